@@ -1,0 +1,1 @@
+"""binational: institutions between the United States and Mexico."""

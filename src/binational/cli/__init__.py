@@ -1,0 +1,45 @@
+"""The ``binational`` command line: a thin shell over the service functions.
+
+Each group of commands lives in its own module and is registered here. Modules
+import their heavy libraries (SQLAlchemy, WeasyPrint, trafilatura, ...) inside the
+command functions so that ``binational --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from binational.cli import registry
+from binational.errors import UserError
+
+app = typer.Typer(
+    name="binational",
+    help="Watch, curate and publish the institutions between the United States and Mexico.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+app.add_typer(registry.registry_app, name="registry")
+app.command("link")(registry.link_command)
+
+
+def main() -> None:
+    """Entry point: run the app; turn a ``UserError`` into one line on stderr.
+
+    ``--debug`` anywhere on the command line (or BINATIONAL_DEBUG=1) shows the
+    traceback instead.
+    """
+    debug = "--debug" in sys.argv or os.environ.get("BINATIONAL_DEBUG") == "1"
+    if "--debug" in sys.argv:
+        sys.argv.remove("--debug")
+    try:
+        app(standalone_mode=True)
+    except UserError as error:
+        if debug:
+            raise
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(1)

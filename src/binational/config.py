@@ -1,0 +1,152 @@
+"""Settings: one table that feeds the environment, the TOML file, the CLI and the docs.
+
+Every setting is declared once in ``SETTINGS`` with its default and help text. A
+``Settings`` value is built by ``load_settings()`` at the edge (CLI, web factory,
+tests) and passed down; nothing reads the environment at import time.
+
+Precedence, highest first: explicit overrides (e.g. ``--db``), ``BINATIONAL_*``
+environment variables, the TOML file (``BINATIONAL_CONFIG`` or ``./binational.toml``),
+defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_INTRO = (
+    "The Center for Binational Institutions is devoted to promoting a better "
+    "understanding of the bilateral institutions between Mexico and the United States. "
+    "Our quarterly report presents the relevant events between US-MEXICO bilateral "
+    "institutions."
+)
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting, its default and its meaning: the one table of settings."""
+
+    db: str = _setting(
+        "binational.db",
+        "Database: a file path (SQLite) or a SQLAlchemy URL such as "
+        "postgresql+psycopg://user:pass@host/dbname.",
+    )
+    organization: str = _setting(
+        "Center for Binational Institutions", "Name of the organization that publishes reports."
+    )
+    report_title: str = _setting(
+        "Report", "Word that heads a report, as in 'Report | April-June 2023'."
+    )
+    report_intro: str = _setting(DEFAULT_INTRO, "Paragraph printed under a report's header.")
+    archive_dir: str = _setting(
+        "archive", "Directory where fetched pages are archived as WARC files."
+    )
+    user_agent: str = _setting(
+        "binational/0.1 (institutional monitoring; +https://example.org/binational)",
+        "User-Agent sent when fetching sources.",
+    )
+    requests_per_second: float = _setting(1.0, "Politeness limit per host when fetching.")
+    max_concurrency: int = _setting(8, "Most requests in flight at once when fetching.")
+    secret_key: str = _setting(
+        "",
+        "Key that signs web sessions; set one in production (empty: a random key per "
+        "process, so sessions end when the server restarts).",
+    )
+    public_read: bool = _setting(
+        False, "Let anonymous visitors read published events and the registry."
+    )
+    llm_url: str = _setting(
+        "",
+        "HTTP endpoint of an OpenAI-compatible model server for drafting; empty means "
+        "extractive drafts only.",
+    )
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with the given values; ``None`` means 'not given'."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "BINATIONAL_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings)
+)
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    kind = type(_BY_NAME[name].default)
+    if kind is bool and isinstance(raw, str):
+        lowered = raw.strip().lower()
+        if lowered in {"1", "true", "yes", "on"}:
+            return True
+        if lowered in {"0", "false", "no", "off", ""}:
+            return False
+        raise ValueError(f"setting {name} must be true or false, not {raw!r}")
+    try:
+        return kind(raw)
+    except (TypeError, ValueError):
+        raise ValueError(f"setting {name} must be a {kind.__name__}, not {raw!r}") from None
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+    **overrides: Any,
+) -> Settings:
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    path = config_file or Path(environ.get("BINATIONAL_CONFIG", "binational.toml"))
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ValueError(f"{path} is not valid TOML: {error}") from None
+        for key, raw in data.items():
+            if key not in _BY_NAME:
+                raise ValueError(f"{path}: unknown setting {key!r}")
+            values[key] = _coerce(key, raw)
+    for setting in SETTINGS:
+        if setting.env in environ:
+            values[setting.name] = _coerce(setting.name, environ[setting.env])
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(values) - set(_BY_NAME)
+    if unknown:
+        raise ValueError(f"unknown setting {sorted(unknown)[0]!r}")
+    return Settings(**values)
+
+
+def settings_markdown() -> str:
+    """The settings table for docs/settings.md (kept in sync by a test)."""
+    lines = [
+        "# Settings",
+        "",
+        "Set in `binational.toml`, or as environment variables; generated from",
+        "`binational.config.SETTINGS`.",
+        "",
+        "| Setting | Environment | Default | Meaning |",
+        "|---|---|---|---|",
+    ]
+    for s in SETTINGS:
+        default = s.default if s.default != "" else "(empty)"
+        if s.name == "report_intro":
+            default = "(the Center's intro)"
+        lines.append(f"| `{s.name}` | `{s.env}` | `{default}` | {s.help} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,68 @@
+"""The quarterly report as plain data, ready for any renderer.
+
+Assembling a report (choosing events, ordering and numbering them, grouping them by
+month) is done once, here and in ``assemble.py``; every renderer receives the same
+``ReportDocument`` and only decides how it looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from binational.domain import MONTH_NAMES, PartialDate, Quarter
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One numbered item of the report."""
+
+    number: int
+    title: str
+    date: PartialDate
+    url: str | None
+    summary: tuple[str, ...]  # paragraphs
+    implications: tuple[str, ...]  # paragraphs
+    link_text: str | None = "Link"  # the hyperlink's text after the date
+    truncated: bool = False
+
+    @property
+    def date_line(self) -> str:
+        """The printed date: 'April 12, 2023', or 'May 2023' when only the month
+        is known."""
+        return self.date.display()
+
+
+@dataclass(frozen=True)
+class MonthSection:
+    month: int  # 1-12
+    year: int
+    entries: tuple[ReportEntry, ...]
+
+    @property
+    def heading(self) -> str:
+        """'APRIL', as the center's reports write month headings."""
+        return MONTH_NAMES[self.month - 1].upper()
+
+    @property
+    def name(self) -> str:
+        return MONTH_NAMES[self.month - 1]
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    organization: str
+    quarter: Quarter
+    intro: str
+    sections: tuple[MonthSection, ...]
+    title_prefix: str = "Report"
+    language: str = "en"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def header(self) -> str:
+        """'Report | April-June 2023'."""
+        return f"{self.title_prefix} | {self.quarter.label}"
+
+    @property
+    def entries(self) -> tuple[ReportEntry, ...]:
+        return tuple(entry for section in self.sections for entry in section.entries)
