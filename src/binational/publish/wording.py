@@ -1,0 +1,32 @@
+"""The report's fixed words and the shaping of its paragraphs, shared by every renderer.
+
+The center's reports always label the analysis "Institutional Implications:"; keeping
+that label (and the few other fixed phrases) here means every format prints the same
+words, and the importer of the text layout has one string to look for.
+"""
+
+from __future__ import annotations
+
+import re
+
+IMPLICATIONS_LABEL = "Institutional Implications:"
+CONTENTS_LABEL = "Contents"
+TRUNCATED_NOTE = "This item is incomplete: its source text ends here."
+
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
+
+
+def single_line(text: str) -> str:
+    """The text on one line: line breaks inside it become one space.
+
+    Line-oriented formats (txt, md) give each paragraph exactly one line; a stray line
+    break inside a stored paragraph would otherwise split it into two paragraphs (or,
+    in txt, into a line the importer could read as a title or a month heading).
+    Spaces within a line are kept as they are, so paragraphs round-trip verbatim.
+    """
+    return _LINE_BREAK.sub(" ", text).strip()
+
+
+def paragraphs(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The non-empty paragraphs of ``texts``, each on one line."""
+    return tuple(line for line in (single_line(text) for text in texts) if line)

@@ -1,0 +1,267 @@
+"""Report documents built by hand for the renderer tests.
+
+``build_entry`` / ``build_document`` make small documents with only what a test cares
+about; ``sample_document`` mirrors items 1-3 of the center's 2023 Q2 report (text
+copied verbatim; ``data/cbi-report-2023-q2-items-1-3.txt`` holds the report's own
+lines); ``varied_document`` covers what renderers get wrong: month-precision dates,
+unknown URLs, a truncated item, Spanish accents and Markdown/HTML special characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from binational.domain import PartialDate, Quarter
+from binational.publish.document import MonthSection, ReportDocument, ReportEntry
+
+DATA = Path(__file__).parent / "data"
+SAMPLE_EXCERPT = DATA / "cbi-report-2023-q2-items-1-3.txt"
+ORGANIZATION = "Center for Binational Institutions"
+
+
+def build_entry(number: int = 1, **fields: Any) -> ReportEntry:
+    values: dict[str, Any] = {
+        "title": f"Event number {number}",
+        "date": PartialDate.day(2023, 4, number % 28 + 1),
+        "url": None,
+        "summary": (f"Summary of event {number}.",),
+        "implications": (f"Implications of event {number}.",),
+    }
+    values.update(fields)
+    return ReportEntry(number=number, **values)
+
+
+def build_document(entries: Iterable[ReportEntry], **fields: Any) -> ReportDocument:
+    """A document whose month sections follow the entries' dates, in the given order."""
+
+    def month(entry: ReportEntry) -> tuple[int, int]:
+        return entry.date.value.year, entry.date.value.month
+
+    sections = tuple(
+        MonthSection(month=month_, year=year, entries=tuple(group))
+        for (year, month_), group in groupby(entries, key=month)
+    )
+    values: dict[str, Any] = {
+        "organization": ORGANIZATION,
+        "quarter": Quarter(2023, 2),
+        "intro": SAMPLE_INTRO,
+        "sections": sections,
+    }
+    values.update(fields)
+    return ReportDocument(**values)
+
+
+SAMPLE_INTRO = (
+    "The Center for Binational Institutions is devoted to promoting a better understanding of "
+    "the bilateral institutions between Mexico and the United States. Our quarterly report "
+    "presents the relevant events between US-MEXICO bilateral institutions."
+)
+
+# Items 1-3 of the center's 2023 Q2 report, as the importer reads them: item 2 has
+# no date line in the report; its day is inferred from 'On April 13'.
+SAMPLE_ENTRIES = (
+    ReportEntry(
+        number=1,
+        title=(
+            "Mexican President López Obrador Establishes A Task Force To Tackle Illegal Arms "
+            "And Synthetic Drug Trade"
+        ),
+        date=PartialDate.day(2023, 4, 12),
+        url=None,
+        summary=(
+            (
+                "Mexican President López Obrador issued a presidential decree that created a "
+                "commission to combat arms and synthetic drug trafficking into Mexico. The "
+                "commission will serve as a special working group to monitor and coordinate "
+                "actions carried out by various public ministries and agencies. It will "
+                "propose measures to fulfill international agreements, evaluate government "
+                "strategies, and combat cartel trafficking activities. Public Security "
+                "Minister Rosa Icela Rodríguez will oversee the commission's operations, "
+                "reporting directly to the President. The commission will include "
+                "representatives from ministries such as Public Security, Interior, Foreign "
+                "Affairs, National Defense, the Navy, Health, Financial Intelligence, the "
+                "National Guard, the Attorney General's Office, and the National Intelligence "
+                "Center. The commission is expected to be operational within ten days."
+            ),
+        ),
+        implications=(
+            (
+                "By bringing together representatives from various ministries and agencies, "
+                "the commission aims to enhance coordination and collaboration in combating "
+                "drug and arms trafficking. This move highlights the government's recognition "
+                "of the need for a comprehensive and multi-faceted approach to address this "
+                "issue. The Attorney General's Office and the National Intelligence Center "
+                "demonstrate the importance of intelligence gathering and law enforcement in "
+                "combating these criminal activities."
+            ),
+        ),
+        link_text="Link",
+    ),
+    ReportEntry(
+        number=2,
+        title=(
+            "Mexico and the United States: Joint Statement on Bicentennial Framework for "
+            "Security, Public Health, and Safe Communities"
+        ),
+        date=PartialDate.day(2023, 4, 13),
+        url=None,
+        summary=(
+            (
+                "On April 13, U.S. Homeland Security Advisor Dr. Elizabeth Sherwood-Randall "
+                "met with a delegation led by Mexico's Secretary of Security and Citizen "
+                "Protection Rosa Icela Rodríguez at the White House. The purpose of the "
+                "meeting was to discuss shared security priorities under the U.S.-Mexico "
+                "Bicentennial Framework for Security, Public Health, and Safe Communities and "
+                "to explore collaborative efforts to combat fentanyl and arms trafficking."
+            ),
+            (
+                "The U.S. and Mexico pledged to continue their joint efforts to dismantle the "
+                "fentanyl supply chain and combat the Sinaloa Cartel and the Jalisco New "
+                "Generation Cartel. They agreed to develop a bilingual and binational public "
+                "awareness campaign on the dangers of synthetic drugs."
+            ),
+            (
+                "Additionally, U.S. and Mexican officials committed to increasing cooperation "
+                "to combat illegal firearms trafficking. The Department of Justice (DOJ) and "
+                "the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) will utilize "
+                "new Bipartisan Safer Communities Act authorities to target southbound "
+                "firearms flows and work with Mexican counterparts to enhance firearms "
+                "tracing. In collaboration with the ATF and Department of Homeland Security, "
+                "the DOJ's Operation Southbound has made significant progress in disrupting "
+                "firearms trafficking from the U.S. to Mexico."
+            ),
+        ),
+        implications=(
+            (
+                "Creating a presidential commission in Mexico to fight the trafficking of "
+                "illicit drugs and firearms demonstrates a solid commitment to addressing "
+                "these issues at the highest level of government. This commission will improve"
+                " coordination among government entities and enhance the investigation and "
+                "arrest of individuals involved in fentanyl production and trafficking."
+            ),
+            (
+                "The increased cooperation between the DOJ, ATF, and their Mexican "
+                "counterparts to combat illegal firearms trafficking is another important "
+                "institutional implication. This collaboration represents a joint effort to "
+                "tackle a shared problem and demonstrates a commitment to addressing the issue"
+                " from both sides of the border."
+            ),
+        ),
+        link_text=None,
+    ),
+    ReportEntry(
+        number=3,
+        title=(
+            "North American Leaders Unite to Combat Fentanyl Crisis: Joint Statement from "
+            "Canada, Mexico, and the United States"
+        ),
+        date=PartialDate.day(2023, 4, 14),
+        url=None,
+        summary=(
+            (
+                "The committee convened its first meeting on April 13, 2023, with U.S. "
+                "Homeland Security Advisor Dr. Elizabeth Sherwood-Randall, Mexican Secretary "
+                "of Security Rosa Icela Rodríguez, and Canadian National Security and "
+                "Intelligence Advisor Jody Thomas."
+            ),
+            (
+                "The committee identified synthetic opioids, particularly fentanyl, as the "
+                "primary drug threat in North America. The United States, Mexico, and Canada "
+                "will prioritize coordination in four areas: current and emerging synthetic "
+                "drugs, drug demand and public health, drug trafficking modes and methods, and"
+                " illicit finance. The three governments will collaborate to disrupt the "
+                "global transfer and supply of illegal fentanyl, precursor chemicals, and "
+                "related equipment. The three countries will continue to build on existing "
+                "cooperation frameworks, including the North American Drug Dialogue and the "
+                "U.S.-Mexico Bicentennial Framework for Security."
+            ),
+        ),
+        implications=(
+            (
+                "By establishing a senior-level committee, the governments are signaling their"
+                " commitment to prioritizing this issue and dedicating resources to address it"
+                " effectively. The committee's focus on enhancing coordination in drug "
+                "trafficking modes, methods, and illicit finance highlights the recognition "
+                "that addressing the fentanyl threat requires a comprehensive approach. By "
+                "targeting not only the supply of fentanyl but also how it is trafficked and "
+                "the financial networks supporting its production and distribution, the "
+                "committee aims to disrupt the entire illicit fentanyl ecosystem."
+            ),
+            (
+                "Furthermore, the commitment to coordinate with other countries impacted by "
+                "synthetic drugs demonstrates a recognition of the transnational nature of the"
+                " problem. The committee aims to create a united front against synthetic drugs"
+                " and prevent their global spread by mobilizing international actions."
+            ),
+        ),
+        link_text="Link",
+    ),
+)
+
+SPANISH_TITLE = "Reunión del Diálogo Económico de Alto Nivel en Querétaro: año de señales"
+SPANISH_SUMMARY = (
+    "La Secretaría de Relaciones Exteriores (SRE) informó que México y Estados Unidos "
+    "acordaron ampliar la cooperación en Ciudad Juárez; el niño, la pingüina y el "
+    "cañón: ¿quién ganó?"
+)
+SPECIAL_TITLE = "Fees & <script>alert('x')</script> for *USMCA* under_score [a](b) #1"
+STATE_URL = "https://www.state.gov/joint-statement/?id=7&lang=en"
+ODD_URL = "https://example.org/a_(b) c"
+TRUNCATED_TEXT = "The participation of mayors highlights the importance of"
+
+
+def varied_entries() -> tuple[ReportEntry, ...]:
+    return (
+        build_entry(
+            1,
+            title=SPANISH_TITLE,
+            date=PartialDate.day(2023, 4, 18),
+            url=STATE_URL,
+            summary=(SPANISH_SUMMARY, "A second paragraph."),
+            implications=("Cooperación institucional & diálogo.",),
+        ),
+        build_entry(2, title=SPECIAL_TITLE, date=PartialDate.day(2023, 4, 24)),
+        build_entry(
+            3,
+            title="Mexican Delegation to Washington, D.C.",
+            date=PartialDate.month(2023, 5),
+            url=ODD_URL,
+            link_text="Fuente",
+            summary=("5) not a list, + not a list, # not a heading.",),
+        ),
+        build_entry(
+            4,
+            title="The third Convoy takes place in Miami",
+            date=PartialDate.day(2023, 6, 13),
+            link_text=None,
+            implications=(TRUNCATED_TEXT,),
+            truncated=True,
+        ),
+    )
+
+
+@pytest.fixture
+def sample_document() -> ReportDocument:
+    return build_document(SAMPLE_ENTRIES)
+
+
+@pytest.fixture
+def varied_document() -> ReportDocument:
+    return build_document(varied_entries())
+
+
+@pytest.fixture
+def make_entry() -> Any:
+    """``make_entry(number, **fields)``: a ``ReportEntry`` with plain defaults."""
+    return build_entry
+
+
+@pytest.fixture
+def make_document() -> Any:
+    """``make_document(entries, **fields)``: a ``ReportDocument`` around ``entries``."""
+    return build_document
