@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from binational.cli import registry
+from binational.cli import events, registry, reports
 from binational.errors import UserError
 
 app = typer.Typer(
@@ -23,6 +23,9 @@ app = typer.Typer(
     add_completion=False,
 )
 
+app.command("import")(reports.import_command)
+app.command("report")(reports.report_command)
+app.add_typer(events.events_app, name="events")
 app.add_typer(registry.registry_app, name="registry")
 app.command("link")(registry.link_command)
 

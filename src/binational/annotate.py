@@ -1,0 +1,90 @@
+"""Annotating an event's text: which institutions and agencies it mentions, which
+topics it touches. Pure: the linker and tagger are passed in, plain data comes out,
+and ``store/links.py`` persists the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+# Fields searched for mentions, in order of how well a mention there justifies a link.
+LINKED_FIELDS = ("title", "summary", "implications")
+
+
+class MentionLike(Protocol):
+    start: int
+    end: int
+    text: str
+    slug: str
+    kind: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class LinkProposal:
+    """The best mention of one institution or agency in an event's text."""
+
+    slug: str
+    kind: str
+    mention: str
+    field: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class TopicProposal:
+    slug: str
+    terms: tuple[str, ...]
+
+
+def propose_links(
+    fields: Mapping[str, str], find: Callable[[str], Sequence[MentionLike]]
+) -> list[LinkProposal]:
+    """One proposal per slug: its first mention in the earliest field, with the
+    highest confidence any of its mentions reached."""
+    best: dict[str, LinkProposal] = {}
+    for field in LINKED_FIELDS:
+        for mention in find(fields.get(field) or ""):
+            known = best.get(mention.slug)
+            if known is None:
+                best[mention.slug] = LinkProposal(
+                    mention.slug, mention.kind, mention.text, field,
+                    mention.start, mention.end, mention.confidence,
+                )  # fmt: skip
+            elif mention.confidence > known.confidence:
+                best[mention.slug] = LinkProposal(
+                    known.slug, known.kind, known.mention, known.field,
+                    known.start, known.end, mention.confidence,
+                )  # fmt: skip
+    return list(best.values())
+
+
+def propose_topics(
+    fields: Mapping[str, str], tag: Callable[[str], Iterable[Any]]
+) -> list[TopicProposal]:
+    text = "\n".join(fields.get(field) or "" for field in LINKED_FIELDS)
+    return [TopicProposal(hit.slug, tuple(hit.terms)) for hit in tag(text)]
+
+
+@dataclass(frozen=True)
+class Annotator:
+    """A linker and a topic tagger, built once and applied to many events."""
+
+    find_mentions: Callable[[str], Sequence[MentionLike]]
+    tag_topics: Callable[[str], Iterable[Any]]
+
+    def annotate(self, fields: Mapping[str, str]) -> tuple[list[LinkProposal], list[TopicProposal]]:
+        return propose_links(fields, self.find_mentions), propose_topics(fields, self.tag_topics)
+
+
+def registry_annotator(registry: Any = None) -> Annotator:
+    """The annotator over the bundled registry (or the one given)."""
+    from binational.registry.linker import Linker
+    from binational.registry.loader import load_registry
+    from binational.registry.topics import tag_topics
+
+    linker = Linker.build(registry if registry is not None else load_registry())
+    return Annotator(find_mentions=linker.find, tag_topics=tag_topics)

@@ -1,0 +1,169 @@
+"""``binational events``: list, search and show events; link and unlink institutions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from binational.cli.options import DbOption, JsonOption, open_database, settings_for
+from binational.cli.output import make_console, print_json
+from binational.errors import UserError
+
+events_app = typer.Typer(
+    help="List and search events; link them to institutions.", invoke_without_command=True
+)
+
+
+def _labels():
+    """slug -> InstitutionLabel for every institution and agency of the registry."""
+    from binational.registry.loader import load_registry
+    from binational.store.records import InstitutionLabel
+
+    registry = load_registry()
+    labels = {i.slug: InstitutionLabel(i.name_en, i.category) for i in registry.institutions}
+    labels.update({a.slug: InstitutionLabel(a.name_en, "agency") for a in registry.agencies})
+    return labels
+
+
+@events_app.callback()
+def list_events(
+    ctx: typer.Context,
+    quarter: Annotated[str | None, typer.Option(help="Only this quarter, e.g. 2023Q2.")] = None,
+    search: Annotated[str | None, typer.Option(help="Full-text search, best match first.")] = None,
+    status: Annotated[str | None, typer.Option(help="Only events with this status.")] = None,
+    institution: Annotated[str | None, typer.Option(help="Only events linked to this slug.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Only events with this topic.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List events (by date, or by relevance with --search)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from binational.domain import Quarter
+    from binational.store.events import EventQuery, find_events
+    from binational.store.records import event_record
+    from binational.store.reports import report_numbers_for
+
+    try:
+        period = Quarter.parse(quarter) if quarter else None
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    query = EventQuery(
+        quarter=period, search=search, status=status, institution=institution, topic=topic,
+        limit=limit,
+    )  # fmt: skip
+    database = open_database(settings_for(db))
+    labels = _labels()
+    with database.sessions() as session:
+        events = find_events(session, query)
+        numbers = report_numbers_for(session, {event.date.quarter for event in events})
+        records = [event_record(event, numbers.get(event.id), labels) for event in events]
+    if json_output:
+        print_json(records)
+        return
+    _print_table(records)
+
+
+def _print_table(records: list[dict]) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in ("id", "no.", "date", "title", "institutions", "status"):
+        table.add_column(column, overflow="fold")
+    for record in records:
+        table.add_row(
+            str(record["id"]),
+            str(record["number"] or ""),
+            record["date"],
+            record["title"],
+            ", ".join(link["slug"] for link in record["institutions"]),
+            record["status"],
+        )
+    console = make_console()
+    console.print(table)
+    console.print(f"{len(records)} events")
+
+
+@events_app.command("show")
+def show_event(
+    event_id: Annotated[int, typer.Argument(help="Event id.")],
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Show one event with its links, topics and revisions."""
+    from binational.store.events import get_event
+    from binational.store.records import event_record, revision_record
+    from binational.store.reports import report_numbers_for
+
+    database = open_database(settings_for(db))
+    with database.sessions() as session:
+        event = get_event(session, event_id)
+        numbers = report_numbers_for(session, {event.date.quarter})
+        record = event_record(event, numbers.get(event.id), _labels())
+        record["revisions"] = [revision_record(r) for r in event.revisions]
+    if json_output:
+        print_json(record)
+        return
+    console = make_console()
+    console.print(f"[bold]{record['title']}[/bold]  ({record['date']}, {record['status']})")
+    if record["url"]:
+        console.print(record["url"])
+    console.print(record["summary"])
+    console.print("[bold]Institutional Implications:[/bold]")
+    console.print(record["implications"])
+    for link in record["institutions"]:
+        console.print(f"  → {link['slug']} ({link['name']}) from {link['mention']!r}")
+    console.print("Topics: " + ", ".join(topic["slug"] for topic in record["topics"]))
+
+
+def _registry_kind(slug: str) -> str:
+    from binational.registry.loader import load_registry
+
+    registry = load_registry()
+    if any(i.slug == slug for i in registry.institutions):
+        return "institution"
+    if any(a.slug == slug for a in registry.agencies):
+        return "agency"
+    raise UserError(
+        f"{slug!r} is not in the registry; see `binational registry list` for the slugs"
+    )
+
+
+@events_app.command("link")
+def link_event(
+    event_id: Annotated[int, typer.Argument(help="Event id.")],
+    slug: Annotated[str, typer.Argument(help="Institution or agency slug.")],
+    author: Annotated[str, typer.Option(help="Who is making the change.")] = "cli",
+    db: DbOption = None,
+) -> None:
+    """Link an event to an institution or agency (recorded as the analyst's link)."""
+    from binational.store.events import get_event
+    from binational.store.links import add_link
+
+    kind = _registry_kind(slug)
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        changed = add_link(session, get_event(session, event_id), slug, kind, author)
+    make_console().print(
+        f"event {event_id} linked to {slug}" if changed else f"event {event_id} was already linked to {slug}"
+    )
+
+
+@events_app.command("unlink")
+def unlink_event(
+    event_id: Annotated[int, typer.Argument(help="Event id.")],
+    slug: Annotated[str, typer.Argument(help="Institution or agency slug.")],
+    author: Annotated[str, typer.Option(help="Who is making the change.")] = "cli",
+    db: DbOption = None,
+) -> None:
+    """Remove a link; it stays removed when the linker runs again."""
+    from binational.store.events import get_event
+    from binational.store.links import remove_link
+
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        if not remove_link(session, get_event(session, event_id), slug, author):
+            raise UserError(f"event {event_id} is not linked to {slug}")
+    make_console().print(f"event {event_id} unlinked from {slug}")

@@ -1,0 +1,33 @@
+"""Options shared by many commands, and opening the database they name."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from binational.config import Settings, load_settings
+from binational.errors import UserError
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database file or SQLAlchemy URL (default: $BINATIONAL_DB or ./binational.db).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def settings_for(db: str | None = None) -> Settings:
+    try:
+        return load_settings(db=db)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+
+
+def open_database(settings: Settings):  # -> binational.store.database.Database
+    from binational.store.database import Database
+
+    return Database.open(settings.db)

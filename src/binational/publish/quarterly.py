@@ -1,0 +1,58 @@
+"""The quarterly report from the database: load its lines, assemble, render."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from binational.config import Settings
+from binational.domain import Quarter
+from binational.errors import UserError
+from binational.publish.assemble import ReportStyle, build_document
+from binational.publish.document import ReportDocument
+from binational.store.reports import load_report_lines
+
+
+def report_style(settings: Settings) -> ReportStyle:
+    return ReportStyle(
+        organization=settings.organization,
+        intro=settings.report_intro,
+        title_prefix=settings.report_title,
+    )
+
+
+def quarterly_document(session: Session, quarter: Quarter, settings: Settings) -> ReportDocument:
+    document = build_document(load_report_lines(session, quarter), quarter, report_style(settings))
+    if not document.entries:
+        raise UserError(
+            f"there are no reviewed or published events in {quarter}; import a report or "
+            "review events first"
+        )
+    return document
+
+
+def report_filename(quarter: Quarter, extension: str) -> str:
+    return f"report-{quarter}.{extension}"
+
+
+def write_report(
+    document: ReportDocument, formats: Sequence[str], out_dir: Path
+) -> list[Path]:
+    """Render ``document`` in each format into ``out_dir``; returns the paths.
+
+    Each file is written to a temporary name and renamed, so a failure never leaves
+    half a report behind."""
+    from binational.publish.formats import get_renderer
+
+    renderers = [get_renderer(name) for name in formats]  # refuse unknown ones first
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for renderer in renderers:
+        path = out_dir / report_filename(document.quarter, renderer.extension)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_bytes(renderer.render(document))
+        partial.replace(path)
+        paths.append(path)
+    return paths

@@ -1,0 +1,188 @@
+"""Events in the database: finding them (filters, full-text search), reading one,
+and changing one with a revision recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from binational.domain import DateSource, EventStatus, PartialDate, Quarter
+from binational.errors import UserError
+from binational.store.models import Event, EventInstitution, EventTopic, Revision
+from binational.store.search import ranked_matches
+
+EDITABLE_FIELDS = ("title", "date", "date_source", "summary", "implications", "url", "status")
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for listing events; every one is optional."""
+
+    quarter: Quarter | None = None
+    month: int | None = None  # 1-12, within the quarter or any year
+    search: str | None = None
+    status: str | None = None
+    institution: str | None = None  # registry slug
+    topic: str | None = None
+    statuses: tuple[str, ...] | None = None  # e.g. what the public may see
+    limit: int | None = None
+    offset: int = 0
+
+
+def _filtered(session: Session, query: EventQuery) -> tuple[Select, Any]:
+    statement = select(Event)
+    matches = None
+    if query.search:
+        matches = ranked_matches(session.get_bind().dialect.name, query.search)
+        if matches is None:
+            return statement.where(False), None
+        statement = statement.join(matches, matches.c.id == Event.id)
+    if query.quarter:
+        statement = statement.where(
+            Event.date_value >= query.quarter.start, Event.date_value <= query.quarter.end
+        )
+    if query.month:
+        statement = statement.where(func.extract("month", Event.date_value) == query.month)
+    if query.status:
+        statement = statement.where(Event.status == query.status)
+    if query.statuses is not None:
+        statement = statement.where(Event.status.in_(query.statuses))
+    if query.institution:
+        statement = statement.where(
+            Event.id.in_(
+                select(EventInstitution.event_id).where(
+                    EventInstitution.slug == query.institution, EventInstitution.removed.is_(False)
+                )
+            )
+        )
+    if query.topic:
+        statement = statement.where(
+            Event.id.in_(
+                select(EventTopic.event_id).where(
+                    EventTopic.slug == query.topic, EventTopic.removed.is_(False)
+                )
+            )
+        )
+    return statement, matches
+
+
+def find_events(session: Session, query: EventQuery) -> list[Event]:
+    """Events matching ``query``: best match first when searching, else by date."""
+    statement, matches = _filtered(session, query)
+    if matches is not None:
+        statement = statement.order_by(matches.c.score.desc(), Event.id)
+    else:
+        statement = statement.order_by(Event.date_value, Event.id)
+    statement = statement.options(
+        selectinload(Event.institution_links), selectinload(Event.topics)
+    )
+    if query.limit is not None:
+        statement = statement.limit(query.limit)
+    if query.offset:
+        statement = statement.offset(query.offset)
+    return list(session.scalars(statement))
+
+
+def count_events(session: Session, query: EventQuery) -> int:
+    statement, _ = _filtered(session, query)
+    return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+
+
+def get_event(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserError(f"there is no event {event_id}")
+    return event
+
+
+def event_fields(event: Event) -> dict[str, Any]:
+    """The editable fields of an event as plain JSON values (used for revisions)."""
+    return {
+        "title": event.title,
+        "date": event.date.iso(),
+        "date_source": event.date_source,
+        "summary": event.summary,
+        "implications": event.implications,
+        "url": event.url,
+        "status": event.status,
+    }
+
+
+def validate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Check and normalize a set of field changes; one clear sentence when refused."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise UserError(f"{sorted(unknown)[0]!r} is not an editable field of an event")
+    clean: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "title":
+            value = (value or "").strip()
+            if not value:
+                raise UserError("an event needs a title")
+        elif name == "date":
+            try:
+                value = PartialDate.parse(str(value)).iso()
+            except ValueError as error:
+                raise UserError(str(error)) from None
+        elif name == "date_source":
+            if value not in {s.value for s in DateSource}:
+                raise UserError(f"{value!r} is not a date source")
+        elif name == "status":
+            if value not in {s.value for s in EventStatus}:
+                valid = ", ".join(s.value for s in EventStatus)
+                raise UserError(f"{value!r} is not a status; use one of {valid}")
+        elif name == "url":
+            value = (value or "").strip() or None
+            if value and not value.startswith(("http://", "https://")):
+                raise UserError(f"{value!r} is not a web address (it must start with https://)")
+        elif name in ("summary", "implications"):
+            value = "\n".join(
+                line.strip() for line in str(value or "").replace("\r", "").split("\n")
+            ).strip()
+        clean[name] = value
+    return clean
+
+
+def record_revision(
+    session: Session,
+    event: Event,
+    author: str,
+    action: str,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+) -> Revision:
+    revision = Revision(
+        event=event, author=author, action=action, before=dict(before), after=dict(after)
+    )
+    session.add(revision)
+    return revision
+
+
+def update_event(
+    session: Session, event: Event, changes: Mapping[str, Any], author: str
+) -> Revision | None:
+    """Apply validated changes; record a revision with only the fields that changed.
+    Returns ``None`` when nothing changed."""
+    clean = validate_changes(changes)
+    current = event_fields(event)
+    changed = {k: v for k, v in clean.items() if current.get(k) != v}
+    if not changed:
+        return None
+    before = {k: current[k] for k in changed}
+    for name, value in changed.items():
+        if name == "date":
+            event.date = PartialDate.parse(value)
+            if "date_source" not in changed:
+                event.date_source = DateSource.ANALYST.value
+        else:
+            setattr(event, name, value)
+    event.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    after = {k: event_fields(event)[k] for k in changed}
+    if "date" in changed and "date_source" not in changed:
+        before["date_source"], after["date_source"] = current["date_source"], event.date_source
+    return record_revision(session, event, author, "edit", before, after)

@@ -1,0 +1,72 @@
+import datetime as dt
+
+import pytest
+
+from binational.domain import DatePrecision, PartialDate, Quarter
+from binational.publish.assemble import (
+    ReportLine,
+    ReportStyle,
+    build_document,
+    order_lines,
+    paragraphs,
+    report_numbers,
+)
+
+
+def line(event_id, date, position=None, excluded=False, precision=DatePrecision.DAY):
+    return ReportLine(
+        event_id=event_id, title=f"Event {event_id}",
+        date=PartialDate(dt.date.fromisoformat(date), precision), url=None, link_text=None,
+        summary="One.\nTwo.", implications="Three.", truncated=False,
+        position=position, excluded=excluded,
+    )  # fmt: skip
+
+
+def ids(lines):
+    return [entry.event_id for entry in lines]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # no positions: by date, months in order
+        ([line(1, "2023-05-02"), line(2, "2023-04-20"), line(3, "2023-04-03")], [3, 2, 1]),
+        # placed lines keep their order even when dates disagree (sample item 11)
+        (
+            [line(9, "2023-05-02", 9), line(10, "2023-05-09", 10),
+             line(11, "2023-05-01", 11, precision=DatePrecision.MONTH), line(12, "2023-05-12", 12)],
+            [9, 10, 11, 12],
+        ),
+        # a new, unplaced line is merged in by date
+        ([line(1, "2023-04-02", 1), line(2, "2023-04-20", 2), line(3, "2023-04-10")], [1, 3, 2]),
+        ([line(1, "2023-04-02", 1), line(3, "2023-04-30")], [1, 3]),
+        # excluded lines are left out
+        ([line(1, "2023-04-02", 1, excluded=True), line(2, "2023-04-20", 2)], [2]),
+        ([], []),
+    ],
+)  # fmt: skip
+def test_order_lines(lines, expected):
+    assert ids(order_lines(lines)) == expected
+
+
+def test_numbers_run_across_months():
+    lines = [line(7, "2023-06-01"), line(5, "2023-04-01"), line(6, "2023-05-01")]
+    assert report_numbers(lines) == {5: 1, 6: 2, 7: 3}
+
+
+def test_build_document_groups_by_month():
+    lines = [line(1, "2023-04-12"), line(2, "2023-06-13"), line(3, "2023-04-20")]
+    style = ReportStyle(organization="Org", intro="Intro.")
+    document = build_document(lines, Quarter(2023, 2), style)
+    assert document.header == "Report | April-June 2023"
+    assert [s.heading for s in document.sections] == ["APRIL", "JUNE"]
+    assert [e.number for e in document.entries] == [1, 2, 3]
+    assert [e.title for e in document.sections[1].entries] == ["Event 2"]
+    assert document.entries[0].summary == ("One.", "Two.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("a\n\nb\n", ("a", "b")), ("", ()), ("  x  ", ("x",))]
+)
+def test_paragraphs(text, expected):
+    assert paragraphs(text) == expected
