@@ -1,4 +1,4 @@
-"""Report documents built by hand for the renderer tests.
+"""Report documents built by hand for the renderer tests (immutable, so session-scoped).
 
 ``build_entry`` / ``build_document`` make small documents with only what a test cares
 about; ``sample_document`` mirrors items 1-3 of the center's 2023 Q2 report (text
@@ -207,7 +207,7 @@ SPANISH_TITLE = "Reunión del Diálogo Económico de Alto Nivel en Querétaro: a
 SPANISH_SUMMARY = (
     "La Secretaría de Relaciones Exteriores (SRE) informó que México y Estados Unidos "
     "acordaron ampliar la cooperación en Ciudad Juárez; el niño, la pingüina y el "
-    "cañón: ¿quién ganó?"
+    "cañón: ¿quién ganó, según el público?"
 )
 SPECIAL_TITLE = "Fees & <script>alert('x')</script> for *USMCA* under_score [a](b) #1"
 STATE_URL = "https://www.state.gov/joint-statement/?id=7&lang=en"
@@ -245,23 +245,23 @@ def varied_entries() -> tuple[ReportEntry, ...]:
     )
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def sample_document() -> ReportDocument:
     return build_document(SAMPLE_ENTRIES)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def varied_document() -> ReportDocument:
     return build_document(varied_entries())
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_entry() -> Any:
     """``make_entry(number, **fields)``: a ``ReportEntry`` with plain defaults."""
     return build_entry
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def make_document() -> Any:
     """``make_document(entries, **fields)``: a ``ReportDocument`` around ``entries``."""
     return build_document

@@ -61,7 +61,9 @@ def alembic_config(engine: Engine):  # -> alembic.config.Config
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Migrate to ``revision``; by default every head, so that independent branches
+    (one per part of the app) need no merge revision."""
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
