@@ -1,0 +1,209 @@
+"""Read the registry YAML files into a validated, frozen ``Registry``.
+
+Every file holds one top-level key: ``institutions`` or ``agencies`` (a list of
+entries); ``topics.yaml`` (``topics``) is the topic taxonomy and is read by
+``topics.py``, not here. Any bad entry stops the load with a ``UserError`` whose one
+sentence names the file, the entry, the field and the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+from pydantic import ValidationError
+
+from binational.errors import UserError
+from binational.registry.schema import Agency, Institution
+
+BUNDLED_DATA = Path(__file__).parent / "data"
+NOT_REGISTRY_KEYS = frozenset({"topics"})
+ENTRY_MODELS = {"institutions": Institution, "agencies": Agency}
+
+
+@dataclass(frozen=True)
+class Registry:
+    """All institutions and agencies, with lookups by slug, category and parent."""
+
+    institutions: tuple[Institution, ...]
+    agencies: tuple[Agency, ...]
+    _by_slug: Mapping[str, Institution | Agency] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        entries = {entry.slug: entry for entry in (*self.institutions, *self.agencies)}
+        object.__setattr__(self, "_by_slug", MappingProxyType(entries))
+
+    def get(self, slug: str) -> Institution | Agency | None:
+        return self._by_slug.get(slug)
+
+    def institution(self, slug: str) -> Institution | None:
+        entry = self._by_slug.get(slug)
+        return entry if isinstance(entry, Institution) else None
+
+    def agency(self, slug: str) -> Agency | None:
+        entry = self._by_slug.get(slug)
+        return entry if isinstance(entry, Agency) else None
+
+    def by_category(self, category: str) -> tuple[Institution, ...]:
+        return tuple(entry for entry in self.institutions if entry.category == category)
+
+    def children(self, parent_slug: str) -> tuple[Institution, ...]:
+        return tuple(entry for entry in self.institutions if entry.parent == parent_slug)
+
+    def __len__(self) -> int:
+        return len(self._by_slug)
+
+
+@dataclass(frozen=True)
+class _SourcedEntry:
+    """An entry with the file it came from, for error messages."""
+
+    file: str
+    entry: Institution | Agency
+
+
+def load_registry(directory: Path | None = None) -> Registry:
+    """The registry in ``directory`` (the bundled data when None)."""
+    if directory is None:
+        return load_bundled_registry()
+    return load_registry_files(_registry_files(directory))
+
+
+@functools.lru_cache(maxsize=1)
+def load_bundled_registry() -> Registry:
+    """The bundled registry, parsed once per process (it never changes at run time)."""
+    return load_registry_files(_registry_files(BUNDLED_DATA))
+
+
+def load_registry_with_file(path: Path) -> Registry:
+    """The bundled registry with one file replaced by (or added as) ``path``.
+
+    This is how ``registry validate FILE`` checks an edited file: its references to
+    agencies or institutions in the other bundled files must still resolve.
+    """
+    others = [file for file in _registry_files(BUNDLED_DATA) if file.name != path.name]
+    return load_registry_files([*others, path])
+
+
+def load_registry_files(paths: Iterable[Path]) -> Registry:
+    """Parse, validate and cross-check the given YAML files."""
+    sourced: list[_SourcedEntry] = []
+    for path in paths:
+        sourced.extend(_read_file(path))
+    _check_unique_slugs(sourced)
+    registry = Registry(
+        institutions=tuple(s.entry for s in sourced if isinstance(s.entry, Institution)),
+        agencies=tuple(s.entry for s in sourced if isinstance(s.entry, Agency)),
+    )
+    for item in sourced:
+        _check_references(item, registry)
+    return registry
+
+
+def _registry_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        raise UserError(f"{directory} is not a directory of registry YAML files.")
+    return sorted(directory.glob("*.yaml"))
+
+
+def _read_file(path: Path) -> list[_SourcedEntry]:
+    try:
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except OSError as error:
+        raise UserError(f"Cannot read registry file {path}: {error.strerror}.") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise UserError(f"{path.name}{where} is not valid YAML; fix the syntax there.") from None
+    if not isinstance(document, dict) or len(document) != 1:
+        raise UserError(
+            f"{path.name} must have exactly one top-level key: institutions or agencies."
+        )
+    (key, entries), = document.items()
+    if key in NOT_REGISTRY_KEYS:
+        return []
+    model = ENTRY_MODELS.get(key)
+    if model is None:
+        raise UserError(
+            f"{path.name} has top-level key {key!r}; use institutions or agencies."
+        )
+    if not isinstance(entries, list):
+        raise UserError(f"{path.name}: {key} must be a list of entries.")
+    return [_validate_entry(path.name, index, raw, model) for index, raw in enumerate(entries)]
+
+
+def _validate_entry(
+    file: str, index: int, raw: object, model: type[Institution] | type[Agency]
+) -> _SourcedEntry:
+    label = _entry_label(index, raw)
+    if not isinstance(raw, dict):
+        raise UserError(f"{file}, {label}: an entry must be a mapping of fields.")
+    try:
+        return _SourcedEntry(file, model.model_validate(raw))
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "entry"
+        reason = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            reason = "unknown field (check the spelling against the README)"
+        elif first["type"] == "missing":
+            reason = "required field is missing"
+        raise UserError(f"{file}, {label}, field {where}: {reason}.") from None
+
+
+def _entry_label(index: int, raw: object) -> str:
+    slug = raw.get("slug") if isinstance(raw, dict) else None
+    return f"entry {slug!r}" if slug else f"entry #{index + 1}"
+
+
+def _check_unique_slugs(sourced: list[_SourcedEntry]) -> None:
+    seen: dict[str, str] = {}
+    for item in sourced:
+        slug = item.entry.slug
+        if slug in seen:
+            raise UserError(
+                f"{item.file}, entry {slug!r}, field slug: already used in {seen[slug]}; "
+                "slugs must be unique across institutions and agencies."
+            )
+        seen[slug] = item.file
+
+
+def _check_references(item: _SourcedEntry, registry: Registry) -> None:
+    entry = item.entry
+    where = f"{item.file}, entry {entry.slug!r}"
+    if isinstance(entry, Agency):
+        if entry.parent and registry.agency(entry.parent) is None:
+            raise UserError(f"{where}, field parent: {entry.parent!r} is not a known agency.")
+        return
+    for field_name in ("parent", "superseded_by"):
+        target = getattr(entry, field_name)
+        if target and registry.institution(target) is None:
+            raise UserError(f"{where}, field {field_name}: {target!r} is not a known institution.")
+    for country in ("US", "MX", "CA"):
+        for slug in getattr(entry.lead_agencies, country):
+            agency = registry.agency(slug)
+            if agency is None:
+                raise UserError(
+                    f"{where}, field lead_agencies.{country}: {slug!r} is not a known agency."
+                )
+            if agency.country != country:
+                raise UserError(
+                    f"{where}, field lead_agencies.{country}: {slug!r} is an agency of "
+                    f"{agency.country}, not {country}."
+                )
+    _check_no_parent_cycle(where, entry, registry)
+
+
+def _check_no_parent_cycle(where: str, entry: Institution, registry: Registry) -> None:
+    seen = {entry.slug}
+    current = entry.parent
+    while current:
+        if current in seen:
+            raise UserError(f"{where}, field parent: the parent chain loops back to {current!r}.")
+        seen.add(current)
+        parent = registry.institution(current)
+        current = parent.parent if parent else None
