@@ -1,0 +1,296 @@
+"""Find the institutions and agencies a text mentions, in English or Spanish.
+
+``Linker.build(registry)`` compiles every name, acronym and alias into one
+Aho–Corasick automaton over normalized text (see ``normalize.py``), so ``find``
+makes one pass over the text whatever the registry's size. Then, in order:
+
+1. acronyms must keep their case in the original ("SE", "DEAN"; never "se");
+2. overlapping matches keep the longest;
+3. a surface that several entries share, or one marked ``needs_context`` (an
+   acronym that is also a word or a first name, a generic alias), is linked only
+   when the text supports one entry: its long form or a related entry appears,
+   or, more weakly, the acronym is in parentheses or a country cue is nearby.
+   Otherwise it stays unlinked.
+
+Confidence says how the link was made: full name 0.95, alias 0.85, acronym 0.75
+(0.9 when the long form also appears), context-resolved 0.6 to 0.9.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+import ahocorasick
+
+from binational.registry.loader import Registry
+from binational.registry.normalize import NormalizedText, normalize_text, term_keys
+from binational.registry.schema import Agency, Institution
+
+Kind = Literal["institution", "agency"]
+Form = Literal["name", "alias", "acronym"]
+
+FORM_CONFIDENCE = {"name": 0.95, "alias": 0.85, "acronym": 0.75}
+CUE_WINDOW = 300
+COUNTRY_CUES = {
+    "MX": re.compile(r" (?:mexico|mexican|mexicans|mexicano|mexicana|mexicanos|mexicanas) "),
+    "US": re.compile(
+        r" (?:us|u s|united states|estados unidos|eeuu|eua|american|washington|estadounidense) "
+    ),
+    "CA": re.compile(r" (?:canada|canadian|canadiense|ottawa) "),
+}
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention: ``text[start:end]`` of the original text refers to ``slug``."""
+
+    start: int
+    end: int
+    text: str
+    slug: str
+    kind: Kind
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """All mentions of one slug in a text, collapsed; ``first`` justifies the link."""
+
+    slug: str
+    kind: Kind
+    confidence: float
+    first: Mention
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Surface:
+    """One registered way of writing an entry."""
+
+    slug: str
+    kind: Kind
+    form: Form
+    term: str
+    needs_context: bool
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # in the normalized text
+    end: int
+    surfaces: tuple[Surface, ...]
+
+
+@dataclass(frozen=True)
+class Linker:
+    """A compiled registry: call ``find`` or ``link`` on any number of texts."""
+
+    automaton: ahocorasick.Automaton
+    related: Mapping[str, frozenset[str]]
+    countries: Mapping[str, frozenset[str]]
+
+    @classmethod
+    def build(cls, registry: Registry) -> Linker:
+        surfaces_by_key: dict[str, dict[tuple[str, str], Surface]] = {}
+        for entry in (*registry.institutions, *registry.agencies):
+            for surface in _surfaces(entry):
+                for key in term_keys(surface.term, inflect=surface.form != "acronym"):
+                    bucket = surfaces_by_key.setdefault(key, {})
+                    previous = bucket.get((surface.slug, surface.form))
+                    if previous is None or (previous.needs_context and not surface.needs_context):
+                        bucket[(surface.slug, surface.form)] = surface
+        automaton = ahocorasick.Automaton()
+        for key, bucket in surfaces_by_key.items():
+            automaton.add_word(f" {key} ", (len(key), _best_per_slug(bucket.values())))
+        automaton.make_automaton()
+        return cls(automaton, _relations(registry), _countries(registry))
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text``, in order, spans into the original ``text``."""
+        normalized = normalize_text(text)
+        hits = _longest_first(self._raw_hits(text, normalized))
+        confident = {
+            s.slug
+            for hit in hits
+            if len({s.slug for s in hit.surfaces}) == 1
+            for s in hit.surfaces
+            if not s.needs_context and s.form != "acronym"
+        }
+        resolved: dict[int, Mention] = {}
+        for _ in range(2):  # a second round lets links found by context support others
+            supported = confident | {mention.slug for mention in resolved.values()}
+            for index, hit in enumerate(hits):
+                if index not in resolved:
+                    mention = self._resolve(hit, text, normalized, supported)
+                    if mention is not None:
+                        resolved[index] = mention
+        return [resolved[index] for index in sorted(resolved)]
+
+    def link(self, text: str) -> list[Link]:
+        """One ``Link`` per slug, in order of first mention."""
+        return collapse_mentions(self.find(text))
+
+    def _raw_hits(self, text: str, normalized: NormalizedText) -> Iterable[_Hit]:
+        for end_index, (length, surfaces) in self.automaton.iter(normalized.text):
+            end = end_index  # the padding space after the term
+            start = end - length
+            start_orig, end_orig = normalized.original_span(start, end)
+            kept = tuple(
+                s for s in surfaces
+                if s.form != "acronym"
+                or _acronym_case_ok(text[start_orig:end_orig], s.term, strict=s.needs_context)
+            )  # fmt: skip
+            if kept:
+                yield _Hit(start, end, kept)
+
+    def _resolve(
+        self, hit: _Hit, text: str, normalized: NormalizedText, confident: set[str]
+    ) -> Mention | None:
+        start, end = normalized.original_span(hit.start, hit.end)
+        shouting = any(s.form == "acronym" for s in hit.surfaces) and _in_caps_text(
+            text, start, end
+        )
+        scored = []
+        for surface in hit.surfaces:
+            score, reason = self._support(surface, hit, text, normalized, confident, shouting)
+            scored.append((score, reason, surface))
+        scored.sort(key=lambda item: item[0], reverse=True)
+        best_score, reason, best = scored[0]
+        tied = len(scored) > 1 and scored[1][0] == best_score
+        if best_score <= 0 or tied:
+            return None
+        return Mention(start, end, text[start:end], best.slug, best.kind, best_score, reason)
+
+    def _support(
+        self,
+        surface: Surface,
+        hit: _Hit,
+        text: str,
+        normalized: NormalizedText,
+        confident: set[str],
+        shouting: bool,
+    ) -> tuple[float, str]:
+        """Confidence that this surface, here, means this entry (0 = not enough)."""
+        risky = surface.needs_context or len(hit.surfaces) > 1 or (
+            surface.form == "acronym" and (len(surface.term) <= 2 or shouting)
+        )
+        if surface.slug in confident and surface.form == "acronym":
+            return 0.9, "acronym; its long form also appears"
+        if not risky:
+            return FORM_CONFIDENCE[surface.form], surface.form
+        if surface.slug in confident:
+            return 0.9, f"{surface.form} needing context; the long form also appears"
+        related = self.related.get(surface.slug, frozenset()) & confident
+        if related:
+            return 0.7, f"{surface.form} needing context; related {sorted(related)[0]} appears"
+        if shouting:
+            return 0.0, ""
+        start, end = normalized.original_span(hit.start, hit.end)
+        if surface.form == "acronym" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            return 0.6, "acronym needing context, written in parentheses"
+        window = normalized.text[max(0, hit.start - CUE_WINDOW) : hit.end + CUE_WINDOW]
+        for country in sorted(self.countries.get(surface.slug, frozenset())):
+            if COUNTRY_CUES[country].search(window):
+                return 0.6, f"{surface.form} needing context; {country} cue nearby"
+            if any(self.countries.get(slug) == {country} for slug in confident):
+                return 0.6, f"{surface.form} needing context; other {country} bodies in the text"
+        return 0.0, ""
+
+
+def collapse_mentions(mentions: Iterable[Mention]) -> list[Link]:
+    """Group mentions by slug: first mention, highest confidence, count."""
+    firsts: dict[str, Mention] = {}
+    best: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        firsts.setdefault(mention.slug, mention)
+        best[mention.slug] = max(best.get(mention.slug, 0.0), mention.confidence)
+        counts[mention.slug] = counts.get(mention.slug, 0) + 1
+    return [
+        Link(slug, first.kind, best[slug], first, counts[slug]) for slug, first in firsts.items()
+    ]
+
+
+def _surfaces(entry: Institution | Agency) -> Iterable[Surface]:
+    kind: Kind = "agency" if isinstance(entry, Agency) else "institution"
+    risky = set(entry.needs_context)
+    for term in (entry.name_en, entry.name_es):
+        yield Surface(entry.slug, kind, "name", term, term in risky)
+    for term in (*entry.aliases_en, *entry.aliases_es):
+        yield Surface(entry.slug, kind, "alias", term, term in risky)
+    for term in entry.acronyms:
+        yield Surface(entry.slug, kind, "acronym", term, term in risky)
+
+
+def _best_per_slug(surfaces: Iterable[Surface]) -> tuple[Surface, ...]:
+    """One surface per slug under a key: the most specific form wins."""
+    rank = {"name": 0, "alias": 1, "acronym": 2}
+    chosen: dict[str, Surface] = {}
+    for surface in sorted(surfaces, key=lambda s: (rank[s.form], s.needs_context)):
+        chosen.setdefault(surface.slug, surface)
+    return tuple(chosen.values())
+
+
+def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
+    """Non-overlapping hits, longer ones first, then in text order."""
+    chosen: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= start or hit.start >= end for start, end in taken):
+            chosen.append(hit)
+            taken.append((hit.start, hit.end))
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _acronym_case_ok(found: str, acronym: str, strict: bool) -> bool:
+    """Does the text keep the acronym's case?
+
+    "DEAN" matches "DEAN" and never "dean"; a long acronym that is not a word may
+    also be written in title case ("Sedena" for SEDENA) unless it is ``strict``
+    (marked ``needs_context``: "Dean" is a first name).
+    """
+    letters = "".join(c for c in found if c.isalnum())
+    expected = "".join(c for c in acronym if c.isalnum())
+    if letters == expected or (letters.isupper() and letters.upper() == expected.upper()):
+        return True
+    title_case = len(expected) >= 4 and expected.isupper() and letters == letters.capitalize()
+    return title_case and not strict
+
+
+def _in_caps_text(text: str, start: int, end: int) -> bool:
+    """Is the acronym inside a run of capitals (a headline), where case tells nothing?"""
+    before = WORD.findall(text[max(0, start - 40) : start])[-1:]
+    after = WORD.findall(text[end : end + 40])[:1]
+    neighbours = before + after
+    return bool(neighbours) and all(word.isupper() for word in neighbours)
+
+
+def _relations(registry: Registry) -> Mapping[str, frozenset[str]]:
+    """For each slug, the slugs whose presence supports it (family and lead agencies)."""
+    related: dict[str, set[str]] = {}
+
+    def connect(a: str | None, b: str | None) -> None:
+        if a and b:
+            related.setdefault(a, set()).add(b)
+            related.setdefault(b, set()).add(a)
+
+    for institution in registry.institutions:
+        connect(institution.slug, institution.parent)
+        connect(institution.slug, institution.superseded_by)
+        for agency in institution.lead_agencies.all():
+            connect(institution.slug, agency)
+    for agency in registry.agencies:
+        connect(agency.slug, agency.parent)
+    return MappingProxyType({slug: frozenset(others) for slug, others in related.items()})
+
+
+def _countries(registry: Registry) -> Mapping[str, frozenset[str]]:
+    countries = {i.slug: frozenset(i.parties) for i in registry.institutions}
+    countries.update({a.slug: frozenset({a.country}) for a in registry.agencies})
+    return MappingProxyType(countries)

@@ -1,0 +1,146 @@
+"""Text normalization shared by the linker and the topic tagger.
+
+Matching happens on a *normalized* copy of the text: letters casefolded and
+stripped of accents, every other character a space, runs of spaces collapsed, and
+one space of padding at each end. Terms are normalized the same way and searched
+as `` term `` (with the spaces), so an Aho–Corasick pass only ever reports
+whole-word matches: "SE" is never found inside "case", "ATF" never inside "ATFX".
+
+The fold keeps one character per character, so the only shifts between the
+normalized and the original text come from collapsed spaces; ``NormalizedText``
+keeps those shifts to map a match back to its span in the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+SPACE_RUN = re.compile(r" {2,}")
+FOLDED_RANGES = (range(0, 0x250), range(0x1E00, 0x1F00), range(0x2000, 0x2070), range(0x3000, 0x3001))
+ARTICLES = ("the ", "el ", "la ", "los ", "las ")
+COUNTRY_PAIRS = (
+    "us mexico", "u s mexico", "mexico us", "mexico u s", "united states mexico",
+    "mexico united states", "mexico estados unidos", "estados unidos mexico",
+    "mexico eeuu", "eeuu mexico", "mexico eua", "eua mexico",
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def fold_table() -> dict[int, str]:
+    """One character for one character: folded letters and digits, spaces elsewhere.
+
+    Built once per process from Unicode data (Latin, Latin Extended, general
+    punctuation); characters outside these ranges pass through unchanged.
+    """
+    table: dict[int, str] = {}
+    for block in FOLDED_RANGES:
+        for code in block:
+            char = chr(code)
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+            ).casefold()
+            table[code] = base[0] if base and base[0].isalnum() else " "
+    return table
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """The padded normalized text and what is needed to map positions back.
+
+    ``run_starts[k]`` is the position in ``text`` of the k-th collapsed run of
+    spaces and ``shifts[k]`` the number of original characters removed up to and
+    including that run; the padding space at ``text[0]`` is accounted for.
+    """
+
+    text: str
+    run_starts: tuple[int, ...]
+    shifts: tuple[int, ...]
+
+    def original_index(self, index: int) -> int:
+        """Position in the original text of the character at ``text[index]``."""
+        run = bisect.bisect_right(self.run_starts, index) - 1
+        shift = self.shifts[run] if run >= 0 else 0
+        return index - 1 + shift
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalized span ``text[start:end]``."""
+        return self.original_index(start), self.original_index(end - 1) + 1
+
+
+def normalize_text(text: str) -> NormalizedText:
+    """Fold ``text`` for matching and remember how to map positions back."""
+    folded = text.translate(fold_table())
+    runs = [(match.start(), match.end()) for match in SPACE_RUN.finditer(folded)]
+    run_starts: list[int] = []
+    shifts: list[int] = []
+    removed = 0
+    for start, end in runs:
+        run_starts.append(start - removed + 1)  # +1: the leading padding space
+        removed += end - start - 1
+        shifts.append(removed)
+    collapsed = SPACE_RUN.sub(" ", folded)
+    return NormalizedText(f" {collapsed} ", tuple(run_starts), tuple(shifts))
+
+
+def normalize_term(term: str) -> str:
+    """A registry or taxonomy term in normalized form, without padding."""
+    return SPACE_RUN.sub(" ", term.translate(fold_table())).strip()
+
+
+def term_keys(term: str, inflect: bool) -> Iterator[str]:
+    """Normalized keys under which ``term`` is searched (spelling and light inflection).
+
+    Covers "U.S." written "US", a leading article ("the", "la"), a leading or
+    trailing country pair ("U.S.-Mexico", "México-Estados Unidos") and, when
+    ``inflect``, plural or singular forms of the last word.
+    """
+    base = normalize_term(term)
+    seen: set[str] = set()
+    for key in _country_and_article_variants(base):
+        for spelled in _us_spellings(key):
+            forms = _inflections(spelled) if inflect else (spelled,)
+            for form in forms:
+                if form and form not in seen:
+                    seen.add(form)
+                    yield form
+
+
+def _country_and_article_variants(key: str) -> tuple[str, ...]:
+    variants = [key]
+    for article in ARTICLES:
+        if key.startswith(article) and len(key.split()) > 2:
+            variants.append(key[len(article) :])
+    for pair in COUNTRY_PAIRS:
+        for variant in list(variants):
+            if variant.startswith(pair + " "):
+                stripped = variant[len(pair) + 1 :]
+            elif variant.endswith(" " + pair):
+                stripped = variant[: -len(pair) - 1]
+            else:
+                continue
+            if len(stripped.split()) >= 2:
+                variants.append(stripped)
+    return tuple(variants)
+
+
+def _us_spellings(key: str) -> tuple[str, ...]:
+    padded = f" {key} "
+    if " u s " in padded:
+        return key, padded.replace(" u s ", " us ").strip()
+    if " us " in padded:
+        return key, padded.replace(" us ", " u s ").strip()
+    return (key,)
+
+
+def _inflections(key: str) -> tuple[str, ...]:
+    last = key.rsplit(" ", 1)[-1]
+    if last[-1:].isdigit() or len(last) < 3:
+        return (key,)
+    if last.endswith("s") and len(last) > 4:
+        return key, key[:-1]
+    return key, key + "s", key + "es"
