@@ -177,8 +177,10 @@ class Linker:
         shouting: bool,
     ) -> tuple[float, str]:
         """Confidence that this surface, here, means this entry (0 = not enough)."""
-        risky = surface.needs_context or len(hit.surfaces) > 1 or (
-            surface.form == "acronym" and (len(surface.term) <= 2 or shouting)
+        risky = (
+            surface.needs_context
+            or len(hit.surfaces) > 1
+            or (surface.form == "acronym" and (len(surface.term) <= 2 or shouting))
         )
         if surface.slug in confident and surface.form == "acronym":
             return 0.9, "acronym; its long form also appears"
@@ -192,7 +194,11 @@ class Linker:
         if shouting:
             return 0.0, ""
         start, end = normalized.original_span(hit.start, hit.end)
-        if surface.form == "acronym" and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        if (
+            surface.form == "acronym"
+            and text[start - 1 : start] == "("
+            and text[end : end + 1] == ")"
+        ):
             return 0.6, "acronym needing context, written in parentheses"
         window = normalized.text[max(0, hit.start - CUE_WINDOW) : hit.end + CUE_WINDOW]
         for country in sorted(self.countries.get(surface.slug, frozenset())):

@@ -123,14 +123,12 @@ def _read_file(path: Path) -> list[_SourcedEntry]:
         raise UserError(
             f"{path.name} must have exactly one top-level key: institutions or agencies."
         )
-    (key, entries), = document.items()
+    ((key, entries),) = document.items()
     if key in NOT_REGISTRY_KEYS:
         return []
     model = ENTRY_MODELS.get(key)
     if model is None:
-        raise UserError(
-            f"{path.name} has top-level key {key!r}; use institutions or agencies."
-        )
+        raise UserError(f"{path.name} has top-level key {key!r}; use institutions or agencies.")
     if not isinstance(entries, list):
         raise UserError(f"{path.name}: {key} must be a list of entries.")
     return [_validate_entry(path.name, index, raw, model) for index, raw in enumerate(entries)]

@@ -21,7 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 SPACE_RUN = re.compile(r" {2,}")
-FOLDED_RANGES = (range(0, 0x250), range(0x1E00, 0x1F00), range(0x2000, 0x2070), range(0x3000, 0x3001))
+FOLDED_RANGES = (
+    range(0, 0x250),
+    range(0x1E00, 0x1F00),
+    range(0x2000, 0x2070),
+    range(0x3000, 0x3001),
+)
 ARTICLES = ("the ", "el ", "la ", "los ", "las ")
 COUNTRY_PAIRS = (
     "us mexico", "u s mexico", "mexico us", "mexico u s", "united states mexico",

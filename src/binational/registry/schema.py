@@ -69,7 +69,9 @@ class RegistryDate(BaseModel):
             dt.date(int(year), int(month or 1), int(day or 1))
         except ValueError as error:
             raise ValueError(f"{text!r} is not a real date ({error})") from None
-        precision = DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
+        precision = (
+            DatePrecision.DAY if day else DatePrecision.MONTH if month else DatePrecision.YEAR
+        )
         return {"text": text, "precision": precision}
 
     @property
