@@ -1,0 +1,166 @@
+"""The analyst's candidate queue: list the stories ingestion found, best first;
+accept one into a draft event, or reject it for good.
+
+This is the service the CLI (``binational candidates``) and the web app share. A
+candidate is a cluster of documents (one release and its republished copies); its
+id is stable, and its JSON record (``candidate_record``) has stable field names and
+ISO dates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from binational.domain import DatePrecision, DateSource, EventStatus, PartialDate
+from binational.errors import UserError
+from binational.ingest.summary import first_paragraphs
+from binational.store.events import event_fields, record_revision
+from binational.store.ingest_models import Candidate, Document
+from binational.store.links import apply_link_proposals, apply_topic_proposals
+from binational.store.models import Event, EventSource, utcnow
+
+QUEUED, ACCEPTED, REJECTED = "queued", "accepted", "rejected"
+
+
+def list_candidates(
+    session: Session, min_score: float = 0.0, limit: int | None = None
+) -> list[Candidate]:
+    """Queued candidates scoring at least ``min_score``, highest score first."""
+    statement = (
+        select(Candidate)
+        .where(Candidate.status == QUEUED, Candidate.score >= min_score)
+        .order_by(Candidate.score.desc(), Candidate.id)
+        .options(selectinload(Candidate.documents))
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    return list(session.scalars(statement))
+
+
+def get_candidate(session: Session, candidate_id: int) -> Candidate:
+    candidate = session.get(Candidate, candidate_id)
+    if candidate is None or not candidate.documents:
+        raise UserError(
+            f"there is no candidate {candidate_id}; run `binational candidates` to see the queue"
+        )
+    return candidate
+
+
+def _institutions(candidate: Candidate, representative: Document) -> list[dict[str, Any]]:
+    """Institutions and agencies found in any member, the representative's first."""
+    seen: dict[str, dict[str, Any]] = {}
+    others = [d for d in candidate.documents if d.id != representative.id]
+    for document in [representative, *others]:
+        for item in document.institutions or []:
+            seen.setdefault(item["slug"], dict(item))
+    return list(seen.values())
+
+
+def candidate_record(candidate: Candidate) -> dict[str, Any]:
+    representative = candidate.representative
+    if representative is None:
+        raise UserError(f"candidate {candidate.id} has no documents")
+    urls = list(dict.fromkeys(d.url for d in candidate.documents))
+    canonical = {d.canonical_url for d in candidate.documents}
+    return {
+        "id": candidate.id,
+        "url": representative.url,
+        "title": representative.title,
+        "published": representative.published.isoformat() if representative.published else None,
+        "published_stated": representative.published_stated,
+        "language": representative.language,
+        "source": representative.source_name,
+        "official": representative.official,
+        "score": round(candidate.score, 3),
+        "reasons": list(candidate.reasons or []),
+        "institutions": _institutions(candidate, representative),
+        "topics": sorted({t for d in candidate.documents for t in (d.topics or [])}),
+        "summary": first_paragraphs(representative.text),
+        "cluster_size": len(canonical),
+        "duplicate_urls": [url for url in urls if url != representative.url],
+        "status": candidate.status,
+        "event_id": candidate.event_id,
+        "fetched_at": representative.fetched_at.isoformat(timespec="seconds"),
+    }
+
+
+def _undecided(session: Session, candidate_id: int) -> Candidate:
+    candidate = get_candidate(session, candidate_id)
+    if candidate.status != QUEUED:
+        detail = f" into event {candidate.event_id}" if candidate.event_id else ""
+        raise UserError(
+            f"candidate {candidate_id} was already {candidate.status}{detail} "
+            f"by {candidate.decided_by}; nothing to do"
+        )
+    return candidate
+
+
+def accept_candidate(
+    session: Session, candidate_id: int, author: str, annotator: Any = None
+) -> Event:
+    """Turn a queued candidate into a draft event: title, date, summary and URL from
+    its representative document, institution links and topics from the annotator
+    (the registry's, by default), one source row per member document, and an
+    ``accept`` revision. The candidate is marked accepted."""
+    candidate = _undecided(session, candidate_id)
+    document = candidate.representative
+    assert document is not None
+    if annotator is None:
+        from binational.annotate import registry_annotator
+
+        annotator = registry_annotator()
+    day = document.published or document.fetched_at.date()
+    stated = document.published is not None and document.published_stated
+    event = Event(
+        title=document.title or document.url,
+        summary=first_paragraphs(document.text),
+        implications="",
+        url=document.url,
+        link_text=(document.source_name or None) and document.source_name[:200],
+        status=EventStatus.DRAFT.value,
+        origin="document",
+        origin_ref=document.url,
+        date_source=(DateSource.STATED if stated else DateSource.INFERRED).value,
+    )
+    event.date = PartialDate(day, DatePrecision.DAY)
+    session.add(event)
+    links, topics = annotator.annotate({"title": event.title, "summary": event.summary})
+    apply_link_proposals(event, links)
+    apply_topic_proposals(event, topics)
+    members = [document, *(d for d in candidate.documents if d.id != document.id)]
+    seen: set[str] = set()
+    for member in members:
+        if member.url in seen:
+            continue
+        seen.add(member.url)
+        event.sources.append(
+            EventSource(
+                url=member.url,
+                title=member.title or None,
+                document_id=member.id,
+                role="primary" if member is document else "duplicate",
+            )  # fmt: skip
+        )
+    session.flush()
+    candidate.status, candidate.event_id = ACCEPTED, event.id
+    candidate.decided_by, candidate.decided_at = author, utcnow()
+    record_revision(
+        session, event, author, "accept", {},
+        {**event_fields(event), "candidate": candidate.id, "document": document.id},
+    )  # fmt: skip
+    return event
+
+
+def reject_candidate(session: Session, candidate_id: int, author: str) -> None:
+    """Reject a queued candidate. It stays in the database as rejected, so neither
+    its documents nor any later copy of them is queued again."""
+    candidate = _undecided(session, candidate_id)
+    candidate.status = REJECTED
+    candidate.decided_by, candidate.decided_at = author, utcnow()
+
+
+def candidate_count(session: Session, status: str = QUEUED) -> int:
+    return session.scalar(select(func.count(Candidate.id)).where(Candidate.status == status)) or 0
