@@ -3,20 +3,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from binational.publish.document import ReportDocument, ReportEntry
 from binational.publish.docx_parts import (
     add_hyperlink,
+    add_run,
+    append_to_body,
     ensure_hyperlink_style,
+    new_paragraph,
     save_reproducibly,
     set_core_properties,
+    style_id,
 )
 from binational.publish.links import link_target
-from binational.publish.wording import IMPLICATIONS_LABEL, TRUNCATED_NOTE, paragraphs
+from binational.publish.wording import (
+    IMPLICATIONS_LABEL,
+    TRUNCATED_NOTE,
+    paragraphs,
+    single_line,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.opc.part import Part
 
 TITLE_STYLE = "Title"
 SUBTITLE_STYLE = "Subtitle"
@@ -24,26 +36,59 @@ MONTH_STYLE = "Heading 1"
 ENTRY_STYLE = "Heading 2"
 
 
-def add_entry(document: Document, entry: ReportEntry) -> None:
-    document.add_paragraph(f"{entry.number}) {entry.title}", style=ENTRY_STYLE)
-    date = document.add_paragraph()
-    date.paragraph_format.keep_with_next = True
-    date.add_run(entry.date_line).italic = True
+@dataclass(frozen=True)
+class StyleIds:
+    """The ``w:pStyle`` ids of the styles the report uses, looked up once."""
+
+    title: str
+    subtitle: str
+    month: str
+    entry: str
+
+    @classmethod
+    def of(cls, document: Document) -> StyleIds:
+        return cls(
+            title=style_id(document, TITLE_STYLE),
+            subtitle=style_id(document, SUBTITLE_STYLE),
+            month=style_id(document, MONTH_STYLE),
+            entry=style_id(document, ENTRY_STYLE),
+        )
+
+
+def text_paragraph(text: str, style: str | None = None, **run_format: bool) -> Any:
+    paragraph = new_paragraph(style, keep_with_next=style is not None)
+    add_run(paragraph, text, **run_format)
+    return paragraph
+
+
+def entry_paragraphs(entry: ReportEntry, styles: StyleIds, part: Part) -> Iterator[Any]:
+    yield text_paragraph(f"{entry.number}) {single_line(entry.title)}", styles.entry)
+    date = new_paragraph(keep_with_next=True)
+    add_run(date, entry.date_line, italic=True)
     url = link_target(entry)
     if url:
-        date.add_run(" ")
-        add_hyperlink(date, url, entry.link_text or url)
-    for text in paragraphs(entry.summary):
-        document.add_paragraph(text)
+        add_run(date, " ")
+        add_hyperlink(date, part, url, single_line(entry.link_text or url))
+    yield date
+    yield from (text_paragraph(text) for text in paragraphs(entry.summary))
     implications = paragraphs(entry.implications)
     if implications:
-        label = document.add_paragraph()
-        label.paragraph_format.keep_with_next = True
-        label.add_run(IMPLICATIONS_LABEL).bold = True
-        for text in implications:
-            document.add_paragraph(text)
+        label = new_paragraph(keep_with_next=True)
+        add_run(label, IMPLICATIONS_LABEL, bold=True)
+        yield label
+        yield from (text_paragraph(text) for text in implications)
     if entry.truncated:
-        document.add_paragraph().add_run(TRUNCATED_NOTE).italic = True
+        yield text_paragraph(TRUNCATED_NOTE, italic=True)
+
+
+def report_paragraphs(doc: ReportDocument, styles: StyleIds, part: Part) -> Iterator[Any]:
+    yield text_paragraph(single_line(doc.header), styles.title)
+    yield text_paragraph(single_line(doc.organization), styles.subtitle)
+    yield from (text_paragraph(text) for text in paragraphs((doc.intro,)))
+    for section in doc.sections:
+        yield text_paragraph(section.name, styles.month)
+        for entry in section.entries:
+            yield from entry_paragraphs(entry, styles, part)
 
 
 def build_document(doc: ReportDocument) -> Document:
@@ -53,14 +98,8 @@ def build_document(doc: ReportDocument) -> Document:
     document = new_document()
     ensure_hyperlink_style(document)
     set_core_properties(document, title=doc.header, author=doc.organization, language=doc.language)
-    document.add_paragraph(doc.header, style=TITLE_STYLE)
-    document.add_paragraph(doc.organization, style=SUBTITLE_STYLE)
-    for text in paragraphs((doc.intro,)):
-        document.add_paragraph(text)
-    for section in doc.sections:
-        document.add_paragraph(section.name, style=MONTH_STYLE)
-        for entry in section.entries:
-            add_entry(document, entry)
+    styles = StyleIds.of(document)
+    append_to_body(document, list(report_paragraphs(doc, styles, document.part)))
     return document
 
 
