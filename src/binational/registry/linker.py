@@ -115,7 +115,7 @@ class Linker:
         """Every mention in ``text``, in order, spans into the original ``text``."""
         normalized = normalize_text(text)
         hits = _longest_first(self._raw_hits(text, normalized))
-        confident = {
+        long_forms = {
             s.slug
             for hit in hits
             if len({s.slug for s in hit.surfaces}) == 1
@@ -124,10 +124,10 @@ class Linker:
         }
         resolved: dict[int, Mention] = {}
         for _ in range(2):  # a second round lets links found by context support others
-            supported = confident | {mention.slug for mention in resolved.values()}
+            supported = long_forms | {mention.slug for mention in resolved.values()}
             for index, hit in enumerate(hits):
                 if index not in resolved:
-                    mention = self._resolve(hit, text, normalized, supported)
+                    mention = self._resolve(hit, text, normalized, long_forms, supported)
                     if mention is not None:
                         resolved[index] = mention
         return [resolved[index] for index in sorted(resolved)]
@@ -150,7 +150,12 @@ class Linker:
                 yield _Hit(start, end, kept)
 
     def _resolve(
-        self, hit: _Hit, text: str, normalized: NormalizedText, confident: set[str]
+        self,
+        hit: _Hit,
+        text: str,
+        normalized: NormalizedText,
+        long_forms: set[str],
+        supported: set[str],
     ) -> Mention | None:
         start, end = normalized.original_span(hit.start, hit.end)
         shouting = any(s.form == "acronym" for s in hit.surfaces) and _in_caps_text(
@@ -158,7 +163,9 @@ class Linker:
         )
         scored = []
         for surface in hit.surfaces:
-            score, reason = self._support(surface, hit, text, normalized, confident, shouting)
+            score, reason = self._support(
+                surface, hit, text, normalized, long_forms, supported, shouting
+            )
             scored.append((score, reason, surface))
         scored.sort(key=lambda item: item[0], reverse=True)
         best_score, reason, best = scored[0]
@@ -173,22 +180,27 @@ class Linker:
         hit: _Hit,
         text: str,
         normalized: NormalizedText,
-        confident: set[str],
+        long_forms: set[str],
+        supported: set[str],
         shouting: bool,
     ) -> tuple[float, str]:
-        """Confidence that this surface, here, means this entry (0 = not enough)."""
+        """Confidence that this surface, here, means this entry (0 = not enough).
+
+        ``long_forms``: slugs whose name or plain alias appears in the text;
+        ``supported``: those plus the slugs already linked by other means.
+        """
         risky = (
             surface.needs_context
             or len(hit.surfaces) > 1
             or (surface.form == "acronym" and (len(surface.term) <= 2 or shouting))
         )
-        if surface.slug in confident and surface.form == "acronym":
+        if surface.slug in long_forms and surface.form == "acronym":
             return 0.9, "acronym; its long form also appears"
         if not risky:
             return FORM_CONFIDENCE[surface.form], surface.form
-        if surface.slug in confident:
+        if surface.slug in long_forms:
             return 0.9, f"{surface.form} needing context; the long form also appears"
-        related = self.related.get(surface.slug, frozenset()) & confident
+        related = self.related.get(surface.slug, frozenset()) & supported
         if related:
             return 0.7, f"{surface.form} needing context; related {sorted(related)[0]} appears"
         if shouting:
@@ -204,7 +216,7 @@ class Linker:
         for country in sorted(self.countries.get(surface.slug, frozenset())):
             if COUNTRY_CUES[country].search(window):
                 return 0.6, f"{surface.form} needing context; {country} cue nearby"
-            if any(self.countries.get(slug) == {country} for slug in confident):
+            if any(self.countries.get(slug) == {country} for slug in supported):
                 return 0.6, f"{surface.form} needing context; other {country} bodies in the text"
         return 0.0, ""
 

@@ -1,0 +1,221 @@
+"""``binational registry list|show|validate`` and ``binational link``.
+
+The registry lives in validated YAML files (``src/binational/registry/data``);
+edit them and run ``binational registry validate`` before committing. The loader
+and linker are imported inside the commands so ``binational --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from binational.cli.output import fail, make_console, print_json
+from binational.errors import UserError
+
+registry_app = typer.Typer(
+    help="Browse and check the institutions registry (agreements, organizations, "
+    "dialogue mechanisms, programs) and the agencies table.",
+    no_args_is_help=True,
+)
+
+CATEGORIES = ("agreement", "organization", "dialogue_mechanism", "program")
+
+
+@registry_app.command("list")
+def list_command(
+    category: str | None = typer.Option(
+        None, "--category", "-c", help=f"Only this category: {', '.join(CATEGORIES)}."
+    ),
+    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List institutions (slug, category, names, status)."""
+    registry = _load()
+    if category is not None and category not in CATEGORIES:
+        fail(f"Unknown category {category!r}; use one of {', '.join(CATEGORIES)}.")
+    institutions = registry.by_category(category) if category else registry.institutions
+    rows = [_summary(institution) for institution in institutions]
+    if json_output:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table("slug", "category", "name (en)", "name (es)", "status", "since")
+    for row in rows:
+        table.add_row(
+            row["slug"],
+            row["category"],
+            row["name_en"],
+            row["name_es"],
+            row["status"],
+            row["established"] or "",
+        )
+    make_console().print(table)
+
+
+@registry_app.command("show")
+def show_command(
+    slug: str = typer.Argument(..., help="Slug of an institution or agency."),
+    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show every field of one institution or agency."""
+    registry = _load()
+    entry = registry.get(slug)
+    if entry is None:
+        fail(f"No institution or agency has slug {slug!r}; see `binational registry list`.")
+    data = _dates_as_text(entry.model_dump(mode="json"))
+    if hasattr(entry, "category"):
+        data["children"] = [child.slug for child in registry.children(slug)]
+    if json_output:
+        print_json(data)
+        return
+    from rich.table import Table
+
+    table = Table("field", "value", show_header=False)
+    for key, value in data.items():
+        table.add_row(key, _plain(value))
+    make_console().print(table)
+
+
+@registry_app.command("validate")
+def validate_command(
+    path: Path | None = typer.Argument(
+        None, help="A registry YAML file or a directory of them (default: the bundled data)."
+    ),
+) -> None:
+    """Check registry files: fields, dates, slugs and cross-references.
+
+    A single file is checked together with the other bundled files, so its
+    references to agencies or institutions defined elsewhere must resolve.
+    """
+    from binational.registry.loader import (
+        load_registry,
+        load_registry_files,
+        load_registry_with_file,
+    )
+
+    try:
+        if path is None:
+            registry = load_registry_files(sorted(_bundled_dir().glob("*.yaml")))
+        elif path.is_dir():
+            registry = load_registry(path)
+        elif path.is_file():
+            registry = load_registry_with_file(path)
+        else:
+            fail(f"{path} does not exist; give a registry YAML file or directory.")
+    except UserError as error:
+        fail(str(error))
+    typer.echo(
+        f"OK: {len(registry.institutions)} institutions and {len(registry.agencies)} agencies."
+    )
+
+
+def link_command(
+    file: str = typer.Argument("-", help="Text file to read, or - for standard input."),
+    json_output: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Find the institutions and agencies a text mentions (English or Spanish)."""
+    from binational.registry.linker import Linker
+
+    text = _read_text(file)
+    registry = _load()
+    mentions = Linker.build(registry).find(text)
+    rows = []
+    for mention in mentions:
+        entry = registry.get(mention.slug)
+        rows.append(
+            {
+                "start": mention.start,
+                "end": mention.end,
+                "text": mention.text,
+                "slug": mention.slug,
+                "kind": mention.kind,
+                "name": entry.name_en if entry else mention.slug,
+                "category": getattr(entry, "category", None) and str(entry.category),
+                "confidence": round(mention.confidence, 2),
+                "reason": mention.reason,
+            }
+        )
+    if json_output:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table("span", "text", "slug", "kind", "confidence", "reason")
+    for row in rows:
+        table.add_row(
+            f"{row['start']}-{row['end']}",
+            row["text"],
+            row["slug"],
+            row["category"] or row["kind"],
+            f"{row['confidence']:.2f}",
+            row["reason"],
+        )
+    console = make_console()
+    console.print(table)
+    console.print(f"{len(rows)} mentions of {len({row['slug'] for row in rows})} entries.")
+
+
+def _load():  # -> Registry
+    from binational.registry.loader import load_registry
+
+    try:
+        return load_registry()
+    except UserError as error:
+        fail(str(error))
+
+
+def _bundled_dir() -> Path:
+    from binational.registry.loader import BUNDLED_DATA
+
+    return BUNDLED_DATA
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"{file} does not exist; give a text file or - for standard input.")
+    except UnicodeDecodeError:
+        fail(f"{file} is not UTF-8 text.")
+    except OSError as error:
+        fail(f"Cannot read {file}: {error.strerror}.")
+
+
+def _summary(institution: Any) -> dict[str, Any]:
+    return {
+        "slug": institution.slug,
+        "category": str(institution.category),
+        "subtype": institution.subtype,
+        "name_en": institution.name_en,
+        "name_es": institution.name_es,
+        "acronyms": list(institution.acronyms),
+        "parties": list(institution.parties),
+        "status": institution.status,
+        "established": institution.established.text if institution.established else None,
+        "parent": institution.parent,
+    }
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_plain(item)}" for key, item in value.items() if item)
+    return "" if value is None else str(value)
+
+
+def _dates_as_text(value: Any) -> Any:
+    """Dump registry dates as their ISO-like text ("2013-05") rather than objects."""
+    if isinstance(value, dict):
+        if set(value) == {"text", "precision"}:
+            return value["text"]
+        return {key: _dates_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_text(item) for item in value]
+    return value
