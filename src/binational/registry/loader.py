@@ -144,13 +144,14 @@ def _validate_entry(
         return _SourcedEntry(file, model.model_validate(raw))
     except ValidationError as error:
         first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "entry"
-        reason = first["msg"].removeprefix("Value error, ")
+        field_path = ".".join(str(part) for part in first["loc"])
+        where = f", field {field_path}" if field_path else ""  # model checks name theirs
+        reason = first["msg"].removeprefix("Value error, ").rstrip(".")
         if first["type"] == "extra_forbidden":
             reason = "unknown field (check the spelling against the README)"
         elif first["type"] == "missing":
             reason = "required field is missing"
-        raise UserError(f"{file}, {label}, field {where}: {reason}.") from None
+        raise UserError(f"{file}, {label}{where}: {reason}.") from None
 
 
 def _entry_label(index: int, raw: object) -> str:
