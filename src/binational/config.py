@@ -55,6 +55,34 @@ class Settings:
     )
     requests_per_second: float = _setting(1.0, "Politeness limit per host when fetching.")
     max_concurrency: int = _setting(8, "Most requests in flight at once when fetching.")
+    sources_file: str = _setting(
+        "sources.toml",
+        "TOML file listing the sources `binational ingest` watches; while it does not "
+        "exist, the bundled list of official sources is used.",
+    )
+    connect_timeout: float = _setting(10.0, "Seconds to wait for a connection when fetching.")
+    fetch_timeout: float = _setting(
+        20.0, "Seconds to wait for each read of a response when fetching."
+    )
+    max_response_bytes: int = _setting(
+        10_000_000, "Largest response body read when fetching; longer ones are cut off."
+    )
+    fetch_retries: int = _setting(
+        3, "Retries of a request that failed with a 5xx, a 429 or a network error."
+    )
+    retry_backoff: float = _setting(
+        1.0, "Seconds before the first retry; doubled for each further retry."
+    )
+    max_retry_wait: float = _setting(
+        60.0, "Longest wait honored from a Retry-After header; a longer one ends the retries."
+    )
+    max_redirects: int = _setting(5, "Most redirects followed for one request.")
+    ingest_interval: float = _setting(
+        3600.0, "Seconds between runs of `binational ingest` without --once."
+    )
+    near_duplicate_threshold: float = _setting(
+        0.5, "Estimated Jaccard similarity (word 3-shingles) at which two texts are one story."
+    )
     secret_key: str = _setting(
         "",
         "Key that signs web sessions; set one in production (empty: a random key per "
@@ -63,6 +91,12 @@ class Settings:
     public_read: bool = _setting(
         False, "Let anonymous visitors read published events and the registry."
     )
+    secure_cookies: bool = _setting(
+        False,
+        "Mark web session cookies Secure (sent over https only); they are marked Secure "
+        "anyway when a request arrives over https.",
+    )
+    session_hours: int = _setting(12, "How long a web session lasts after signing in, in hours.")
     llm_url: str = _setting(
         "",
         "HTTP endpoint of an OpenAI-compatible model server for drafting; empty means "

@@ -1,0 +1,254 @@
+"""One ingest run: fetch every source, list its entries, fetch the pages not seen
+before, analyze them, and store each document in its cluster, one transaction per
+document (and one per source's fetch state), so a crash loses nothing committed
+and leaves nothing half-written.
+
+One failing source never stops the others: its failure is reported with the reason.
+An unchanged source (304, or the same body) costs one request and extracts nothing;
+pages already stored are not fetched again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from binational.ingest.analyze import Analyzer, Fetched, analyze_entry, analyze_page
+from binational.ingest.canonical import canonical_url
+from binational.ingest.clusters import (
+    NewDocument,
+    known_document,
+    same_text_document,
+    store_document,
+    stored_signatures,
+)
+from binational.ingest.dedup import NearDuplicateIndex
+from binational.ingest.feeds import Entry, FeedError, parse_feed, parse_listing, parse_sitemap
+from binational.ingest.fetch import (
+    Fetcher,
+    FetchPolicy,
+    FetchResult,
+    Validators,
+    is_xml_or_html,
+    make_client,
+)
+from binational.ingest.sources import Source
+from binational.store.ingest_models import FetchState
+from binational.store.models import utcnow
+
+# on_event(kind, source name, detail): "source" (started, detail = its URL), "entries"
+# (detail = how many to fetch), "page" (one page done), "done" (detail = outcome).
+EventHook = Callable[[str, str, str], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    url: str
+    reason: str
+
+
+@dataclass
+class IngestSummary:
+    fetched: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    new: int = 0
+    duplicates: int = 0
+    requests: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # name -> fetched/unchanged/failed
+
+    def fail(self, source: str, url: str, reason: str) -> None:
+        self.failed += 1
+        self.failures.append(Failure(source, url, reason))
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "fetched": self.fetched, "unchanged": self.unchanged, "failed": self.failed,
+            "new": self.new, "duplicates": self.duplicates, "requests": self.requests,
+            "sources": dict(self.sources),
+            "failures": [
+                {"source": f.source, "url": f.url, "reason": f.reason} for f in self.failures
+            ],
+        }  # fmt: skip
+
+
+def _fetched(result: FetchResult) -> Fetched:
+    location = result.archived
+    return Fetched(
+        url=result.final_url, status=result.status, content_type=result.content_type or None,
+        etag=result.header("etag"), last_modified=result.header("last-modified"),
+        warc_file=location.file if location else None,
+        warc_offset=location.offset if location else None,
+        warc_length=location.length if location else None,
+    )  # fmt: skip
+
+
+class IngestRun:
+    def __init__(
+        self, database, fetcher: Fetcher, analyzer: Analyzer, threshold: float,
+        on_event: EventHook | None = None,
+    ) -> None:  # fmt: skip
+        self.database = database
+        self.fetcher = fetcher
+        self.analyzer = analyzer
+        self.summary = IngestSummary()
+        self.on_event = on_event or (lambda kind, source, detail: None)
+        self.index = NearDuplicateIndex(threshold)
+        with database.sessions() as session:
+            self.index.add_all(stored_signatures(session))
+
+    async def run(self, sources: Sequence[Source]) -> IngestSummary:
+        await asyncio.gather(*(self._guarded(source) for source in sources))
+        self.summary.requests = self.fetcher.requests
+        return self.summary
+
+    async def _guarded(self, source: Source) -> None:
+        self.on_event("source", source.name, source.url)
+        try:
+            outcome = await self._source(source)
+        except Exception as error:  # one broken source must not stop the others
+            self.summary.fail(source.name, source.url, f"{type(error).__name__}: {error}")
+            outcome = "failed"
+        self.summary.sources[source.name] = outcome
+        self.on_event("done", source.name, outcome)
+
+    async def _source(self, source: Source) -> str:
+        with self.database.sessions() as session:
+            state = session.query(FetchState).filter_by(url=source.url).one_or_none()
+            validators = Validators(state.etag, state.last_modified) if state else None
+            known_hash = state.content_sha256 if state else None
+        result = await self.fetcher.fetch(source.url, validators, accept=is_xml_or_html)
+        if result.not_modified:
+            self.summary.unchanged += 1
+            return "unchanged"
+        if not result.ok:
+            self.summary.fail(source.name, source.url, result.error or f"HTTP {result.status}")
+            self._save_state(source.url, result, error=result.error, keep_validators=True)
+            return "failed"
+        self.summary.fetched += 1
+        body_hash = hashlib.sha256(result.body).hexdigest()
+        if body_hash == known_hash:
+            self.summary.unchanged += 1
+            self._save_state(source.url, result)
+            return "unchanged"
+        try:
+            entries = _entries(source, result)
+        except FeedError as error:
+            self.summary.fail(source.name, source.url, str(error))
+            self._save_state(source.url, result, error=str(error), keep_validators=True)
+            return "failed"
+        retry_later = await self._entries(source, entries, result)
+        self._save_state(source.url, result, keep_validators=retry_later)
+        return "fetched"
+
+    async def _entries(self, source: Source, entries: list[Entry], feed: FetchResult) -> bool:
+        """Store feed entries and fetch new pages; True if a page failed in a way a
+        later run may get past (so the source must be read again next time)."""
+        to_fetch: list[Entry] = []
+        for entry in entries:
+            if source.is_feed:
+                document = analyze_entry(
+                    entry, self.analyzer, source.name, source.language, _fetched(feed)
+                )
+                if document is not None:
+                    self._store(document)
+            with self.database.sessions() as session:
+                if known_document(session, canonical_url(entry.url), "page") is None:
+                    to_fetch.append(entry)
+        self.on_event("entries", source.name, str(len(to_fetch)))
+        outcomes = await asyncio.gather(*(self._page(source, entry) for entry in to_fetch))
+        return any(outcomes)
+
+    async def _page(self, source: Source, entry: Entry) -> bool:
+        result = await self.fetcher.fetch(entry.url)
+        self.on_event("page", source.name, entry.url)
+        if not result.ok:
+            self.summary.fail(source.name, entry.url, result.error or f"HTTP {result.status}")
+            return result.retryable
+        self.summary.fetched += 1
+        document = analyze_page(
+            result.body, _fetched(result), self.analyzer, source.name, source.language, entry
+        )
+        if document is None:
+            self.summary.fail(source.name, entry.url, "no article text found on the page")
+            return False
+        self._store(document)
+        return False
+
+    def _store(self, document: NewDocument) -> str:
+        """Store one document in its cluster, in its own transaction."""
+        with self.database.transaction() as session:
+            if known_document(session, document.canonical_url, document.kind):
+                return "known"
+            same_url = known_document(session, document.canonical_url)
+            how = "new"
+            candidate_id = None
+            if same_url is not None:
+                candidate_id, how = same_url.candidate_id, "same_url"
+            elif (same_text := same_text_document(session, document.text_sha256)) is not None:
+                candidate_id, how = same_text.candidate_id, "duplicate"
+            elif document.signature and (match := self.index.best_match(document.signature)):
+                candidate_id, how = match.candidate_id, "duplicate"
+            stored = store_document(session, document, candidate_id)
+            key = (stored.id, stored.candidate_id)
+        if document.signature:
+            self.index.add(key[0], key[1], document.signature)
+        if how == "new":
+            self.summary.new += 1
+        elif how == "duplicate":
+            self.summary.duplicates += 1
+        return how
+
+    def _save_state(
+        self, url: str, result: FetchResult, error: str | None = None,
+        keep_validators: bool = False,
+    ) -> None:  # fmt: skip
+        with self.database.transaction() as session:
+            state = session.query(FetchState).filter_by(url=url).one_or_none()
+            if state is None:
+                state = FetchState(url=url)
+                session.add(state)
+            state.last_status, state.last_error = result.status, error
+            state.fetched_at = utcnow()
+            if not keep_validators:
+                state.etag, state.last_modified = (
+                    result.header("etag"),
+                    result.header("last-modified"),
+                )
+                state.content_sha256 = hashlib.sha256(result.body).hexdigest()
+
+
+def _entries(source: Source, result: FetchResult) -> list[Entry]:
+    if source.kind == "listing":
+        return parse_listing(result.body, result.final_url, source.selector)
+    if source.kind == "sitemap":
+        return parse_sitemap(result.body, result.final_url)
+    return parse_feed(result.body, result.final_url)
+
+
+async def run_ingest(
+    database,
+    settings,
+    sources: Sequence[Source],
+    analyzer: Analyzer,
+    client_factory: Callable[[FetchPolicy], httpx.AsyncClient] = make_client,
+    on_event: EventHook | None = None,
+) -> IngestSummary:
+    """Run ingestion once over ``sources``; archives go to ``settings.archive_dir``."""
+    from binational.ingest.archive import WarcArchive
+
+    policy = FetchPolicy.from_settings(settings)
+    with WarcArchive.open(settings.archive_dir) as archive:
+        async with client_factory(policy) as client:
+            fetcher = Fetcher(client, policy, archive)
+            run = IngestRun(
+                database, fetcher, analyzer, settings.near_duplicate_threshold, on_event
+            )
+            return await run.run(sources)

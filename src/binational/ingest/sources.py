@@ -1,0 +1,147 @@
+"""The sources ingestion watches: a TOML file of ``[[source]]`` tables.
+
+Each source has a name, a URL, a kind (``rss``, ``atom`` or ``feed`` for either,
+``listing`` for an HTML page whose article links a CSS ``selector`` picks out,
+``sitemap``), a language, a country (US, MX, CA), optionally the registry slug of its
+agency, and whether it is official (default: decided from its host, .gov, .gob.mx,
+canada.ca...). Reading and writing the file are here; the rest is pure.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from binational.errors import UserError
+from binational.ingest.canonical import host_of
+from binational.ingest.relevance import is_official_host
+
+KINDS = ("rss", "atom", "feed", "listing", "sitemap")
+COUNTRIES = ("US", "MX", "CA")
+FIELDS = ("name", "url", "kind", "language", "country", "agency", "selector", "official")
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+    kind: str
+    language: str = "en"
+    country: str = "US"
+    agency: str = ""
+    selector: str = ""
+    official: bool | None = None  # None: decided from the host
+
+    @property
+    def is_official(self) -> bool:
+        return self.official if self.official is not None else is_official_host(host_of(self.url))
+
+    @property
+    def is_feed(self) -> bool:
+        return self.kind in ("rss", "atom", "feed")
+
+
+def check_source(source: Source, where: str) -> Source:
+    """The source if it is complete and consistent; else one sentence saying why."""
+    if not source.name.strip():
+        raise UserError(f"{where}: a source needs a name")
+    if not source.url.startswith(("http://", "https://")) or not host_of(source.url):
+        raise UserError(f"{where}: {source.url!r} is not a web address (http:// or https://)")
+    if source.kind not in KINDS:
+        raise UserError(f"{where}: kind {source.kind!r} is not one of {', '.join(KINDS)}")
+    if source.country not in COUNTRIES:
+        raise UserError(f"{where}: country {source.country!r} is not one of US, MX, CA")
+    if source.kind == "listing" and not source.selector.strip():
+        raise UserError(f"{where}: a listing source needs a CSS selector for its article links")
+    return source
+
+
+def parse_sources(text: str, where: str) -> tuple[Source, ...]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise UserError(f"{where} is not valid TOML: {error}") from None
+    unknown = set(data) - {"source"}
+    if unknown:
+        raise UserError(f"{where}: unknown table {sorted(unknown)[0]!r}; write [[source]] tables")
+    sources: list[Source] = []
+    for number, raw in enumerate(data.get("source", []), start=1):
+        label = f"{where}, source {number} ({raw.get('name', 'unnamed')})"
+        extra = set(raw) - set(FIELDS)
+        if extra:
+            raise UserError(f"{label}: unknown field {sorted(extra)[0]!r}")
+        missing = [name for name in ("name", "url", "kind") if name not in raw]
+        if missing:
+            raise UserError(f"{label}: missing {missing[0]!r}")
+        sources.append(check_source(Source(**raw), label))
+    names = [source.name for source in sources]
+    for name in names:
+        if names.count(name) > 1:
+            raise UserError(f"{where}: two sources are named {name!r}; names must be unique")
+    return tuple(sources)
+
+
+def bundled_sources_text() -> str:
+    return resources.files("binational.ingest").joinpath("data/sources.toml").read_text("utf-8")
+
+
+def load_sources(path: Path | None) -> tuple[Source, ...]:
+    """The sources in ``path``; the bundled list when no path is given or it does not
+    exist yet."""
+    if path is None or not path.exists():
+        return parse_sources(bundled_sources_text(), "the bundled sources list")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"cannot read the sources file {path}: {error}") from None
+    return parse_sources(text, str(path))
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def sources_toml(sources: Iterable[Source]) -> str:
+    """The TOML text of a sources list (what ``parse_sources`` reads back)."""
+    blocks = ["# Sources watched by `binational ingest` (see docs/ingest.md).\n"]
+    for source in sources:
+        lines = ["[[source]]"]
+        for name in FIELDS:
+            value = getattr(source, name)
+            if value in (None, "") and name not in ("name", "url", "kind"):
+                continue
+            lines.append(f"{name} = {_toml_value(value)}")
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def save_sources(path: Path, sources: Sequence[Source]) -> None:
+    """Write the list atomically (a temporary file renamed over the old one)."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(sources_toml(sources), encoding="utf-8")
+    temporary.replace(path)
+
+
+def with_source(sources: Sequence[Source], new: Source) -> tuple[Source, ...]:
+    check_source(new, f"source {new.name!r}")
+    if any(source.name == new.name for source in sources):
+        raise UserError(f"there is already a source named {new.name!r}; remove it first")
+    return (*sources, new)
+
+
+def without_source(sources: Sequence[Source], name: str) -> tuple[Source, ...]:
+    kept = tuple(source for source in sources if source.name != name)
+    if len(kept) == len(sources):
+        raise UserError(f"there is no source named {name!r}; see `binational sources list`")
+    return kept
+
+
+def official_hosts(sources: Iterable[Source]) -> frozenset[str]:
+    """Hosts of the sources marked (or recognized as) official."""
+    return frozenset(host_of(source.url) for source in sources if source.is_official)
