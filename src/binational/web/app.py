@@ -1,0 +1,64 @@
+"""The application factory: ``create_app(settings, database)`` builds the FastAPI app
+with everything it needs made here and passed along: templates, registry, taxonomy,
+password hasher, sign-in throttle, session signing key."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from binational.config import Settings
+from binational.registry.loader import Registry, load_registry
+from binational.registry.topics import Taxonomy, load_taxonomy
+from binational.store.database import Database
+from binational.web.auth import Passwords
+from binational.web.context import WebContext
+from binational.web.csrf import csrf_guard
+from binational.web.errors import install_error_handlers
+from binational.web.ratelimit import LoginThrottle
+from binational.web.rendering import template_environment
+from binational.web.routes import account, api, candidates, docs, events, institutions, reports
+from binational.web.security_headers import SecurityHeadersMiddleware
+from binational.web.sessions import SessionCodec, SessionMiddleware
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(
+    settings: Settings,
+    database: Database,
+    *,
+    registry: Registry | None = None,
+    taxonomy: Taxonomy | None = None,
+    passwords: Passwords | None = None,
+    throttle: LoginThrottle | None = None,
+) -> FastAPI:
+    app = FastAPI(
+        title="binational",
+        summary="Events between the institutions of the United States and Mexico.",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        dependencies=[Depends(csrf_guard)],
+    )
+    app.state.web = WebContext(
+        settings=settings,
+        database=database,
+        registry=registry or load_registry(),
+        taxonomy=taxonomy or load_taxonomy(),
+        templates=template_environment(),
+        passwords=passwords or Passwords(),
+        throttle=throttle or LoginThrottle(),
+    )
+    for module in (account, events, institutions, candidates, reports, docs, api):
+        app.include_router(module.router())
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    install_error_handlers(app)
+    secret = settings.secret_key or secrets.token_urlsafe(32)
+    codec = SessionCodec(secret, settings.session_hours * 3600)
+    app.add_middleware(SessionMiddleware, codec=codec, always_secure=settings.secure_cookies)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

@@ -1,0 +1,54 @@
+"""Everything a request handler needs, made once by ``create_app`` and passed along
+(no module globals): settings, database, registry, taxonomy, templates, password
+hasher, sign-in throttle."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+
+from binational.config import Settings
+from binational.registry.loader import Registry
+from binational.registry.schema import Agency, Institution
+from binational.registry.topics import Taxonomy
+from binational.store.database import Database
+from binational.store.records import InstitutionLabel
+from binational.web.auth import Passwords
+from binational.web.ratelimit import LoginThrottle
+
+
+@dataclass(frozen=True)
+class WebContext:
+    settings: Settings
+    database: Database
+    registry: Registry
+    taxonomy: Taxonomy
+    templates: Environment
+    passwords: Passwords
+    throttle: LoginThrottle
+    labels: Mapping[str, InstitutionLabel] = field(init=False)
+    topic_names: Mapping[str, tuple[str, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        labels = {
+            i.slug: InstitutionLabel(i.name_en, i.category) for i in self.registry.institutions
+        }
+        labels.update(
+            {a.slug: InstitutionLabel(a.name_en, "agency") for a in self.registry.agencies}
+        )
+        object.__setattr__(self, "labels", labels)
+        names = {t.slug: (t.name_en, t.name_es) for t in self.taxonomy.topics}
+        object.__setattr__(self, "topic_names", names)
+
+    def entry(self, slug: str) -> Institution | Agency | None:
+        return self.registry.get(slug)
+
+    def entry_kind(self, slug: str) -> str | None:
+        """'institution' or 'agency' for a registry slug, None if unknown."""
+        if self.registry.institution(slug) is not None:
+            return "institution"
+        if self.registry.agency(slug) is not None:
+            return "agency"
+        return None

@@ -1,0 +1,79 @@
+"""FastAPI dependencies: the app's context, the actor behind the request, and the
+role checks every route declares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import Depends, Request
+
+from binational.domain import EventStatus
+from binational.web.auth import ANONYMOUS, Actor, Role, bearer_token
+from binational.web.context import WebContext
+from binational.web.errors import Forbidden, NotAuthenticated
+from binational.web.users import actor_for_session, actor_for_token
+
+PUBLIC_STATUSES = (EventStatus.PUBLISHED.value,)
+
+
+def web_context(request: Request) -> WebContext:
+    return request.app.state.web
+
+
+def current_actor(request: Request) -> Actor:
+    """Who is asking: the bearer token's user, the session's user, or anonymous.
+    A bad token is refused outright (never silently anonymous)."""
+    cached = getattr(request.state, "actor", None)
+    if cached is not None:
+        return cached
+    database = web_context(request).database
+    token = bearer_token(request.headers.get("authorization"))
+    actor = ANONYMOUS
+    if token is not None:
+        with database.sessions() as session:
+            found = actor_for_token(session, token)
+        if found is None:
+            raise NotAuthenticated()
+        actor = found
+    else:
+        web_session = request.state.session
+        if web_session.user_id is not None:
+            with database.sessions() as session:
+                found = actor_for_session(session, web_session.user_id, web_session.version)
+            if found is None:
+                web_session.sign_out()  # the account changed or is gone: end the session
+            else:
+                actor = found
+    request.state.actor = actor
+    return actor
+
+
+def require(role: Role) -> Callable[..., Actor]:
+    """A dependency that lets through only actors with at least ``role``."""
+
+    def dependency(actor: Actor = Depends(current_actor)) -> Actor:
+        if actor.anonymous:
+            raise NotAuthenticated()
+        if not actor.can(role):
+            raise Forbidden()
+        return actor
+
+    dependency.__name__ = f"require_{role.value}"
+    return dependency
+
+
+def reader(request: Request, actor: Actor = Depends(current_actor)) -> Actor:
+    """Read access: any signed-in user, or anyone when ``public_read`` is on."""
+    if actor.anonymous and not web_context(request).settings.public_read:
+        raise NotAuthenticated()
+    return actor
+
+
+def visible_statuses(actor: Actor) -> tuple[str, ...] | None:
+    """What an actor may see: everything when signed in, published events otherwise."""
+    return PUBLIC_STATUSES if actor.anonymous else None
+
+
+require_viewer = require(Role.VIEWER)
+require_editor = require(Role.EDITOR)
+require_admin = require(Role.ADMIN)

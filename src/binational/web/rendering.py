@@ -1,0 +1,53 @@
+"""Rendering a page: the template plus what every page needs (the visitor, their
+language, the CSRF token for forms)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from binational.web.auth import ANONYMOUS, Role
+from binational.web.i18n import COOKIE, LANGUAGES, Translator, choose_language
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def template_environment(auto_reload: bool = False) -> Environment:
+    """Jinja2 with autoescape on for every template (they are all HTML)."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        auto_reload=auto_reload,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def request_language(request: Request) -> str:
+    return choose_language(request.cookies.get(COOKIE), request.headers.get("accept-language"))
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    web = request.app.state.web
+    actor = getattr(request.state, "actor", None) or ANONYMOUS
+    language = request_language(request)
+    template = web.templates.get_template(name)
+    html = template.render(
+        request=request,
+        path=request.url.path,
+        query=request.url.query,
+        actor=actor,
+        Role=Role,
+        lang=language,
+        languages=LANGUAGES,
+        t=Translator(language),
+        csrf_token=request.state.session.csrf_token,
+        settings=web.settings,
+        **context,
+    )
+    return HTMLResponse(html, status_code=status, headers={"Vary": "Cookie, Accept-Language"})

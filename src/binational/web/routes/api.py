@@ -1,0 +1,232 @@
+"""The JSON API: the twin of every page, built from the same service calls and
+``store/records.py`` shapes. Reads accept a session cookie or a bearer token;
+writes need an editor (users: an admin). Documented at ``/docs``."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from binational.errors import UserError
+from binational.ingest.queue import accept_candidate, reject_candidate
+from binational.store.events import get_event
+from binational.store.records import event_record
+from binational.web.auth import Actor
+from binational.web.candidates_view import candidate_queue, parse_min_score
+from binational.web.curation import EventChanges, apply_changes, event_detail, load_event
+from binational.web.deps import (
+    reader,
+    require_admin,
+    require_editor,
+    require_viewer,
+    visible_statuses,
+    web_context,
+)
+from binational.web.downloads import download_response, parse_report_name, report_bytes
+from binational.web.listing import list_events, parse_filters
+from binational.web.registry_views import institution_detail, registry_by_category
+from binational.web.report_builder import (
+    builder_view,
+    move_item,
+    parse_quarter,
+    report_quarters,
+    set_excluded,
+)
+from binational.web.users import (
+    admin_count,
+    create_user,
+    get_user,
+    list_users,
+    set_active,
+    set_role,
+    user_record,
+)
+
+Record = dict[str, Any]
+
+
+class EventUpdate(BaseModel):
+    """Fields to change (any subset), the topics to set, links to add or remove."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = None
+    date: str | None = Field(None, description="2023-05-12, 2023-05 or 2023Q2")
+    date_source: str | None = None
+    summary: str | None = None
+    implications: str | None = None
+    url: str | None = None
+    status: str | None = None
+    topics: list[str] | None = Field(None, description="The complete set of topic slugs.")
+    add_institutions: list[str] = []
+    remove_institutions: list[str] = []
+
+    def changes(self) -> EventChanges:
+        scalar = {"topics", "add_institutions", "remove_institutions"}
+        fields = {k: v for k, v in self.model_dump(exclude_unset=True).items() if k not in scalar}
+        return EventChanges(
+            fields=fields,
+            topics=tuple(self.topics) if self.topics is not None else None,
+            add_links=tuple(self.add_institutions),
+            remove_links=tuple(self.remove_institutions),
+        )
+
+
+class ItemAction(BaseModel):
+    action: Literal["up", "down", "exclude", "include"]
+
+
+class NewUser(BaseModel):
+    email: str
+    role: Literal["viewer", "editor", "admin"]
+    password: str
+
+
+class UserChange(BaseModel):
+    role: Literal["viewer", "editor", "admin"] | None = None
+    active: bool | None = None
+
+
+def router() -> APIRouter:
+    api = APIRouter(prefix="/api")
+
+    @api.get("/me", tags=["account"])
+    def me(actor: Actor = Depends(reader)) -> Record:
+        return {"email": actor.email, "role": actor.role, "via": actor.via}
+
+    @api.get("/events", tags=["events"])
+    def events(request: Request, actor: Actor = Depends(reader)) -> Record:
+        """Events: filters `q`, `quarter`, `month`, `institution`, `category`, `topic`,
+        `status`, `page` (50 a page), as on /events; facets with counts."""
+        web = web_context(request)
+        filters = parse_filters(request.query_params)
+        with web.database.sessions() as session:
+            return list_events(session, filters, visible_statuses(actor), web)
+
+    @api.get("/events/{event_id}", tags=["events"])
+    def event(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Record:
+        web = web_context(request)
+        with web.database.sessions() as session:
+            return event_detail(load_event(session, event_id, visible_statuses(actor)), actor, web)
+
+    @api.patch("/events/{event_id}", tags=["events"])
+    def update(
+        request: Request, event_id: int, body: EventUpdate, actor: Actor = Depends(require_editor)
+    ) -> Record:
+        """Change an event; every change is recorded as a revision. All or nothing."""
+        web = web_context(request)
+        with web.database.transaction() as session:
+            event = load_event(session, event_id, None)
+            apply_changes(session, event, body.changes(), actor.email or "", web)
+        with web.database.sessions() as session:
+            return event_detail(load_event(session, event_id, None), actor, web)
+
+    @api.get("/institutions", tags=["institutions"])
+    def institutions(
+        request: Request, category: str | None = None, actor: Actor = Depends(reader)
+    ) -> Record:
+        return registry_by_category(web_context(request), category or None)
+
+    @api.get("/institutions/{slug}", tags=["institutions"])
+    def institution(request: Request, slug: str, actor: Actor = Depends(reader)) -> Record:
+        web = web_context(request)
+        with web.database.sessions() as session:
+            return institution_detail(session, slug, visible_statuses(actor), web)
+
+    @api.get("/candidates", tags=["candidates"])
+    def candidates(
+        request: Request, min_score: str | None = None, actor: Actor = Depends(require_viewer)
+    ) -> Record:
+        with web_context(request).database.sessions() as session:
+            return candidate_queue(session, parse_min_score(min_score))
+
+    @api.post("/candidates/{candidate_id}/accept", tags=["candidates"])
+    def accept(
+        request: Request, candidate_id: int, actor: Actor = Depends(require_editor)
+    ) -> Record:
+        """Accept a candidate into a draft event; returns the event."""
+        web = web_context(request)
+        with web.database.transaction() as session:
+            event_id = accept_candidate(session, candidate_id, actor.email or "").id
+        with web.database.sessions() as session:
+            return event_record(get_event(session, event_id), None, web.labels)
+
+    @api.post("/candidates/{candidate_id}/reject", tags=["candidates"])
+    def reject(
+        request: Request, candidate_id: int, actor: Actor = Depends(require_editor)
+    ) -> Record:
+        with web_context(request).database.transaction() as session:
+            reject_candidate(session, candidate_id, actor.email or "")
+        return {"id": candidate_id, "status": "rejected"}
+
+    @api.get("/reports", tags=["reports"])
+    def reports(request: Request, actor: Actor = Depends(require_viewer)) -> list[Record]:
+        with web_context(request).database.sessions() as session:
+            return report_quarters(session)
+
+    @api.get("/reports/{quarter}.{fmt}", tags=["reports"], response_model=None)
+    def download(
+        request: Request, quarter: str, fmt: str, actor: Actor = Depends(require_viewer)
+    ) -> Response:
+        """The quarter's report as md, txt, html, pdf or docx, e.g. /api/reports/2023Q2.pdf."""
+        web = web_context(request)
+        file = parse_report_name(quarter, fmt)
+        with web.database.sessions() as session:
+            body = report_bytes(session, file, web.settings)
+        return download_response(body, file)
+
+    @api.get("/reports/{quarter}", tags=["reports"])
+    def report(request: Request, quarter: str, actor: Actor = Depends(require_viewer)) -> Record:
+        """The builder's view: included items in report order, and excluded ones."""
+        with web_context(request).database.sessions() as session:
+            return builder_view(session, parse_quarter(quarter))
+
+    @api.post("/reports/{quarter}/items/{event_id}", tags=["reports"])
+    def report_item(
+        request: Request, quarter: str, event_id: int, body: ItemAction,
+        actor: Actor = Depends(require_editor),
+    ) -> Record:  # fmt: skip
+        """Move an item up or down within its month, or exclude or include it."""
+        web = web_context(request)
+        period = parse_quarter(quarter)
+        with web.database.transaction() as session:
+            if body.action in ("up", "down"):
+                delta = -1 if body.action == "up" else 1
+                move_item(session, period, event_id, delta, actor.email or "", web.settings)
+            else:
+                excluded = body.action == "exclude"
+                set_excluded(session, period, event_id, excluded, actor.email or "", web.settings)
+        with web.database.sessions() as session:
+            return builder_view(session, period)
+
+    @api.get("/users", tags=["users"])
+    def users(request: Request, actor: Actor = Depends(require_admin)) -> list[Record]:
+        with web_context(request).database.sessions() as session:
+            return [user_record(user) for user in list_users(session)]
+
+    @api.post("/users", tags=["users"], status_code=201)
+    def add_user(request: Request, body: NewUser, actor: Actor = Depends(require_admin)) -> Record:
+        web = web_context(request)
+        with web.database.transaction() as session:
+            return user_record(
+                create_user(session, web.passwords, body.email, body.role, body.password)
+            )
+
+    @api.patch("/users/{user_id}", tags=["users"])
+    def change_user(
+        request: Request, user_id: int, body: UserChange, actor: Actor = Depends(require_admin)
+    ) -> Record:
+        with web_context(request).database.transaction() as session:
+            user = get_user(session, user_id)
+            if body.role is not None and body.role != user.role:
+                set_role(session, user, body.role)
+            if body.active is not None:
+                set_active(session, user, body.active)
+            if admin_count(session) == 0:
+                raise UserError("the last active admin cannot be demoted or deactivated")
+            return user_record(user)
+
+    return api

@@ -1,0 +1,103 @@
+"""Pages for events: the searchable list, one event, and the editor's form."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from binational.domain import DatePrecision, EventStatus, PartialDate
+from binational.errors import UserError
+from binational.web.auth import Actor
+from binational.web.curation import (
+    EventChanges,
+    apply_changes,
+    event_detail,
+    form_changes,
+    load_event,
+)
+from binational.web.deps import reader, require_editor, visible_statuses, web_context
+from binational.web.listing import list_events, parse_filters
+from binational.web.rendering import render
+
+
+def _edit_page(request: Request, record: dict, status: int = 200, error: str | None = None,
+               values: dict | None = None) -> Response:  # fmt: skip
+    web = web_context(request)
+    return render(
+        request, "events/edit.html", status=status, event=record, error=error,
+        values=values or {}, statuses=[s.value for s in EventStatus],
+        precisions=[p.value for p in DatePrecision], taxonomy=web.taxonomy.topics,
+        registry=web.registry, web=web,
+        first_day=PartialDate.parse(record["date"]).value.isoformat(),
+    )  # fmt: skip
+
+
+def router() -> APIRouter:
+    routes = APIRouter(include_in_schema=False)
+
+    @routes.get("/events")
+    def events_page(request: Request, actor: Actor = Depends(reader)) -> Response:
+        web = web_context(request)
+        filters = parse_filters(request.query_params)
+        with web.database.sessions() as session:
+            listing = list_events(session, filters, visible_statuses(actor), web)
+        return render(request, "events/list.html", listing=listing, filters=filters, web=web)
+
+    @routes.get("/events/{event_id}")
+    def event_page(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Response:
+        web = web_context(request)
+        with web.database.sessions() as session:
+            event = load_event(session, event_id, visible_statuses(actor))
+            record = event_detail(event, actor, web)
+        return render(request, "events/detail.html", event=record, web=web)
+
+    @routes.get("/events/{event_id}/edit")
+    def edit_page(
+        request: Request, event_id: int, actor: Actor = Depends(require_editor)
+    ) -> Response:
+        web = web_context(request)
+        with web.database.sessions() as session:
+            record = event_detail(load_event(session, event_id, None), actor, web)
+        return _edit_page(request, record)
+
+    @routes.post("/events/{event_id}/edit")
+    async def edit_event(
+        request: Request, event_id: int, actor: Actor = Depends(require_editor)
+    ) -> Response:
+        web = web_context(request)
+        form = await request.form()
+        values = {key: str(value) for key, value in form.items()}
+        topics = [str(v) for v in form.getlist("topics")] if form.get("topics_shown") else None
+        try:
+            with web.database.transaction() as session:
+                event = load_event(session, event_id, None)
+                apply_changes(session, event, form_changes(values, topics), actor.email or "", web)
+        except UserError as error:
+            with web.database.sessions() as session:
+                record = event_detail(load_event(session, event_id, None), actor, web)
+            return _edit_page(request, record, 400, str(error), values)
+        return RedirectResponse(f"/events/{event_id}?saved=1#history", status_code=303)
+
+    @routes.post("/events/{event_id}/links")
+    async def link_event(
+        request: Request, event_id: int, actor: Actor = Depends(require_editor)
+    ) -> Response:
+        web = web_context(request)
+        slug = str((await request.form()).get("slug", "")).strip()
+        with web.database.transaction() as session:
+            event = load_event(session, event_id, None)
+            apply_changes(session, event, EventChanges(add_links=(slug,)), actor.email or "", web)
+        return RedirectResponse(f"/events/{event_id}/edit#links", status_code=303)
+
+    @routes.post("/events/{event_id}/links/{slug}/remove")
+    def unlink_event(
+        request: Request, event_id: int, slug: str, actor: Actor = Depends(require_editor)
+    ) -> Response:
+        web = web_context(request)
+        with web.database.transaction() as session:
+            event = load_event(session, event_id, None)
+            changes = EventChanges(remove_links=(slug,))
+            apply_changes(session, event, changes, actor.email or "", web)
+        return RedirectResponse(f"/events/{event_id}/edit#links", status_code=303)
+
+    return routes

@@ -1,0 +1,132 @@
+"""Browser sessions in a signed cookie (itsdangerous): HttpOnly, SameSite=Lax, and
+Secure over https or when the ``secure_cookies`` setting says so.
+
+The cookie holds only the user id, the user's ``session_version`` (so a new
+password or a deactivation ends old sessions) and the CSRF secret; nothing is kept
+on the server. A cookie that is forged, tampered with or older than
+``session_hours`` is ignored and the visitor starts anonymous.
+"""
+
+from __future__ import annotations
+
+import secrets
+from http.cookies import SimpleCookie
+from typing import Any
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+COOKIE_NAME = "binational_session"
+
+
+class WebSession:
+    """The decoded cookie of one request; ``modified`` tells the middleware to send
+    a new one."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        self._data: dict[str, Any] = dict(data or {})
+        self.modified = False
+
+    @property
+    def user_id(self) -> int | None:
+        value = self._data.get("uid")
+        return value if isinstance(value, int) else None
+
+    @property
+    def version(self) -> int:
+        value = self._data.get("ver")
+        return value if isinstance(value, int) else 0
+
+    @property
+    def existing_csrf(self) -> str | None:
+        """The CSRF secret if this session already has one (never creates one)."""
+        value = self._data.get("csrf")
+        return value if isinstance(value, str) and value else None
+
+    def csrf_token(self) -> str:
+        """The session's CSRF token, created on first use."""
+        if self.existing_csrf is None:
+            self._data["csrf"] = secrets.token_urlsafe(32)
+            self.modified = True
+        return self._data["csrf"]
+
+    def sign_in(self, user_id: int, version: int) -> None:
+        """A fresh session (and CSRF secret) for a user: nothing of the anonymous
+        session survives sign-in, so a planted cookie cannot be fixed on."""
+        self._data = {"uid": user_id, "ver": version, "csrf": secrets.token_urlsafe(32)}
+        self.modified = True
+
+    def sign_out(self) -> None:
+        self._data = {"csrf": secrets.token_urlsafe(32)}
+        self.modified = True
+
+    def data(self) -> dict[str, Any]:
+        return dict(self._data)
+
+
+class SessionCodec:
+    """Signs and checks session cookies with the app's secret key."""
+
+    def __init__(self, secret_key: str, max_age_seconds: int) -> None:
+        self._serializer = URLSafeTimedSerializer(secret_key, salt="binational.session")
+        self.max_age = max_age_seconds
+
+    def dumps(self, session: WebSession) -> str:
+        return self._serializer.dumps(session.data())
+
+    def loads(self, cookie: str | None) -> WebSession:
+        if not cookie:
+            return WebSession()
+        try:
+            data = self._serializer.loads(cookie, max_age=self.max_age)
+        except BadSignature:  # also covers SignatureExpired
+            return WebSession()
+        return WebSession(data if isinstance(data, dict) else None)
+
+
+def read_cookie(scope: Scope, name: str) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key == b"cookie":
+            jar = SimpleCookie()
+            try:
+                jar.load(value.decode("latin-1"))
+            except Exception:  # a malformed Cookie header is treated as no cookie
+                continue
+            if name in jar:
+                return jar[name].value
+    return None
+
+
+def cookie_header(name: str, value: str, max_age: int, secure: bool) -> bytes:
+    parts = [f"{name}={value}", "Path=/", f"Max-Age={max_age}", "HttpOnly", "SameSite=Lax"]
+    if secure:
+        parts.append("Secure")
+    return "; ".join(parts).encode("latin-1")
+
+
+class SessionMiddleware:
+    """Puts ``request.state.session`` on every HTTP request and sends the cookie back
+    when the session changed."""
+
+    def __init__(self, app: ASGIApp, codec: SessionCodec, always_secure: bool) -> None:
+        self.app = app
+        self.codec = codec
+        self.always_secure = always_secure
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        session = self.codec.loads(read_cookie(scope, COOKIE_NAME))
+        scope.setdefault("state", {})["session"] = session
+        secure = self.always_secure or scope.get("scheme") == "https"
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start" and session.modified:
+                value = self.codec.dumps(session)
+                header = cookie_header(COOKIE_NAME, value, self.codec.max_age, secure)
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"set-cookie", header)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)

@@ -1,0 +1,31 @@
+// binational: the little JavaScript the pages use. No inline scripts (CSP).
+// Candidate queue keyboard: J/K move between candidates, A accepts, R rejects.
+(function () {
+  "use strict";
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+  function queueItems() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-keyboard-queue] [data-candidate]"));
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
+    var items = queueItems();
+    if (!items.length) return;
+    var current = event.target.closest ? event.target.closest("[data-candidate]") : null;
+    var index = items.indexOf(current);
+    var key = event.key.toLowerCase();
+    if (key === "j" || key === "k") {
+      var next = key === "j" ? index + 1 : index - 1;
+      if (index === -1) next = 0;
+      if (next >= 0 && next < items.length) {
+        items[next].focus();
+        items[next].scrollIntoView({ block: "nearest" });
+      }
+      event.preventDefault();
+    } else if ((key === "a" || key === "r") && current) {
+      var button = current.querySelector('[data-action="' + (key === "a" ? "accept" : "reject") + '"]');
+      if (button) { button.click(); event.preventDefault(); }
+    }
+  });
+})();
