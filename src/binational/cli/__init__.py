@@ -12,6 +12,7 @@ import sys
 
 import typer
 
+import binational.cli.web as web_cli
 from binational.cli import events, registry, reports
 from binational.errors import UserError
 
@@ -28,6 +29,8 @@ app.command("report")(reports.report_command)
 app.add_typer(events.events_app, name="events")
 app.add_typer(registry.registry_app, name="registry")
 app.command("link")(registry.link_command)
+app.command("serve")(web_cli.serve_command)
+app.add_typer(web_cli.users_app, name="users")
 
 
 def main() -> None:

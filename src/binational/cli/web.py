@@ -1,0 +1,118 @@
+"""``binational serve`` (the web application) and ``binational users`` (accounts
+and API tokens)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from binational.cli.options import DbOption, JsonOption, open_database, settings_for
+from binational.cli.output import make_console, print_json
+from binational.errors import UserError
+
+users_app = typer.Typer(
+    help="Manage the web application's users (viewer, editor, admin) and API tokens.",
+    no_args_is_help=True,
+)
+
+
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=64)] = 1,
+    db: DbOption = None,
+) -> None:
+    """Serve the web application (pages, JSON API under /api, docs at /docs)."""
+    import secrets
+
+    import uvicorn
+
+    settings = settings_for(db)
+    database = open_database(settings)  # migrate once, before any worker starts
+    typer.echo(f"binational: serving {settings.db} on http://{host}:{port}/", err=True)
+    if workers == 1:
+        from binational.web.app import create_app
+
+        uvicorn.run(create_app(settings, database), host=host, port=port, log_level="warning")
+        return
+    database.close()
+    os.environ["BINATIONAL_DB"] = settings.db
+    if not settings.secret_key:  # every worker must sign sessions with the same key
+        os.environ["BINATIONAL_SECRET_KEY"] = secrets.token_urlsafe(32)
+    uvicorn.run(
+        "binational.web.server:app_from_environment", factory=True, host=host, port=port,
+        workers=workers, log_level="warning",
+    )  # fmt: skip
+
+
+def _read_password(password_stdin: bool) -> str:
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@users_app.command("add")
+def add_user(
+    email: Annotated[str, typer.Argument(help="The user's email (their sign-in name).")],
+    role: Annotated[str, typer.Option(help="viewer, editor or admin.")] = "viewer",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Create a user; the password is prompted for (or read with --password-stdin)."""
+    from binational.web.auth import Passwords, parse_role
+    from binational.web.users import create_user
+
+    parse_role(role)
+    password = _read_password(password_stdin)
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        user = create_user(session, Passwords(), email, role, password)
+        email, role = user.email, user.role
+    make_console().print(f"user {email} created ({role})")
+
+
+@users_app.command("list")
+def list_users_command(db: DbOption = None, json_output: JsonOption = False) -> None:
+    """List users with their role and whether they are active."""
+    from binational.web.users import list_users, user_record
+
+    database = open_database(settings_for(db))
+    with database.sessions() as session:
+        records = [user_record(user) for user in list_users(session)]
+    if json_output:
+        print_json(records)
+        return
+    from rich.table import Table
+
+    table = Table("email", "role", "active", "tokens", "created")
+    for record in records:
+        table.add_row(
+            record["email"], record["role"], "yes" if record["active"] else "no",
+            str(record["tokens"]), record["created_at"],
+        )  # fmt: skip
+    console = make_console()
+    console.print(table)
+    console.print(f"{len(records)} users")
+
+
+@users_app.command("token")
+def token_command(
+    email: Annotated[str, typer.Argument(help="Whose token: the scripts act as this user.")],
+    label: Annotated[str, typer.Option(help="A note to recognize the token by.")] = "",
+    db: DbOption = None,
+) -> None:
+    """Create an API token (printed once; send it as 'Authorization: Bearer TOKEN')."""
+    from binational.web.users import find_user, issue_token
+
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        user = find_user(session, email)
+        if user is None:
+            raise UserError(f"there is no user {email}; create one with `binational users add`")
+        token = issue_token(session, user, label)
+    typer.echo(token)
