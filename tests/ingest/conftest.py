@@ -63,3 +63,16 @@ def settings(tmp_path) -> Settings:
     )
 
 
+
+
+@pytest.fixture(scope="session")
+def _analyzer():
+    from binational.ingest.analyze import Analyzer
+
+    return Analyzer.build()
+
+
+@pytest.fixture
+def analyzer(_analyzer):
+    """The run's analyzer (registry linker, language model, extraction options)."""
+    return _analyzer

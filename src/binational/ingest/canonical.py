@@ -72,6 +72,18 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, netloc, _normalize_path(parts.path), urlencode(query), ""))
 
 
+def without_tracking(url: str) -> str:
+    """``url`` with its tracking parameters and fragment removed, nothing else changed:
+    the address fetched and shown to analysts."""
+    parts = urlsplit(url.strip())
+    if not parts.query and not parts.fragment:
+        return url.strip()
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(name, value) for name, value in pairs if not is_tracking_parameter(name)]
+    query = parts.query if len(kept) == len(pairs) else urlencode(kept)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
 def host_of(url: str) -> str:
     """The lower-cased host of a URL ('' when it has none)."""
     return (urlsplit(url).hostname or "").lower().rstrip(".")

@@ -99,6 +99,23 @@ def store_document(session: Session, new: NewDocument, candidate_id: int | None)
     return document
 
 
+def merge_candidates(session: Session, keep_id: int, absorb_id: int) -> list[int]:
+    """Move the documents of candidate ``absorb_id`` into ``keep_id`` and delete the
+    emptied candidate, unless it was already decided (then nothing moves). Returns
+    the ids of the documents moved."""
+    keep = session.get(Candidate, keep_id)
+    absorb = session.get(Candidate, absorb_id)
+    if keep is None or absorb is None or absorb.status != "queued":
+        return []
+    moved = list(absorb.documents)
+    for document in moved:
+        document.candidate = keep
+    session.flush()
+    session.delete(absorb)
+    refresh_candidate(keep)
+    return [document.id for document in moved]
+
+
 def refresh_candidate(candidate: Candidate) -> None:
     """Recompute the representative and take the score and reasons of the best
     scoring member (a short feed entry must not hide a full page's evidence)."""

@@ -25,6 +25,9 @@ from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED = 1
+# Pinned so stored signatures stay comparable across datasketch versions.
+SCHEME = "affine32"
+DTYPE = np.uint32
 SHINGLE_WORDS = 3
 DEFAULT_THRESHOLD = 0.5
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -52,19 +55,20 @@ def signature(text: str) -> bytes | None:
     grams = shingles(text)
     if not grams:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(list(grams))
-    return minhash.hashvalues.astype(np.uint64).tobytes()
+    return minhash.hashvalues.astype(DTYPE).tobytes()
 
 
 def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=np.frombuffer(sig, dtype=np.uint64))
+    values = np.frombuffer(sig, dtype=DTYPE)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 def similarity(first: bytes, second: bytes) -> float:
     """Estimated Jaccard similarity of the texts behind two signatures."""
-    a = np.frombuffer(first, dtype=np.uint64)
-    b = np.frombuffer(second, dtype=np.uint64)
+    a = np.frombuffer(first, dtype=DTYPE)
+    b = np.frombuffer(second, dtype=DTYPE)
     return float(np.count_nonzero(a == b)) / len(a)
 
 
@@ -95,6 +99,12 @@ class NearDuplicateIndex:
     def add_all(self, rows: Iterable[tuple[int, int, bytes]]) -> None:
         for document_id, candidate_id, sig in rows:
             self.add(document_id, candidate_id, sig)
+
+    def move(self, document_ids: Iterable[int], candidate_id: int) -> None:
+        """Record that these documents now belong to another candidate."""
+        for document_id in document_ids:
+            if document_id in self._entries:
+                self._entries[document_id] = (candidate_id, self._entries[document_id][1])
 
     def best_match(self, sig: bytes) -> NearMatch | None:
         """The most similar known document at or above the threshold, if any."""

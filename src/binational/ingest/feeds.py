@@ -17,6 +17,8 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from binational.ingest.canonical import without_tracking
+
 
 class FeedError(ValueError):
     """A source's body could not be read as the kind of source it is declared to be."""
@@ -92,7 +94,7 @@ def _xml_root(body: bytes) -> etree._Element:
 
 
 def _safe_url(url: str, base: str) -> str | None:
-    absolute = urljoin(base, url.strip())
+    absolute = without_tracking(urljoin(base, url.strip()))
     return absolute if urlsplit(absolute).scheme in ("http", "https") else None
 
 

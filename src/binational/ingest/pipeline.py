@@ -23,6 +23,7 @@ from binational.ingest.canonical import canonical_url
 from binational.ingest.clusters import (
     NewDocument,
     known_document,
+    merge_candidates,
     same_text_document,
     store_document,
     stored_signatures,
@@ -153,34 +154,41 @@ class IngestRun:
         later run may get past (so the source must be read again next time)."""
         to_fetch: list[Entry] = []
         for entry in entries:
-            if source.is_feed:
-                document = analyze_entry(
-                    entry, self.analyzer, source.name, source.language, _fetched(feed)
-                )
-                if document is not None:
-                    self._store(document)
             with self.database.sessions() as session:
                 if known_document(session, canonical_url(entry.url), "page") is None:
                     to_fetch.append(entry)
+                elif source.is_feed:
+                    self._store_entry(source, entry, feed)
         self.on_event("entries", source.name, str(len(to_fetch)))
-        outcomes = await asyncio.gather(*(self._page(source, entry) for entry in to_fetch))
+        outcomes = await asyncio.gather(*(self._page(source, e, feed) for e in to_fetch))
         return any(outcomes)
 
-    async def _page(self, source: Source, entry: Entry) -> bool:
+    async def _page(self, source: Source, entry: Entry, feed: FetchResult) -> bool:
+        """Fetch, analyze and store one page, then its feed entry (which joins the
+        page's cluster, or stands for the story if the page could not be read)."""
         result = await self.fetcher.fetch(entry.url)
         self.on_event("page", source.name, entry.url)
+        retry_later = False
         if not result.ok:
             self.summary.fail(source.name, entry.url, result.error or f"HTTP {result.status}")
-            return result.retryable
-        self.summary.fetched += 1
-        document = analyze_page(
-            result.body, _fetched(result), self.analyzer, source.name, source.language, entry
-        )
-        if document is None:
-            self.summary.fail(source.name, entry.url, "no article text found on the page")
-            return False
-        self._store(document)
-        return False
+            retry_later = result.retryable
+        else:
+            self.summary.fetched += 1
+            document = analyze_page(
+                result.body, _fetched(result), self.analyzer, source.name, source.language, entry
+            )
+            if document is None:
+                self.summary.fail(source.name, entry.url, "no article text found on the page")
+            else:
+                self._store(document)
+        if source.is_feed:
+            self._store_entry(source, entry, feed)
+        return retry_later
+
+    def _store_entry(self, source: Source, entry: Entry, feed: FetchResult) -> None:
+        document = analyze_entry(entry, self.analyzer, source.name, source.language, _fetched(feed))
+        if document is not None:
+            self._store(document)
 
     def _store(self, document: NewDocument) -> str:
         """Store one document in its cluster, in its own transaction."""
@@ -188,14 +196,19 @@ class IngestRun:
             if known_document(session, document.canonical_url, document.kind):
                 return "known"
             same_url = known_document(session, document.canonical_url)
-            how = "new"
-            candidate_id = None
-            if same_url is not None:
-                candidate_id, how = same_url.candidate_id, "same_url"
-            elif (same_text := same_text_document(session, document.text_sha256)) is not None:
-                candidate_id, how = same_text.candidate_id, "duplicate"
+            how, candidate_id = "new", None
+            same_text = same_text_document(session, document.text_sha256)
+            if same_text is not None:
+                how, candidate_id = "duplicate", same_text.candidate_id
             elif document.signature and (match := self.index.best_match(document.signature)):
-                candidate_id, how = match.candidate_id, "duplicate"
+                how, candidate_id = "duplicate", match.candidate_id
+            if same_url is not None:
+                if candidate_id is not None and candidate_id != same_url.candidate_id:
+                    # A feed entry stored alone earlier: its story is this cluster.
+                    moved = merge_candidates(session, candidate_id, same_url.candidate_id)
+                    self.index.move(moved, candidate_id)
+                else:
+                    how, candidate_id = "same_url", same_url.candidate_id
             stored = store_document(session, document, candidate_id)
             key = (stored.id, stored.candidate_id)
         if document.signature:
