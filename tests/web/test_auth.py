@@ -1,6 +1,7 @@
 """Roles, password hashing and bearer tokens (web/auth.py)."""
 
 import pytest
+from tests.web.conftest import fast_passwords
 
 from binational.errors import UserError
 from binational.web.auth import (
@@ -12,7 +13,6 @@ from binational.web.auth import (
     password_problem,
     token_digest,
 )
-from tests.web.conftest import fast_passwords
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,6 @@ import re
 
 import pytest
 from fastapi.routing import APIRoute
-
-from binational.web.app import create_app
 from tests.web.conftest import ACCOUNTS, event_id_matching
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -123,8 +121,6 @@ def refused_as_anonymous(response) -> bool:
     if response.status_code == 401:
         return True
     return response.status_code == 303 and response.headers["location"].startswith("/login")
-
-
 
 
 @pytest.fixture

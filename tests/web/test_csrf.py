@@ -1,9 +1,9 @@
 """The synchronizer token (web/csrf.py): pure comparison, and the app-wide check."""
 
 import pytest
+from tests.web.conftest import ACCOUNTS, PASSWORD
 
 from binational.web.csrf import tokens_match
-from tests.web.conftest import ACCOUNTS, PASSWORD
 
 
 @pytest.mark.parametrize(
@@ -31,9 +31,7 @@ def test_login_without_the_token_is_refused(browser):
 
 def test_a_token_from_another_session_is_refused(browser):
     mine, theirs = browser("editor"), browser("editor")
-    response = mine.post(
-        "/logout", data={"csrf_token": theirs.csrf()}, follow_redirects=False
-    )
+    response = mine.post("/logout", data={"csrf_token": theirs.csrf()}, follow_redirects=False)
     assert response.status_code == 403
 
 

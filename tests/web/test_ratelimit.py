@@ -1,7 +1,8 @@
 """Sign-in throttling (web/ratelimit.py), with a fake clock, and through the app."""
 
-from binational.web.ratelimit import LoginThrottle, SlidingWindow
 from tests.web.conftest import ACCOUNTS, PASSWORD
+
+from binational.web.ratelimit import LoginThrottle, SlidingWindow
 
 
 class Clock:

@@ -4,9 +4,9 @@ import time
 
 import pytest
 from itsdangerous import URLSafeTimedSerializer
+from tests.web.conftest import ACCOUNTS
 
 from binational.web.sessions import COOKIE_NAME, SessionCodec, WebSession, cookie_header
-from tests.web.conftest import ACCOUNTS
 
 
 def test_round_trip_keeps_user_version_and_csrf():
@@ -83,8 +83,9 @@ def test_cookie_is_secure_over_https(app):
 
 
 def test_changing_the_password_ends_open_sessions(browser, web_db):
-    from binational.web.users import find_user, set_password
     from tests.web.conftest import fast_passwords
+
+    from binational.web.users import find_user, set_password
 
     client = browser("viewer")
     assert client.get("/events", follow_redirects=False).status_code == 200
