@@ -1,0 +1,279 @@
+"""``binational sources`` (what to watch), ``binational ingest`` (watch it) and
+``binational candidates`` (review what it found)."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from binational.cli.options import DbOption, JsonOption, open_database, settings_for
+from binational.cli.output import make_console, print_json
+
+SourcesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources",
+        help="Sources file (default: the sources_file setting, ./sources.toml; the bundled "
+        "list while it does not exist).",
+        show_default=False,
+    ),
+]
+AuthorOption = Annotated[
+    str | None, typer.Option("--author", help="Who decides (default: your user name).")
+]
+
+sources_app = typer.Typer(
+    help="List, add and remove the sources ingestion watches.", no_args_is_help=True
+)
+candidates_app = typer.Typer(
+    help="Review the candidate queue: list, show, accept into a draft event, reject.",
+    invoke_without_command=True,
+)
+
+
+def _sources_path(sources: Path | None, settings) -> Path:
+    return sources if sources is not None else Path(settings.sources_file)
+
+
+def _author(author: str | None) -> str:
+    if author:
+        return author
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+@sources_app.command("list")
+def list_sources(sources: SourcesOption = None, json_output: JsonOption = False) -> None:
+    """List the watched sources."""
+    from dataclasses import asdict
+
+    from binational.ingest.sources import load_sources
+
+    path = _sources_path(sources, settings_for())
+    listed = load_sources(path)
+    if json_output:
+        print_json([{**asdict(s), "official": s.is_official} for s in listed])
+        return
+    from rich.table import Table
+
+    table = Table()
+    for column in ("name", "kind", "lang", "country", "official", "url"):
+        table.add_column(column, overflow="fold")
+    for s in listed:
+        official = "yes" if s.is_official else "no"
+        table.add_row(s.name, s.kind, s.language, s.country, official, s.url)
+    console = make_console()
+    console.print(table)
+    where = path if path.exists() else "the bundled list (no sources file yet)"
+    console.print(f"{len(listed)} sources from {where}")
+
+
+@sources_app.command("add")
+def add_source(
+    name: Annotated[str, typer.Argument(help="A unique name for the source.")],
+    url: Annotated[str, typer.Argument(help="Feed, listing page or sitemap URL.")],
+    kind: Annotated[str, typer.Option(help="rss, atom, feed, listing or sitemap.")] = "feed",
+    language: Annotated[str, typer.Option(help="Language of the source (en, es, fr).")] = "en",
+    country: Annotated[str, typer.Option(help="US, MX or CA.")] = "US",
+    agency: Annotated[str, typer.Option(help="Registry slug of its agency.")] = "",
+    selector: Annotated[str, typer.Option(help="CSS selector of article links (listing).")] = "",
+    official: Annotated[
+        bool | None,
+        typer.Option("--official/--unofficial", help="Override the official-host guess."),
+    ] = None,
+    sources: SourcesOption = None,
+) -> None:
+    """Add a source (the sources file is created from the bundled list if needed)."""
+    from binational.ingest.sources import Source, load_sources, save_sources, with_source
+
+    path = _sources_path(sources, settings_for())
+    new = Source(name, url, kind, language, country, agency, selector, official)
+    save_sources(path, with_source(load_sources(path), new))
+    make_console().print(f"added {name!r} to {path}")
+
+
+@sources_app.command("remove")
+def remove_source(
+    name: Annotated[str, typer.Argument(help="Name of the source to remove.")],
+    sources: SourcesOption = None,
+) -> None:
+    """Remove a source (the sources file is created from the bundled list if needed)."""
+    from binational.ingest.sources import load_sources, save_sources, without_source
+
+    path = _sources_path(sources, settings_for())
+    save_sources(path, without_source(load_sources(path), name))
+    make_console().print(f"removed {name!r} from {path}")
+
+
+def ingest_command(
+    sources: SourcesOption = None,
+    once: Annotated[bool, typer.Option("--once", help="Run once and exit.")] = False,
+    interval: Annotated[
+        float | None,
+        typer.Option(help="Seconds between runs without --once (default: ingest_interval).", min=1),
+    ] = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Fetch the sources, archive and extract new pages, and queue candidates."""
+    import asyncio
+    import time
+
+    from binational.ingest.analyze import Analyzer
+    from binational.ingest.pipeline import run_ingest
+    from binational.ingest.sources import load_sources, official_hosts
+
+    settings = settings_for(db)
+    listed = load_sources(_sources_path(sources, settings))
+    database = open_database(settings)
+    analyzer = Analyzer.build(official_hosts(listed))
+    console = make_console()
+    show_progress = console.is_terminal and not json_output
+    while True:
+        summary = asyncio.run(_run(run_ingest, database, settings, listed, analyzer, show_progress))
+        if json_output:
+            print_json(summary.record())
+        else:
+            _print_summary(summary)
+        if once:
+            if summary.failed and all(v == "failed" for v in summary.sources.values()):
+                raise typer.Exit(1)
+            return
+        try:
+            time.sleep(interval or settings.ingest_interval)
+        except KeyboardInterrupt:
+            return
+
+
+async def _run(run_ingest, database, settings, listed, analyzer, show_progress: bool):
+    if not show_progress:
+        return await run_ingest(database, settings, listed, analyzer)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, transient=True, console=make_console(stderr=True)) as progress:
+        sources_task = progress.add_task("sources", total=len(listed))
+        pages_task = progress.add_task("pages", total=0)
+
+        def on_event(kind: str, source: str, detail: str) -> None:
+            if kind == "entries":
+                total = progress.tasks[pages_task].total or 0
+                progress.update(pages_task, total=total + int(detail))
+            elif kind == "page":
+                progress.advance(pages_task)
+            elif kind == "done":
+                progress.advance(sources_task)
+                progress.update(sources_task, description=f"sources ({source}: {detail})")
+
+        return await run_ingest(database, settings, listed, analyzer, on_event=on_event)
+
+
+def _print_summary(summary) -> None:
+    console = make_console()
+    console.print(
+        f"fetched {summary.fetched}, unchanged {summary.unchanged}, failed {summary.failed}, "
+        f"new {summary.new}, duplicates {summary.duplicates}"
+    )
+    errors = make_console(stderr=True)
+    for failure in summary.failures:
+        errors.print(f"failed: {failure.source}: {failure.url}: {failure.reason}", soft_wrap=True)
+
+
+@candidates_app.callback()
+def list_candidates_command(
+    ctx: typer.Context,
+    min_score: Annotated[float, typer.Option("--min-score", help="Lowest score shown.")] = 0.0,
+    limit: Annotated[int | None, typer.Option(help="At most this many.", min=1)] = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """List queued candidates, highest score first."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from binational.ingest.queue import candidate_record, list_candidates
+
+    database = open_database(settings_for(db))
+    with database.sessions() as session:
+        records = [candidate_record(c) for c in list_candidates(session, min_score, limit)]
+    if json_output:
+        print_json(records)
+        return
+    from rich.table import Table
+
+    table = Table()
+    for column in ("id", "score", "published", "lang", "title", "copies", "institutions"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        table.add_row(
+            str(r["id"]), f"{r['score']:.2f}", r["published"] or "", r["language"] or "",
+            r["title"], str(r["cluster_size"]), ", ".join(i["slug"] for i in r["institutions"]),
+        )  # fmt: skip
+    console = make_console()
+    console.print(table)
+    console.print(f"{len(records)} candidates")
+
+
+@candidates_app.command("show")
+def show_candidate(
+    candidate_id: Annotated[int, typer.Argument(help="Candidate id.")],
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Show one candidate: its score and reasons, summary, and every copy."""
+    from binational.ingest.queue import candidate_record, get_candidate
+
+    database = open_database(settings_for(db))
+    with database.sessions() as session:
+        record = candidate_record(get_candidate(session, candidate_id))
+    if json_output:
+        print_json(record)
+        return
+    console = make_console()
+    console.print(f"[bold]{record['title']}[/bold]  ({record['published']}, {record['status']})")
+    console.print(record["url"])
+    console.print(f"score {record['score']:.2f}: " + "; ".join(record["reasons"]))
+    console.print(record["summary"])
+    for url in record["duplicate_urls"]:
+        console.print(f"  also at {url}")
+
+
+@candidates_app.command("accept")
+def accept_command(
+    candidate_id: Annotated[int, typer.Argument(help="Candidate id.")],
+    author: AuthorOption = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Accept a candidate: it becomes a draft event with its sources and links."""
+    from binational.ingest.queue import accept_candidate
+    from binational.store.records import event_record
+
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        event = accept_candidate(session, candidate_id, _author(author))
+        session.flush()
+        record = event_record(event)
+    if json_output:
+        print_json(record)
+        return
+    make_console().print(f"candidate {candidate_id} is now draft event {record['id']}")
+
+
+@candidates_app.command("reject")
+def reject_command(
+    candidate_id: Annotated[int, typer.Argument(help="Candidate id.")],
+    author: AuthorOption = None,
+    db: DbOption = None,
+) -> None:
+    """Reject a candidate; it and its copies are never queued again."""
+    from binational.ingest.queue import reject_candidate
+
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        reject_candidate(session, candidate_id, _author(author))
+    make_console().print(f"candidate {candidate_id} rejected")

@@ -1,0 +1,92 @@
+"""The ``sources``, ``ingest`` and ``candidates`` commands, end to end."""
+
+import json
+
+import newsroom
+import pytest
+from typer.testing import CliRunner
+
+from binational.cli import app
+from binational.ingest.sources import load_sources, save_sources
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no binational.toml, sources.toml or db from elsewhere
+    env = {
+        "BINATIONAL_DB": str(tmp_path / "cli.db"),
+        "BINATIONAL_ARCHIVE_DIR": str(tmp_path / "archive"),
+        "BINATIONAL_REQUESTS_PER_SECOND": "1000",
+        "BINATIONAL_FETCH_TIMEOUT": "0.5",
+        "BINATIONAL_RETRY_BACKOFF": "0.05",
+        "BINATIONAL_FETCH_RETRIES": "1",
+    }
+    runner = CliRunner()
+
+    def run(*args: str, ok: bool = True):
+        result = runner.invoke(app, list(args), env=env)
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    return run
+
+
+def test_sources_list_add_remove(cli, tmp_path):
+    bundled = json.loads(cli("sources", "list", "--json").stdout)
+    names = {s["name"] for s in bundled}
+    assert {"White House", "SRE: prensa", "Prime Minister of Canada: news"} <= names
+    assert {s["country"] for s in bundled} == {"US", "MX", "CA"}
+    assert {s["language"] for s in bundled} == {"en", "es"}
+    cli("sources", "add", "Local", "https://news.example.org/feed", "--kind", "rss",
+        "--language", "es", "--country", "MX")  # fmt: skip
+    written = load_sources(tmp_path / "sources.toml")
+    assert len(written) == len(bundled) + 1 and written[-1].name == "Local"
+    assert not written[-1].is_official
+    refused = cli("sources", "add", "Local", "https://x.example/f", ok=False)
+    assert refused.exit_code == 1 and "already a source named 'Local'" in str(refused.exception)
+    cli("sources", "remove", "White House")
+    assert "White House" not in {s.name for s in load_sources(tmp_path / "sources.toml")}
+    bad = cli("sources", "add", "L", "https://x.example/l", "--kind", "listing", ok=False)
+    assert "needs a CSS selector" in str(bad.exception)
+
+
+def test_ingest_then_review_the_queue(cli, tmp_path, sites, releases):
+    path = tmp_path / "watch.toml"
+    save_sources(path, newsroom.build(sites, releases))
+    first = json.loads(cli("ingest", "--sources", str(path), "--once", "--json").stdout)
+    assert (first["new"], first["duplicates"], first["failed"]) == (12, 2, 0)
+    again = json.loads(cli("ingest", "--sources", str(path), "--once", "--json").stdout)
+    assert (again["fetched"], again["unchanged"], again["new"]) == (0, 3, 0)
+
+    queue = json.loads(cli("candidates", "--json").stdout)
+    assert len(queue) == 12 and queue == sorted(queue, key=lambda r: -r["score"])
+    fields = {"id", "url", "title", "published", "language", "score", "reasons",
+              "institutions", "cluster_size", "duplicate_urls", "status"}  # fmt: skip
+    assert fields <= set(queue[0])
+    strong = json.loads(cli("candidates", "--min-score", "0.5", "--json").stdout)
+    assert 0 < len(strong) < len(queue) and all(r["score"] >= 0.5 for r in strong)
+
+    top = queue[0]
+    event = json.loads(cli("candidates", "accept", str(top["id"]), "--author", "ana",
+                           "--json").stdout)  # fmt: skip
+    assert event["status"] == "draft" and event["origin"] == "document"
+    assert event["url"] == top["url"] and event["institutions"]
+    last = queue[-1]
+    cli("candidates", "reject", str(last["id"]), "--author", "ana")
+    remaining = {r["id"] for r in json.loads(cli("candidates", "--json").stdout)}
+    assert top["id"] not in remaining and last["id"] not in remaining
+    again = cli("candidates", "reject", str(last["id"]), ok=False)
+    assert again.exit_code == 1 and "already rejected" in str(again.exception)
+    shown = cli("candidates", "show", str(queue[1]["id"])).stdout
+    assert queue[1]["title"] in shown
+
+
+def test_a_run_where_every_source_fails_exits_non_zero(cli, tmp_path, site):
+    site.add("/down.xml", b"", "text/plain", status=500)
+    path = tmp_path / "down.toml"
+    path.write_text(f'[[source]]\nname = "Down"\nurl = "{site.url("/down.xml")}"\nkind = "rss"\n')
+    result = cli("ingest", "--sources", str(path), "--once", ok=False)
+    assert result.exit_code == 1
+    assert "failed 1" in result.stdout
+    assert "Down" in result.stderr and "HTTP 500 (after 2 attempts)" in result.stderr
