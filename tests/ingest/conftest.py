@@ -63,8 +63,6 @@ def settings(tmp_path) -> Settings:
     )
 
 
-
-
 @pytest.fixture(scope="session")
 def _analyzer():
     from binational.ingest.analyze import Analyzer

@@ -50,8 +50,9 @@ async def test_a_first_run_fetches_extracts_clusters_and_ranks(
     assert nadd["published"] == "2023-11-11" and nadd["language"] == "en"
     assert {"nadd", "nals"} <= {i["slug"] for i in nadd["institutions"]}
     assert by_release["es-rubio-de-la-fuente-call-a"]["language"] == "es"
-    assert by_release["es-rubio-de-la-fuente-call-b"]["id"] != (
-        by_release["es-rubio-de-la-fuente-call-a"]["id"]
+    assert (
+        by_release["es-rubio-de-la-fuente-call-b"]["id"]
+        != (by_release["es-rubio-de-la-fuente-call-a"]["id"])
     )  # same event, different text: two stories
 
     # Every bilateral or trilateral event outranks every item that is not bilateral.

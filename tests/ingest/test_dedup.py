@@ -1,0 +1,62 @@
+import datetime as dt
+
+from binational.ingest.dedup import (
+    Member,
+    NearDuplicateIndex,
+    choose_representative,
+    shingles,
+    signature,
+    similarity,
+    text_sha256,
+)
+
+
+def test_exact_hash_ignores_case_and_spacing_only():
+    assert text_sha256("The  HLED met.\n") == text_sha256("the hled met.")
+    assert text_sha256("The HLED met.") != text_sha256("The HLED met!")
+
+
+def test_shingles_are_word_trigrams():
+    assert shingles("A b c d") == {b"a b c", b"b c d"}
+    assert shingles("two words") == {b"two words"}
+    assert shingles("") == set() and signature("") is None
+
+
+def test_republished_release_is_near_duplicate_and_retellings_are_not(releases):
+    nadd = signature(releases["ondcp-7th-nadd-2023"]["text"])
+    canada = signature(releases["canada-7th-nadd-2023"]["text"])
+    call_a = signature(releases["es-rubio-de-la-fuente-call-a"]["text"])
+    call_b = signature(releases["es-rubio-de-la-fuente-call-b"]["text"])
+    hled_2023 = signature(releases["ustr-hled-2023-joint-statement"]["text"])
+    hled_2022 = signature(releases["embassy-hled-2022"]["text"])
+    assert similarity(nadd, canada) > 0.7
+    assert similarity(call_a, call_b) < 0.3  # same event, different text
+    assert similarity(hled_2023, hled_2022) < 0.3  # same institution, other meeting
+
+
+def test_index_finds_the_best_match_above_the_threshold(releases):
+    index = NearDuplicateIndex(0.5)
+    for number, key in enumerate(releases):
+        if key != "canada-7th-nadd-2023":
+            index.add(number, 100 + number, signature(releases[key]["text"]))
+    match = index.best_match(signature(releases["canada-7th-nadd-2023"]["text"]))
+    assert match is not None and match.candidate_id == 100  # the ONDCP statement
+    assert index.best_match(signature("An unrelated text about municipal parks " * 3)) is None
+    index.move([0], 7)
+    assert index.best_match(signature(releases["ondcp-7th-nadd-2023"]["text"])).candidate_id == 7
+
+
+def test_representative_is_official_then_page_then_earliest():
+    day = dt.date(2023, 11, 11)
+    members = [
+        Member(1, False, "page", day - dt.timedelta(days=3)),
+        Member(2, True, "feed_entry", day),
+        Member(3, True, "page", day + dt.timedelta(days=3)),
+        Member(4, True, "page", day),
+    ]
+    assert choose_representative(members) == 4
+    assert choose_representative(members[:3]) == 3
+    assert choose_representative(members[:1]) == 1
+    assert (
+        choose_representative([Member(5, False, "page", None), Member(6, False, "page", day)]) == 6
+    )

@@ -1,0 +1,70 @@
+"""Relevance on the labeled development set, linked by the real registry linker."""
+
+from binational.ingest.canonical import host_of
+from binational.ingest.relevance import (
+    Linked,
+    country_mentions,
+    is_official_host,
+    linked_entities,
+    score_document,
+)
+
+
+def score(release, analyzer):
+    text = f"{release['title']}\n{release['text']}"
+    linked = linked_entities(analyzer.annotator.find_mentions(text), analyzer.parties)
+    topics = [hit.slug for hit in analyzer.annotator.tag_topics(text)]
+    host = host_of(release["url"])
+    return score_document(
+        release["title"], release["text"], linked, topics, is_official_host(host), host
+    )
+
+
+def test_every_bilateral_event_outranks_every_non_bilateral_item(releases, analyzer):
+    scores = {key: score(release, analyzer) for key, release in releases.items()}
+    events = [k for k, r in releases.items() if r["label"].startswith("bilateral")]
+    others = [k for k, r in releases.items() if r["label"].startswith("not_bilateral")]
+    assert len(events) == 8 and len(others) == 3
+    assert min(scores[k].score for k in events) > max(scores[k].score for k in others)
+    assert all(0.0 <= s.score <= 1.0 and s.reasons for s in scores.values())
+
+
+def test_reasons_say_what_was_found(releases, analyzer):
+    hled = score(releases["ustr-hled-2023-joint-statement"], analyzer)
+    assert any("United States" in r and "Mexico" in r for r in hled.reasons)
+    assert any("hled" in r for r in hled.reasons)
+    assert any(r.startswith("agencies of both governments") for r in hled.reasons)
+    assert "official source (ustr.gov)" in hled.reasons
+    nadd = score(releases["ondcp-7th-nadd-2023"], analyzer)
+    assert "trilateral (North American) setting" in nadd.reasons
+    coalition = score(releases["sg-embassy-global-coalition"], analyzer)
+    assert "involves only the United States" in coalition.reasons
+
+
+def test_features_generalize_beyond_the_development_set():
+    """A made-up release with the same kind of evidence scores like the real ones."""
+    sre = Linked("sre", "agency", "SRE", frozenset({"MX"}))
+    cbp = Linked("cbp", "agency", "CBP", frozenset({"US"}))
+    ibwc = Linked("ibwc", "institution", "IBWC", frozenset({"US", "MX"}))
+    bilateral = score_document(
+        "Mexico and the United States sign a water agreement",
+        "Officials of both countries met in El Paso and signed the agreement.",
+        [sre, cbp, ibwc], ["water"], official=True,
+    )  # fmt: skip
+    domestic = score_document(
+        "Governor opens a new park", "The governor met residents at the new park.",
+        [], [], official=True,
+    )  # fmt: skip
+    one_side = score_document(
+        "CBP announces new hiring", "U.S. Customs and Border Protection will hire officers.",
+        [cbp], [], official=True,
+    )  # fmt: skip
+    assert bilateral.score > 0.7 > 0.3 > one_side.score > domestic.score
+
+
+def test_country_mentions_and_official_hosts():
+    counts = country_mentions("EE.UU. y México; the U.S. and us; Canadá; USA; US")
+    assert counts == {"US": 4, "MX": 1, "CA": 1}  # EE.UU., U.S., USA, US; not "us"
+    assert is_official_host("www.gob.mx") and is_official_host("www.canada.ca")
+    assert is_official_host("mx.usembassy.gov") and not is_official_host("hstoday.us")
+    assert is_official_host("news.example.org", {"news.example.org"})
