@@ -93,3 +93,31 @@ def test_index_follows_updates_and_deletes(corpus):
 )
 def test_fts5_query(text, query):
     assert fts5_query(text) == query
+
+
+def test_rank_window_keeps_the_most_recent_matches(corpus):
+    from sqlalchemy import select
+
+    from binational.store.search import ranked_matches
+
+    database, ids = corpus
+    with database.sessions() as session:
+        matches = ranked_matches(session.get_bind().dialect.name, "fentanyl", window=2)
+        found = {row.id for row in session.execute(select(matches.c.id))}
+    assert found == {ids["summary"], ids["impl"]}  # the two added last
+
+
+def test_search_with_filters_ranks_within_the_filter(corpus):
+    import datetime as dt
+
+    from binational.domain import Quarter
+
+    database, ids = corpus
+    with database.transaction() as session:
+        moved = session.get(Event, ids["title"])
+        moved.date_value = dt.date(2023, 8, 1)
+    with database.sessions() as session:
+        found = find_events(session, EventQuery(search="fentanyl", quarter=Quarter(2023, 2)))
+        assert [e.id for e in found] == [ids["summary"], ids["impl"]]
+        found = find_events(session, EventQuery(search="fentanyl", status="draft"))
+        assert found == []

@@ -13,7 +13,7 @@ import sys
 import typer
 
 import binational.cli.web as web_cli
-from binational.cli import events, ingest, registry, reports
+from binational.cli import events, ingest, registry, reports, settings
 from binational.errors import UserError
 
 app = typer.Typer(
@@ -31,6 +31,7 @@ app.add_typer(registry.registry_app, name="registry")
 app.command("link")(registry.link_command)
 app.command("serve")(web_cli.serve_command)
 app.add_typer(web_cli.users_app, name="users")
+app.command("settings")(settings.settings_command)
 app.add_typer(ingest.sources_app, name="sources")
 app.add_typer(ingest.candidates_app, name="candidates")
 app.command("ingest")(ingest.ingest_command)

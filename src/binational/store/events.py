@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, false, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from binational.domain import DateSource, EventStatus, PartialDate, Quarter
@@ -34,26 +34,18 @@ class EventQuery:
     offset: int = 0
 
 
-def _filtered(session: Session, query: EventQuery) -> tuple[Select, Any]:
-    statement = select(Event)
-    matches = None
-    if query.search:
-        matches = ranked_matches(session.get_bind().dialect.name, query.search)
-        if matches is None:
-            return statement.where(False), None
-        statement = statement.join(matches, matches.c.id == Event.id)
+def _conditions(query: EventQuery) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if query.quarter:
-        statement = statement.where(
-            Event.date_value >= query.quarter.start, Event.date_value <= query.quarter.end
-        )
+        conditions.append(Event.date_value.between(query.quarter.start, query.quarter.end))
     if query.month:
-        statement = statement.where(func.extract("month", Event.date_value) == query.month)
+        conditions.append(func.extract("month", Event.date_value) == query.month)
     if query.status:
-        statement = statement.where(Event.status == query.status)
+        conditions.append(Event.status == query.status)
     if query.statuses is not None:
-        statement = statement.where(Event.status.in_(query.statuses))
+        conditions.append(Event.status.in_(query.statuses))
     if query.institution:
-        statement = statement.where(
+        conditions.append(
             Event.id.in_(
                 select(EventInstitution.event_id).where(
                     EventInstitution.slug == query.institution, EventInstitution.removed.is_(False)
@@ -61,14 +53,25 @@ def _filtered(session: Session, query: EventQuery) -> tuple[Select, Any]:
             )
         )
     if query.topic:
-        statement = statement.where(
+        conditions.append(
             Event.id.in_(
                 select(EventTopic.event_id).where(
                     EventTopic.slug == query.topic, EventTopic.removed.is_(False)
                 )
             )
         )
-    return statement, matches
+    return conditions
+
+
+def _filtered(session: Session, query: EventQuery) -> tuple[Select, Subquery | None]:
+    """The events matching ``query`` and, when searching, the ranked matches."""
+    conditions = _conditions(query)
+    if not query.search:
+        return select(Event).where(*conditions), None
+    matches = ranked_matches(session.get_bind().dialect.name, query.search, conditions)
+    if matches is None:
+        return select(Event).where(false()), None
+    return select(Event).join(matches, matches.c.id == Event.id), matches
 
 
 def find_events(session: Session, query: EventQuery) -> list[Event]:

@@ -1,0 +1,38 @@
+"""``binational settings``: the settings in effect, or the docs table."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+
+from binational.cli.options import DbOption, JsonOption, settings_for
+from binational.cli.output import make_console, print_json
+
+
+def settings_command(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print the settings reference (docs/settings.md).")
+    ] = False,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Show the settings in effect and where each can be set."""
+    from binational.config import SETTINGS, settings_markdown
+
+    if markdown:
+        typer.echo(settings_markdown(), nl=False)
+        return
+    values = asdict(settings_for(db))
+    if values.get("secret_key"):
+        values["secret_key"] = "(set)"
+    if json_output:
+        print_json(values)
+        return
+    from rich.table import Table
+
+    table = Table("setting", "value", "environment")
+    for setting in SETTINGS:
+        table.add_row(setting.name, str(values[setting.name]), setting.env)
+    make_console().print(table)
