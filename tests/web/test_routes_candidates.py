@@ -1,0 +1,91 @@
+"""The candidate queue page and its JSON twin, on top of the ingestion service."""
+
+import datetime as dt
+
+import pytest
+
+from binational.ingest.clusters import NewDocument, store_document
+
+
+def new_document(url: str, title: str, score: float) -> NewDocument:
+    text = f"{title}. The United States and Mexico met in Washington to discuss the HLED."
+    return NewDocument(
+        kind="page", url=url, canonical_url=url, title=title, text=text,
+        text_sha256=str(abs(hash(url))).rjust(64, "0"), source_name="state.gov",
+        official=True, published=dt.date(2023, 9, 29), published_stated=True,
+        language="en", score=score, reasons=("United States and Mexico both named",),
+        institutions=({"slug": "hled", "kind": "institution", "mention": "HLED"},),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def candidates(web_db):
+    with web_db.transaction() as session:
+        first = store_document(
+            session, new_document("https://www.state.gov/a", "HLED <meets>", 0.9), None
+        )
+        second = store_document(
+            session, new_document("https://www.state.gov/b", "Weak one", 0.2), None
+        )
+        return first.candidate_id, second.candidate_id
+
+
+def test_queue_page_is_ranked_and_keyboard_ready(browser, candidates):
+    first, second = candidates
+    page = browser("editor").get("/candidates").text
+    assert page.index(f'data-candidate="{first}"') < page.index(f'data-candidate="{second}"')
+    assert "HLED &lt;meets&gt;" in page
+    assert 'data-action="accept"' in page and 'data-action="reject"' in page
+    assert "J and K move between candidates" in page
+    viewer_page = browser("viewer").get("/candidates").text
+    assert 'data-action="accept"' not in viewer_page
+
+
+def test_min_score_filters(browser, candidates):
+    first, _ = candidates
+    data = browser("viewer").get("/api/candidates?min_score=0.5").json()
+    assert [c["id"] for c in data["candidates"]] == [first]
+    assert data["queued"] == 2
+    assert browser("viewer").get("/api/candidates?min_score=lots").status_code == 400
+
+
+def test_accept_makes_a_draft_event_with_a_revision(browser, candidates):
+    first, _ = candidates
+    editor = browser("editor")
+    response = editor.submit(f"/candidates/{first}/accept")
+    assert response.status_code == 303
+    event_id = int(response.headers["location"].split("=")[1])
+    record = editor.get(f"/api/events/{event_id}").json()
+    assert record["status"] == "draft" and record["revisions"][0]["action"] == "accept"
+    assert record["revisions"][0]["author"] == "editor@example.org"
+    assert f"/events/{event_id}/edit" in editor.get(response.headers["location"]).text
+    again = editor.submit(f"/candidates/{first}/accept")
+    assert again.status_code == 400 and "already accepted" in again.text
+
+
+def test_reject_via_the_api(browser, candidates):
+    _, second = candidates
+    editor = browser("editor")
+    response = editor.post(
+        f"/api/candidates/{second}/reject", headers={"X-CSRF-Token": editor.csrf()}
+    )
+    assert response.json() == {"id": second, "status": "rejected"}
+    assert [c["id"] for c in editor.get("/api/candidates").json()["candidates"]] == [candidates[0]]
+
+
+def test_accept_via_the_api_returns_the_event(browser, candidates):
+    editor = browser("editor")
+    response = editor.post(f"/api/candidates/{candidates[0]}/accept",
+                           headers={"X-CSRF-Token": editor.csrf()})  # fmt: skip
+    assert response.status_code == 200 and response.json()["status"] == "draft"
+
+
+def test_drafts_from_candidates_are_never_public(make_app, candidates):
+    from tests.web.conftest import Browser
+
+    editor = Browser(make_app()).sign_in("editor@example.org")
+    event_id = editor.post(f"/api/candidates/{candidates[0]}/accept",
+                           headers={"X-CSRF-Token": editor.csrf()}).json()["id"]  # fmt: skip
+    public = Browser(make_app(public_read=True))
+    assert public.get(f"/api/events/{event_id}").status_code == 404
+    assert event_id not in [e["id"] for e in public.get("/api/events").json()["events"]]

@@ -1,0 +1,41 @@
+"""The registry pages: by category, and one institution's timeline of events."""
+
+
+def test_registry_by_category(browser):
+    client = browser("viewer")
+    page = client.get("/institutions")
+    assert page.status_code == 200
+    for heading in ("Agreements", "Organizations", "Dialogue mechanisms", "Programs"):
+        assert heading in page.text
+    data = client.get("/api/institutions").json()
+    assert set(data) == {"agreement", "organization", "dialogue_mechanism", "program"}
+    only = client.get("/api/institutions?category=organization").json()
+    assert list(only) == ["organization"] and any(i["slug"] == "ibwc" for i in only["organization"])
+    assert client.get("/institutions?category=nope").status_code == 404
+
+
+def test_an_institution_with_its_timeline(browser):
+    client = browser("viewer")
+    listing = client.get("/api/events").json()
+    slug = listing["facets"]["institution"][0]["value"]
+    record = client.get(f"/api/institutions/{slug}").json()
+    assert record["slug"] == slug and record["events"]
+    dates = [event["date"] for event in record["events"]]
+    assert dates == sorted(dates)
+    page = client.get(f"/institutions/{slug}").text
+    for event in record["events"]:
+        assert f'href="/events/{event["id"]}"' in page
+    assert client.get("/institutions/no-such-thing").status_code == 404
+
+
+def test_spanish_names_in_spanish(browser):
+    client = browser("viewer")
+    client.cookies.set("lang", "es")
+    page = client.get("/institutions/ibwc").text
+    assert "<h1>Comisión Internacional de Límites y Aguas</h1>" in page
+    assert "Cronología de eventos" in page
+
+
+def test_agencies_have_pages_too(browser):
+    record = browser("viewer").get("/api/institutions/state").json()
+    assert record["kind"] == "agency" and record["country"] == "US"
