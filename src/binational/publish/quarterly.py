@@ -33,8 +33,9 @@ def quarterly_document(session: Session, quarter: Quarter, settings: Settings) -
     return document
 
 
-def report_filename(quarter: Quarter, extension: str) -> str:
-    return f"report-{quarter}.{extension}"
+def report_stem(quarter: Quarter) -> str:
+    """File name without extension: 'report-2023Q2'."""
+    return f"report-{quarter}"
 
 
 def write_report(
@@ -50,7 +51,7 @@ def write_report(
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for renderer in renderers:
-        path = out_dir / report_filename(document.quarter, renderer.extension)
+        path = out_dir / renderer.filename(report_stem(document.quarter))
         partial = path.with_name(path.name + ".partial")
         partial.write_bytes(renderer.render(document))
         partial.replace(path)

@@ -1,0 +1,3 @@
+from binational.cli import main
+
+main()
