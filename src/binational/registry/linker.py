@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Literal
 
@@ -82,9 +83,18 @@ class Surface:
 
 @dataclass(frozen=True)
 class _Hit:
+    """A match that needs checking: several entries, an acronym or a risky term."""
+
     start: int  # in the normalized text
     end: int
+    original_start: int  # in the original text
+    original_end: int
     surfaces: tuple[Surface, ...]
+
+
+# (start, end, surfaces, plain) in the normalized text; ``plain`` is the one surface
+# when nothing needs checking (a name or plain alias of a single entry), else None.
+_RawHit = tuple[int, int, tuple[Surface, ...], Surface | None]
 
 
 @dataclass(frozen=True)
@@ -107,47 +117,60 @@ class Linker:
                         bucket[(surface.slug, surface.form)] = surface
         automaton = ahocorasick.Automaton()
         for key, bucket in surfaces_by_key.items():
-            automaton.add_word(f" {key} ", (len(key), _best_per_slug(bucket.values())))
+            surfaces = _best_per_slug(bucket.values())
+            only = surfaces[0]
+            plain = only.form != "acronym" and not only.needs_context
+            automaton.add_word(
+                f" {key} ", (len(key), surfaces, only if plain and len(surfaces) == 1 else None)
+            )
         automaton.make_automaton()
         return cls(automaton, _relations(registry), _countries(registry))
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order, spans into the original ``text``."""
         normalized = normalize_text(text)
-        hits = _longest_first(self._raw_hits(text, normalized))
-        long_forms = {
-            s.slug
-            for hit in hits
-            if len({s.slug for s in hit.surfaces}) == 1
-            for s in hit.surfaces
-            if not s.needs_context and s.form != "acronym"
-        }
-        resolved: dict[int, Mention] = {}
+        mentions: dict[int, Mention] = {}  # by start, to return them in text order
+        to_check: list[_Hit] = []
+        long_forms: set[str] = set()
+        for start, end, surfaces, plain in _longest_first(self._raw_hits(text, normalized)):
+            original_start, original_end = normalized.original_span(start, end)
+            if plain is not None:
+                long_forms.add(plain.slug)
+                mentions[original_start] = Mention(
+                    original_start, original_end, text[original_start:original_end],
+                    plain.slug, plain.kind, FORM_CONFIDENCE[plain.form], plain.form,
+                )  # fmt: skip
+            else:
+                to_check.append(_Hit(start, end, original_start, original_end, surfaces))
         for _ in range(2):  # a second round lets links found by context support others
-            supported = long_forms | {mention.slug for mention in resolved.values()}
-            for index, hit in enumerate(hits):
-                if index not in resolved:
+            supported = long_forms | {mention.slug for mention in mentions.values()}
+            for hit in to_check:
+                if hit.original_start not in mentions:
                     mention = self._resolve(hit, text, normalized, long_forms, supported)
                     if mention is not None:
-                        resolved[index] = mention
-        return [resolved[index] for index in sorted(resolved)]
+                        mentions[hit.original_start] = mention
+        return [mentions[start] for start in sorted(mentions)]
 
     def link(self, text: str) -> list[Link]:
         """One ``Link`` per slug, in order of first mention."""
         return collapse_mentions(self.find(text))
 
-    def _raw_hits(self, text: str, normalized: NormalizedText) -> Iterable[_Hit]:
-        for end_index, (length, surfaces) in self.automaton.iter(normalized.text):
-            end = end_index  # the padding space after the term
-            start = end - length
-            start_orig, end_orig = normalized.original_span(start, end)
-            kept = tuple(
-                s for s in surfaces
-                if s.form != "acronym"
-                or _acronym_case_ok(text[start_orig:end_orig], s.term, strict=s.needs_context)
-            )  # fmt: skip
-            if kept:
-                yield _Hit(start, end, kept)
+    def _raw_hits(self, text: str, normalized: NormalizedText) -> list[_RawHit]:
+        """Whole-word matches; acronyms whose case does not match are dropped here."""
+        hits: list[_RawHit] = []
+        for end, (length, surfaces, plain) in self.automaton.iter(normalized.text):
+            start = end - length  # ``end`` is the padding space after the term
+            if plain is None and any(s.form == "acronym" for s in surfaces):
+                original_start, original_end = normalized.original_span(start, end)
+                found = text[original_start:original_end]
+                surfaces = tuple(
+                    s for s in surfaces
+                    if s.form != "acronym"
+                    or _acronym_case_ok(found, s.term, strict=s.needs_context)
+                )  # fmt: skip
+            if surfaces:
+                hits.append((start, end, surfaces, plain))
+        return hits
 
     def _resolve(
         self,
@@ -157,7 +180,7 @@ class Linker:
         long_forms: set[str],
         supported: set[str],
     ) -> Mention | None:
-        start, end = normalized.original_span(hit.start, hit.end)
+        start, end = hit.original_start, hit.original_end
         shouting = any(s.form == "acronym" for s in hit.surfaces) and _in_caps_text(
             text, start, end
         )
@@ -205,7 +228,7 @@ class Linker:
             return 0.7, f"{surface.form} needing context; related {sorted(related)[0]} appears"
         if shouting:
             return 0.0, ""
-        start, end = normalized.original_span(hit.start, hit.end)
+        start, end = hit.original_start, hit.original_end
         if (
             surface.form == "acronym"
             and text[start - 1 : start] == "("
@@ -255,15 +278,32 @@ def _best_per_slug(surfaces: Iterable[Surface]) -> tuple[Surface, ...]:
     return tuple(chosen.values())
 
 
-def _longest_first(hits: Iterable[_Hit]) -> list[_Hit]:
-    """Non-overlapping hits, longer ones first, then in text order."""
-    chosen: list[_Hit] = []
-    taken: list[tuple[int, int]] = []
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(hit.end <= start or hit.start >= end for start, end in taken):
-            chosen.append(hit)
-            taken.append((hit.start, hit.end))
-    return sorted(chosen, key=lambda h: h.start)
+def _longest_first(hits: list[_RawHit]) -> list[_RawHit]:
+    """Non-overlapping hits in text order; among overlapping ones the longest wins.
+
+    Hits are grouped into clusters of overlapping spans (usually of one hit), and
+    each cluster is settled greedily, longest first, so the cost stays linear in
+    the number of hits.
+    """
+    chosen: list[_RawHit] = []
+    cluster: list[_RawHit] = []
+    cluster_end = -1
+    for hit in sorted(hits, key=itemgetter(0)):  # one automaton key per span: no ties
+        if cluster and hit[0] >= cluster_end:
+            chosen.extend(cluster if len(cluster) == 1 else _settle(cluster))
+            cluster = []
+        cluster.append(hit)
+        cluster_end = max(cluster_end, hit[1]) if len(cluster) > 1 else hit[1]
+    chosen.extend(_settle(cluster))
+    return chosen
+
+
+def _settle(cluster: list[_RawHit]) -> list[_RawHit]:
+    kept: list[_RawHit] = []
+    for hit in sorted(cluster, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h[0])
 
 
 def _acronym_case_ok(found: str, acronym: str, strict: bool) -> bool:

@@ -8,7 +8,9 @@ whole-word matches: "SE" is never found inside "case", "ATF" never inside "ATFX"
 
 The fold keeps one character per character, so the only shifts between the
 normalized and the original text come from collapsed spaces; ``NormalizedText``
-keeps those shifts to map a match back to its span in the original.
+keeps those shifts to map a match back to its span in the original. Folding works
+on Latin-1 (all Spanish and English letters); letters of other scripts act as
+separators, which is harmless for an English/Spanish registry.
 """
 
 from __future__ import annotations
@@ -19,14 +21,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
-SPACE_RUN = re.compile(r" {2,}")
-FOLDED_RANGES = (
-    range(0, 0x250),
-    range(0x1E00, 0x1F00),
-    range(0x2000, 0x2070),
-    range(0x3000, 0x3001),
-)
+SPACE_RUN = re.compile(rb" {2,}")
 ARTICLES = ("the ", "el ", "la ", "los ", "las ")
 COUNTRY_PAIRS = (
     "us mexico", "u s mexico", "mexico us", "mexico u s", "united states mexico",
@@ -36,21 +33,26 @@ COUNTRY_PAIRS = (
 
 
 @functools.lru_cache(maxsize=1)
-def fold_table() -> dict[int, str]:
-    """One character for one character: folded letters and digits, spaces elsewhere.
+def fold_table() -> bytes:
+    """Byte table folding Latin-1: letters and digits to lowercase ASCII, the rest to space.
 
-    Built once per process from Unicode data (Latin, Latin Extended, general
-    punctuation); characters outside these ranges pass through unchanged.
+    Built once per process from Unicode data. Text is encoded to Latin-1 first (one
+    byte per character; characters beyond Latin-1, such as curly quotes and dashes,
+    become "?" and then spaces), so folding is one C-level pass that keeps positions.
     """
-    table: dict[int, str] = {}
-    for block in FOLDED_RANGES:
-        for code in block:
-            char = chr(code)
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-            ).casefold()
-            table[code] = base[0] if base and base[0].isalnum() else " "
-    return table
+    table = bytearray(b" " * 256)
+    for code in range(256):
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)
+        ).casefold()
+        if base and base[0].isascii() and base[0].isalnum():
+            table[code] = ord(base[0])
+    return bytes(table)
+
+
+def fold(text: str) -> bytes:
+    """One folded ASCII byte per character of ``text`` (see ``fold_table``)."""
+    return text.encode("latin-1", "replace").translate(fold_table())
 
 
 @dataclass(frozen=True)
@@ -79,22 +81,21 @@ class NormalizedText:
 
 def normalize_text(text: str) -> NormalizedText:
     """Fold ``text`` for matching and remember how to map positions back."""
-    folded = text.translate(fold_table())
-    runs = [(match.start(), match.end()) for match in SPACE_RUN.finditer(folded)]
-    run_starts: list[int] = []
-    shifts: list[int] = []
-    removed = 0
-    for start, end in runs:
-        run_starts.append(start - removed + 1)  # +1: the leading padding space
-        removed += end - start - 1
-        shifts.append(removed)
-    collapsed = SPACE_RUN.sub(" ", folded)
-    return NormalizedText(f" {collapsed} ", tuple(run_starts), tuple(shifts))
+    folded = fold(text)
+    runs = [match.span() for match in SPACE_RUN.finditer(folded)]
+    removed_by_run = [end - start - 1 for start, end in runs]
+    shifts = tuple(accumulate(removed_by_run))
+    run_starts = tuple(  # +1: the leading padding space
+        start - shift + removed + 1
+        for (start, _), shift, removed in zip(runs, shifts, removed_by_run, strict=True)
+    )
+    collapsed = SPACE_RUN.sub(b" ", folded).decode("ascii")
+    return NormalizedText(f" {collapsed} ", run_starts, shifts)
 
 
 def normalize_term(term: str) -> str:
     """A registry or taxonomy term in normalized form, without padding."""
-    return SPACE_RUN.sub(" ", term.translate(fold_table())).strip()
+    return SPACE_RUN.sub(b" ", fold(term)).decode("ascii").strip()
 
 
 def term_keys(term: str, inflect: bool) -> Iterator[str]:
