@@ -106,7 +106,8 @@ def main() -> None:
     print(f"corpus: {megabytes:.2f} MB, {mentions} mentions")
     print(f"linker find: {find_s:.2f} s median -> {megabytes / find_s:.2f} MB/s (wall clock)")
     print(
-        f"linker find: {find_cpu_s:.2f} s CPU median -> {megabytes / find_cpu_s:.2f} MB/s (CPU time)"
+        f"linker find: {find_cpu_s:.2f} s CPU median -> "
+        f"{megabytes / find_cpu_s:.2f} MB/s (CPU time)"
     )
     print(f"topic tagging: {topics_s:.2f} s median -> {megabytes / topics_s:.2f} MB/s")
 
