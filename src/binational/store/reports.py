@@ -24,7 +24,8 @@ def find_report(session: Session, quarter: Quarter, kind: str = "quarterly") -> 
 def save_parsed_report(
     session: Session, parsed: ParsedReport, source_name: str, sha256: str
 ) -> tuple[Report, list[Event]]:
-    """Insert a report and one published event per item, in the session's transaction."""
+    """Add a report and one published event per item to the session (not flushed, so
+    that links can be attached to the new events without loading anything)."""
     quarter = parsed.quarter
     report = Report(
         kind="quarterly",
@@ -64,7 +65,6 @@ def save_parsed_report(
             )
         )
         events.append(event)
-    session.flush()
     return report, events
 
 
