@@ -243,3 +243,27 @@ def test_linker_quality_on_spanish_press_paragraphs(linker: Linker) -> None:
 def test_precision_recall_arithmetic() -> None:
     assert precision_recall([({"a", "b"}, {"a", "c"}), (set(), set())]) == (0.5, 0.5)
     assert precision_recall([(set(), set())]) == (1.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("release_id", "expected"),
+    [
+        ("ondcp-7th-nadd-2023", {"nadd", "nals"}),
+        ("ustr-hled-2023-joint-statement", {"hled", "state", "commerce", "ustr", "sre", "se"}),
+        (
+            "hstoday-2nd-fentanyl-committee",
+            {"trilateral-fentanyl-committee", "nals", "sspc", "dhs"},
+        ),
+        ("miami-beach-youth-safety", set()),
+        ("es-xxi-dialogo-consular-2023", {"consular-dialogue", "sre", "sre-consular-protection"}),
+        ("es-rubio-de-la-fuente-call-b", {"sre", "state"}),
+    ],
+)
+def test_real_releases_link_as_an_analyst_would(
+    linker: Linker, release_id: str, expected: set[str]
+) -> None:
+    import json
+
+    releases = json.loads((ROOT / "tests" / "fixtures" / "releases.json").read_text("utf-8"))
+    release = next(r for r in releases if r["id"] == release_id)
+    assert slugs(linker, release["title"] + "\n" + release["text"]) == expected
