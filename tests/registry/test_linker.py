@@ -4,6 +4,7 @@ on the hand-labelled fixtures."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -262,8 +263,6 @@ def test_precision_recall_arithmetic() -> None:
 def test_real_releases_link_as_an_analyst_would(
     linker: Linker, release_id: str, expected: set[str]
 ) -> None:
-    import json
-
     releases = json.loads((ROOT / "tests" / "fixtures" / "releases.json").read_text("utf-8"))
     release = next(r for r in releases if r["id"] == release_id)
     assert slugs(linker, release["title"] + "\n" + release["text"]) == expected
