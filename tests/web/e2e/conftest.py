@@ -1,0 +1,121 @@
+"""End-to-end fixtures: a real ``binational serve`` process on 127.0.0.1 over a
+fresh copy of the sample database, and real headless Chromium (Debian's package)
+driven by Playwright.
+
+Without /usr/bin/chromium these tests are skipped, unless BINATIONAL_REQUIRE_BROWSER=1
+(set by CI), which turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+CHROMIUM = os.environ.get("BINATIONAL_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+BINATIONAL = Path(sys.executable).with_name("binational")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """``binational serve`` in a child process; stopped by its own pid."""
+
+    def __init__(self, database: Path, log: Path, public_read: bool = False) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.database = database
+        env = {**os.environ, "BINATIONAL_SECRET_KEY": "e2e-secret",
+               "BINATIONAL_PUBLIC_READ": "true" if public_read else "false"}  # fmt: skip
+        self._log = log.open("wb")
+        self.process = subprocess.Popen(
+            [str(BINATIONAL), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+             "--db", str(database)],
+            env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        self._wait_ready(log)
+
+    def _wait_ready(self, log: Path) -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited: {log.read_text(errors='replace')}")
+            try:
+                if httpx.get(self.url + "/login", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the server did not answer within 30 s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+
+@pytest.fixture(scope="module")
+def server(sample_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    directory = tmp_path_factory.mktemp("e2e")
+    database = directory / "e2e.db"
+    shutil.copyfile(sample_db_template, database)
+    running = Server(database, directory / "server.log")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("BINATIONAL_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"BINATIONAL_REQUIRE_BROWSER=1 but {CHROMIUM} does not exist")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, server: Server, tmp_path: Path):
+    """A fresh browser context (no cookies) at desktop size."""
+    context = chromium.new_context(
+        base_url=server.url, viewport={"width": 1280, "height": 900}, accept_downloads=True,
+        locale="en-US",
+    )  # fmt: skip
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page, email: str, password: str = "correct horse battery") -> None:
+    page.goto("/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/events")
