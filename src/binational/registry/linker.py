@@ -18,7 +18,6 @@ Confidence says how the link was made: full name 0.95, alias 0.85, acronym 0.75
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
@@ -27,6 +26,14 @@ from typing import Literal
 
 import ahocorasick
 
+from binational.registry.evidence import (
+    COUNTRY_CUES,
+    CUE_WINDOW,
+    acronym_case_ok,
+    countries,
+    in_caps_text,
+    relations,
+)
 from binational.registry.loader import Registry
 from binational.registry.normalize import NormalizedText, normalize_text, term_keys
 from binational.registry.schema import Agency, Institution
@@ -34,16 +41,7 @@ from binational.registry.schema import Agency, Institution
 Kind = Literal["institution", "agency"]
 Form = Literal["name", "alias", "acronym"]
 
-FORM_CONFIDENCE = {"name": 0.95, "alias": 0.85, "acronym": 0.75}
-CUE_WINDOW = 300
-COUNTRY_CUES = {
-    "MX": re.compile(r" (?:mexico|mexican|mexicans|mexicano|mexicana|mexicanos|mexicanas) "),
-    "US": re.compile(
-        r" (?:us|u s|united states|estados unidos|eeuu|eua|american|washington|estadounidense) "
-    ),
-    "CA": re.compile(r" (?:canada|canadian|canadiense|ottawa) "),
-}
-WORD = re.compile(r"[^\W\d_]{2,}")
+FORM_CONFIDENCE = MappingProxyType({"name": 0.95, "alias": 0.85, "acronym": 0.75})
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,7 @@ class Linker:
                 f" {key} ", (len(key), surfaces, only if plain and len(surfaces) == 1 else None)
             )
         automaton.make_automaton()
-        return cls(automaton, _relations(registry), _countries(registry))
+        return cls(automaton, relations(registry), countries(registry))
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order, spans into the original ``text``."""
@@ -166,7 +164,7 @@ class Linker:
                 surfaces = tuple(
                     s for s in surfaces
                     if s.form != "acronym"
-                    or _acronym_case_ok(found, s.term, strict=s.needs_context)
+                    or acronym_case_ok(found, s.term, strict=s.needs_context)
                 )  # fmt: skip
             if surfaces:
                 hits.append((start, end, surfaces, plain))
@@ -181,9 +179,7 @@ class Linker:
         supported: set[str],
     ) -> Mention | None:
         start, end = hit.original_start, hit.original_end
-        shouting = any(s.form == "acronym" for s in hit.surfaces) and _in_caps_text(
-            text, start, end
-        )
+        shouting = any(s.form == "acronym" for s in hit.surfaces) and in_caps_text(text, start, end)
         scored = []
         for surface in hit.surfaces:
             score, reason = self._support(
@@ -304,51 +300,3 @@ def _settle(cluster: list[_RawHit]) -> list[_RawHit]:
         if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h[0])
-
-
-def _acronym_case_ok(found: str, acronym: str, strict: bool) -> bool:
-    """Does the text keep the acronym's case?
-
-    "DEAN" matches "DEAN" and never "dean"; a long acronym that is not a word may
-    also be written in title case ("Sedena" for SEDENA) unless it is ``strict``
-    (marked ``needs_context``: "Dean" is a first name).
-    """
-    letters = "".join(c for c in found if c.isalnum())
-    expected = "".join(c for c in acronym if c.isalnum())
-    if letters == expected or (letters.isupper() and letters.upper() == expected.upper()):
-        return True
-    title_case = len(expected) >= 4 and expected.isupper() and letters == letters.capitalize()
-    return title_case and not strict
-
-
-def _in_caps_text(text: str, start: int, end: int) -> bool:
-    """Is the acronym inside a run of capitals (a headline), where case tells nothing?"""
-    before = WORD.findall(text[max(0, start - 40) : start])[-1:]
-    after = WORD.findall(text[end : end + 40])[:1]
-    neighbours = before + after
-    return bool(neighbours) and all(word.isupper() for word in neighbours)
-
-
-def _relations(registry: Registry) -> Mapping[str, frozenset[str]]:
-    """For each slug, the slugs whose presence supports it (family and lead agencies)."""
-    related: dict[str, set[str]] = {}
-
-    def connect(a: str | None, b: str | None) -> None:
-        if a and b:
-            related.setdefault(a, set()).add(b)
-            related.setdefault(b, set()).add(a)
-
-    for institution in registry.institutions:
-        connect(institution.slug, institution.parent)
-        connect(institution.slug, institution.superseded_by)
-        for agency in institution.lead_agencies.all():
-            connect(institution.slug, agency)
-    for agency in registry.agencies:
-        connect(agency.slug, agency.parent)
-    return MappingProxyType({slug: frozenset(others) for slug, others in related.items()})
-
-
-def _countries(registry: Registry) -> Mapping[str, frozenset[str]]:
-    countries = {i.slug: frozenset(i.parties) for i in registry.institutions}
-    countries.update({a.slug: frozenset({a.country}) for a in registry.agencies})
-    return MappingProxyType(countries)

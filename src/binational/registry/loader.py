@@ -22,7 +22,7 @@ from binational.registry.schema import Agency, Institution
 
 BUNDLED_DATA = Path(__file__).parent / "data"
 NOT_REGISTRY_KEYS = frozenset({"topics"})
-ENTRY_MODELS = {"institutions": Institution, "agencies": Agency}
+ENTRY_MODELS = MappingProxyType({"institutions": Institution, "agencies": Agency})
 
 
 @dataclass(frozen=True)
