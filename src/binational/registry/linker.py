@@ -10,7 +10,8 @@ makes one pass over the text whatever the registry's size. Then, in order:
    acronym that is also a word or a first name, a generic alias), is linked only
    when the text supports one entry: its long form or a related entry appears,
    or, more weakly, the acronym is in parentheses or a country cue is nearby.
-   Otherwise it stays unlinked.
+   Otherwise it stays unlinked. In an all-capitals headline case says nothing, so
+   there every acronym needs its long form or a related entry in the text.
 
 Confidence says how the link was made: full name 0.95, alias 0.85, acronym 0.75
 (0.9 when the long form also appears), context-resolved 0.6 to 0.9.
