@@ -143,3 +143,7 @@ def test_no_page_ends_with_an_item_header(page_lines, long_document):
         body = [line for line in lines if not line.startswith("Page ")]
         last = re.sub(r"^\d+\) ", "", body[-1])
         assert not any(last.startswith(header) for header in headers), (number, body[-1])
+
+
+def test_same_document_gives_the_same_bytes(varied_document):
+    assert render_pdf(varied_document) == render_pdf(varied_document)

@@ -1,9 +1,10 @@
 """PDF rendering: the HTML page printed by WeasyPrint.
 
-The page layout (Letter, margins, "Page N of M" footer, keeping an item's title with
-its text, table of contents with page numbers) lives in the print rules of
-``templates/report.css``, so a browser's "Print" and this PDF agree. WeasyPrint turns
-``<a href>`` into clickable link annotations and the headings into PDF bookmarks.
+The page layout (Letter, margins, "Page N of M" footer, keeping an item's title and
+date with its text) lives in the print rules of ``templates/report.css``, so a
+browser's "Print" and this PDF agree. WeasyPrint turns ``<a href>`` into clickable
+link annotations and the headings (report, months, items) into PDF bookmarks, which
+serve as the PDF's table of contents (the HTML's contents list is not printed).
 """
 
 from __future__ import annotations
