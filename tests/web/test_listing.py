@@ -8,7 +8,13 @@ from binational.config import Settings
 from binational.errors import UserError
 from binational.intake.importer import import_reports
 from binational.web.app import create_app
-from binational.web.listing import EventFilters, list_events, page_count, parse_filters
+from binational.web.listing import (
+    EventFilters,
+    count_facets,
+    list_events,
+    page_count,
+    parse_filters,
+)
 
 
 @pytest.mark.parametrize(
@@ -55,7 +61,7 @@ def test_query_params_reset_the_page(changes, params):
     assert EventFilters(q="water", month=5, page=4).query_params(**changes) == params
 
 
-@pytest.mark.parametrize(("total", "pages"), [(0, 1), (1, 1), (50, 1), (51, 2), (100_000, 2000)])
+@pytest.mark.parametrize(("total", "pages"), [(0, 1), (1, 1), (25, 1), (26, 2), (100_000, 4000)])
 def test_page_count(total, pages):
     assert page_count(total) == pages
 
@@ -75,10 +81,43 @@ def test_listing_and_facets_agree_on_both_engines(database, web):
         assert everything["facets"]["quarter"] == [{"value": "2023Q2", "count": 14}]
         for facet in ("institution", "category", "topic"):
             for value in everything["facets"][facet]:
-                narrowed = list_events(session, EventFilters(**{facet: value["value"]}), None, web,
-                                       with_facets=False)  # fmt: skip
+                narrowed = list_events(session, EventFilters(**{facet: value["value"]}), None, web)
                 assert narrowed["total"] == value["count"], (facet, value)
         found = list_events(session, EventFilters(q="fentanyl"), None, web)
         assert 0 < found["total"] < 14
         public = list_events(session, EventFilters(), ("draft",), web)
         assert public["total"] == 0 and public["facets"]["status"] == []
+
+
+def test_count_facets_orders_and_buckets():
+    facets = count_facets(
+        periods=[(2023, 4, "published", 2), (2023, 5, "draft", 1), (2022, 12, "published", 3)],
+        institutions=[("usmca", 2), ("ibwc", 5), ("hled", 2)],
+        categories=[("program", 1), ("agreement", 4), ("organization", 0)],
+        topics=[("security", 1), ("migration", 3)],
+    )
+    assert facets["quarter"] == [{"value": "2023Q2", "count": 3}, {"value": "2022Q4", "count": 3}]
+    assert [f["value"] for f in facets["month"]] == ["4", "5", "12"]
+    assert facets["status"] == [{"value": "draft", "count": 1}, {"value": "published", "count": 5}]
+    assert [f["value"] for f in facets["institution"]] == ["ibwc", "hled", "usmca"]
+    assert [f["value"] for f in facets["category"]] == ["agreement", "program"]
+    assert [f["value"] for f in facets["topic"]] == ["migration", "security"]
+
+
+def test_cached_listings_follow_every_change(database, web):
+    from binational.store.events import get_event, update_event
+
+    with database.sessions() as session:
+        before = list_events(session, EventFilters(q="fentanyl"), None, web)
+    assert web.results.misses == 1
+    with database.sessions() as session:
+        list_events(session, EventFilters(q="fentanyl", page=2), None, web)
+    assert web.results.hits == 1  # another page of the same search
+    with database.transaction() as session:
+        update_event(
+            session, get_event(session, before["events"][0]["id"]), {"status": "draft"}, "a"
+        )
+    with database.sessions() as session:
+        after = list_events(session, EventFilters(q="fentanyl"), None, web)
+    statuses = {f["value"]: f["count"] for f in after["facets"]["status"]}
+    assert statuses["draft"] == 1 and web.results.misses == 2

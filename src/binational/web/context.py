@@ -17,6 +17,7 @@ from binational.store.database import Database
 from binational.store.records import InstitutionLabel
 from binational.web.auth import Passwords
 from binational.web.ratelimit import LoginThrottle
+from binational.web.result_cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class WebContext:
     templates: Environment
     passwords: Passwords
     throttle: LoginThrottle
+    results: ResultCache = field(default_factory=ResultCache)
     labels: Mapping[str, InstitutionLabel] = field(init=False)
     topic_names: Mapping[str, tuple[str, str]] = field(init=False)
 

@@ -8,11 +8,14 @@ beside each facet value.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Integer, Select, any_, bindparam, func, select, true
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, selectinload
 
 from binational.domain import Category, EventStatus, Quarter
@@ -20,9 +23,11 @@ from binational.errors import UserError
 from binational.store.events import EventQuery, _filtered
 from binational.store.models import Event, EventInstitution, EventTopic
 from binational.store.records import event_record
+from binational.store.search import RANK_WINDOW
 from binational.web.context import WebContext
+from binational.web.result_cache import data_version
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 MAX_PAGE = 10_000
 FACET_LIMIT = 12
 
@@ -43,14 +48,20 @@ class EventFilters:
     def query_params(self, **changes: Any) -> dict[str, str]:
         """The filters as query parameters (for links), with ``changes`` applied;
         a change to ``None`` removes that filter, and any change resets the page."""
-        values = asdict(replace(self, **{"page": 1, **changes}))
-        return {
-            k: str(v) for k, v in values.items() if v not in (None, "") and (k, v) != ("page", 1)
-        }
+        values = {name: getattr(self, name) for name in FILTER_NAMES}
+        values.update(changes)
+        params = {k: str(v) for k, v in values.items() if v not in (None, "") and k != "page"}
+        page = changes.get("page", 1)
+        if page != 1:
+            params["page"] = str(page)
+        return params
 
     @property
     def active(self) -> bool:
-        return any(v is not None for k, v in asdict(self).items() if k != "page")
+        return any(getattr(self, name) is not None for name in FILTER_NAMES)
+
+
+FILTER_NAMES = ("q", "quarter", "month", "institution", "category", "topic", "status")
 
 
 def _int(params: Mapping[str, str], name: str, low: int, high: int) -> int | None:
@@ -113,57 +124,148 @@ def _statement(
     return statement, matches
 
 
-def facet_counts(session: Session, ids: Select, web: WebContext) -> dict[str, list[dict[str, Any]]]:
-    """How many of the filtered events fall under each value of each facet."""
-    ids_subquery = ids.scalar_subquery()
-    counted = func.count(Event.id)
-    year = func.extract("year", Event.date_value)
-    month = func.extract("month", Event.date_value)
-    by_month = session.execute(
-        select(year, month, counted).where(Event.id.in_(ids_subquery)).group_by(year, month)
-    ).all()
-    quarters: dict[str, int] = {}
-    months: dict[int, int] = {}
-    for y, m, n in by_month:
-        key = str(Quarter(int(y), (int(m) - 1) // 3 + 1))
-        quarters[key] = quarters.get(key, 0) + n
-        months[int(m)] = months.get(int(m), 0) + n
-    statuses = session.execute(
-        select(Event.status, counted).where(Event.id.in_(ids_subquery)).group_by(Event.status)
-    ).all()
-    live_link = (EventInstitution.event_id.in_(ids_subquery), EventInstitution.removed.is_(False))
-    institutions = session.execute(
-        select(EventInstitution.slug, func.count())
-        .where(*live_link)
-        .group_by(EventInstitution.slug)
-        .order_by(func.count().desc(), EventInstitution.slug)
-        .limit(FACET_LIMIT)
-    ).all()
-    category_of = {i.slug: i.category for i in web.registry.institutions}
-    category = case(category_of, value=EventInstitution.slug, else_=None)
-    categories = session.execute(
-        select(category, func.count(func.distinct(EventInstitution.event_id)))
-        .where(*live_link, EventInstitution.slug.in_(list(category_of)))
-        .group_by(category)
-    ).all()
-    topics = session.execute(
-        select(EventTopic.slug, func.count())
-        .where(EventTopic.event_id.in_(ids_subquery), EventTopic.removed.is_(False))
-        .group_by(EventTopic.slug)
-        .order_by(func.count().desc(), EventTopic.slug)
-    ).all()
+def id_in(column: Any, ids: list[int], dialect: str) -> ColumnElement[bool]:
+    """``column IN ids`` with the ids sent as one parameter (a JSON array on SQLite,
+    an array on PostgreSQL), so thousands of ids cost no SQL compilation."""
+    if dialect == "postgresql":
+        return column == any_(bindparam("ids", ids, type_=ARRAY(Integer)))
+    values = func.json_each(bindparam("ids", json.dumps(ids))).table_valued("value")
+    return column.in_(select(values.c.value))
 
-    def values(pairs: Any) -> list[dict[str, Any]]:
-        return [{"value": str(v), "count": int(n)} for v, n in pairs if v is not None]
+
+def count_facets(
+    periods: Iterable[tuple[int, int, str, int]],
+    institutions: Iterable[tuple[str, int]],
+    categories: Iterable[tuple[str, int]],
+    topics: Iterable[tuple[str, int]],
+) -> dict[str, list[dict[str, Any]]]:
+    """Facet values with counts from aggregated rows: (year, month, status, events),
+    (institution, links), (category, events), (topic, events). Quarters newest
+    first, months in calendar order, the most linked institutions first."""
+    quarters: Counter[str] = Counter()
+    months: Counter[int] = Counter()
+    statuses: Counter[str] = Counter()
+    for year, month, status, count in periods:
+        quarters[f"{int(year)}Q{(int(month) - 1) // 3 + 1}"] += count
+        months[int(month)] += count
+        statuses[status] += count
+
+    def values(pairs: Iterable[tuple[Any, int]]) -> list[dict[str, Any]]:
+        return [{"value": str(value), "count": int(count)} for value, count in pairs if count]
+
+    def by_count(pairs: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+        return sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
 
     return {
         "quarter": values(sorted(quarters.items(), reverse=True)),
         "month": values(sorted(months.items())),
-        "status": values(sorted(statuses)),
-        "institution": values(institutions),
-        "category": values(sorted(categories, key=lambda pair: str(pair[0]))),
-        "topic": values(topics),
+        "status": values(sorted(statuses.items())),
+        "institution": values(by_count(institutions)[:FACET_LIMIT]),
+        "category": values(sorted(categories)),
+        "topic": values(by_count(topics)),
     }
+
+
+def _facets_of_ids(
+    session: Session, periods: list[tuple[int, int, str, int]], ids: list[int], web: WebContext
+) -> dict[str, list[dict[str, Any]]]:
+    """Facets of a search's ranked events: their links and topics are read once and
+    counted here (a search ranks at most a few thousand events)."""
+    dialect = session.get_bind().dialect.name
+    connection = session.connection()  # plain rows: no ORM processing of thousands of them
+    links = connection.execute(
+        select(EventInstitution.event_id, EventInstitution.slug).where(
+            id_in(EventInstitution.event_id, ids, dialect), EventInstitution.removed.is_(False)
+        )
+    ).all()
+    topics = connection.execute(
+        select(EventTopic.slug, func.count())
+        .where(id_in(EventTopic.event_id, ids, dialect), EventTopic.removed.is_(False))
+        .group_by(EventTopic.slug)
+    ).all()
+    category_of = {i.slug: i.category.value for i in web.registry.institutions}
+    in_category: dict[str, set[int]] = {}
+    for event_id, slug in links:
+        if slug in category_of:
+            in_category.setdefault(category_of[slug], set()).add(event_id)
+    institutions = Counter(slug for _, slug in links).items()
+    categories = [(category, len(events)) for category, events in in_category.items()]
+    return count_facets(periods, institutions, categories, topics)
+
+
+def _facets_of_query(
+    session: Session, periods: list[tuple[int, int, str, int]], ids: Select, web: WebContext
+) -> dict[str, list[dict[str, Any]]]:
+    """Facets of a listing without search (up to every event): counted by the
+    database, from the covering indexes of migration 0003_web."""
+    every_event = ids.whereclause is None
+
+    def of_events(column: Any) -> ColumnElement[bool]:
+        return true() if every_event else column.in_(ids)
+
+    live = (of_events(EventInstitution.event_id), EventInstitution.removed.is_(False))
+    institutions = session.execute(
+        select(EventInstitution.slug, func.count()).where(*live).group_by(EventInstitution.slug)
+    ).all()
+    categories = []
+    for category in Category:
+        slugs = [i.slug for i in web.registry.by_category(category.value)]
+        distinct_events = func.count(func.distinct(EventInstitution.event_id))
+        count = session.scalar(
+            select(distinct_events).where(*live, EventInstitution.slug.in_(slugs))
+        )
+        categories.append((category.value, count or 0))
+    topics = session.execute(
+        select(EventTopic.slug, func.count())
+        .where(of_events(EventTopic.event_id), EventTopic.removed.is_(False))
+        .group_by(EventTopic.slug)
+    ).all()
+    return count_facets(periods, institutions, categories, topics)
+
+
+def _summary(
+    session: Session, filters: EventFilters, statuses: tuple[str, ...] | None, web: WebContext
+) -> dict[str, Any]:
+    """What every page of one listing shares: the total, the facets and, for a
+    search, the ranked ids. Cached until the data changes."""
+    version = data_version(session)
+    key = (replace(filters, page=1), statuses)
+    cached = web.results.get(key, version)
+    if cached is not None:
+        return cached
+    statement, matches = _statement(session, filters, statuses, web)
+    ranked: list[int] | None = None
+    if matches is not None:
+        rows = (
+            session.connection()
+            .execute(
+                statement.with_only_columns(Event.id, Event.date_value, Event.status).order_by(
+                    matches.c.score.desc(), Event.id
+                )
+            )
+            .all()
+        )
+        ranked = [row[0] for row in rows]
+        counted = Counter((row[1].year, row[1].month, row[2]) for row in rows)
+        periods = [(*key, count) for key, count in counted.items()]
+        total = len(ranked)
+        facets = _facets_of_ids(session, periods, ranked, web)
+    else:
+        by_day = session.execute(
+            statement.with_only_columns(Event.date_value, Event.status, func.count())
+            .order_by(None)
+            .group_by(Event.date_value, Event.status)
+        ).all()
+        months: Counter[tuple[int, int, str]] = Counter()
+        for day, status, count in by_day:
+            months[(day.year, day.month, status)] += count
+        periods = [(*key, count) for key, count in months.items()]
+        total = sum(row[3] for row in periods)
+        ids = statement.with_only_columns(Event.id).order_by(None)
+        facets = _facets_of_query(session, periods, ids, web)
+    summary = {"total": total, "ranked": ranked, "facets": facets}
+    web.results.put(key, version, summary)
+    return summary
 
 
 def list_events(
@@ -171,29 +273,40 @@ def list_events(
     filters: EventFilters,
     statuses: tuple[str, ...] | None,
     web: WebContext,
-    with_facets: bool = True,
 ) -> dict[str, Any]:
-    """One page of events as records, the total, and the facets."""
-    statement, matches = _statement(session, filters, statuses, web)
-    total = session.scalar(select(func.count()).select_from(statement.subquery())) or 0
-    if matches is not None:
-        ordered = statement.order_by(matches.c.score.desc(), Event.id)
+    """One page of events as records, the total, and the facets.
+
+    A search ranks its matches once (at most the store's ranking window, see
+    ``store/search.py``); the ranked ids give the total, every page and the set the
+    facets count. A listing without search pages by date, newest first."""
+    summary = _summary(session, filters, statuses, web)
+    offset = (filters.page - 1) * PAGE_SIZE
+    if summary["ranked"] is not None:
+        page_ids = summary["ranked"][offset : offset + PAGE_SIZE]
     else:
-        ordered = statement.order_by(Event.date_value.desc(), Event.id.desc())
-    events = session.scalars(
-        ordered.options(selectinload(Event.institution_links), selectinload(Event.topics))
-        .limit(PAGE_SIZE)
-        .offset((filters.page - 1) * PAGE_SIZE)
+        statement, _ = _statement(session, filters, statuses, web)
+        page_ids = list(
+            session.scalars(
+                statement.with_only_columns(Event.id)
+                .order_by(Event.date_value.desc(), Event.id.desc())
+                .limit(PAGE_SIZE)
+                .offset(offset)
+            )
+        )
+    loaded = session.scalars(
+        select(Event)
+        .where(Event.id.in_(page_ids))
+        .options(selectinload(Event.institution_links), selectinload(Event.topics))
     ).all()
-    result: dict[str, Any] = {
+    by_id = {event.id: event for event in loaded}
+    total = summary["total"]
+    return {
         "filters": asdict(filters),
         "total": total,
+        "total_is_capped": summary["ranked"] is not None and total >= RANK_WINDOW,
         "page": filters.page,
         "pages": page_count(total),
         "page_size": PAGE_SIZE,
-        "events": [event_record(event, None, web.labels) for event in events],
+        "events": [event_record(by_id[i], None, web.labels) for i in page_ids if i in by_id],
+        "facets": summary["facets"],
     }
-    if with_facets:
-        ids = statement.with_only_columns(Event.id).order_by(None)
-        result["facets"] = facet_counts(session, ids, web)
-    return result

@@ -1,4 +1,5 @@
-"""Web application: users and API tokens.
+"""Web application: users and API tokens; covering indexes for the events list's
+facet counts (dates and statuses, links and topics by slug).
 
 Revision ID: 0003_web
 Revises: 0001
@@ -12,6 +13,13 @@ revision = "0003_web"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
+
+# Declared in store/web_models.py too, so the ORM metadata matches the schema.
+FACET_INDEXES = (
+    ("ix_events_date_status", "events", ["date_value", "status"]),
+    ("ix_event_institutions_facets", "event_institutions", ["slug", "removed", "event_id"]),
+    ("ix_event_topics_facets", "event_topics", ["slug", "removed", "event_id"]),
+)
 
 
 def upgrade() -> None:
@@ -37,8 +45,12 @@ def upgrade() -> None:
         sa.Column("revoked", sa.Boolean, nullable=False),
     )
     op.create_index("ix_api_tokens_user_id", "api_tokens", ["user_id"])
+    for name, table, columns in FACET_INDEXES:
+        op.create_index(name, table, columns)
 
 
 def downgrade() -> None:
+    for name, table, _ in FACET_INDEXES:
+        op.drop_index(name, table_name=table)
     op.drop_table("api_tokens")
     op.drop_table("users")
