@@ -75,3 +75,18 @@ def test_refusals(db_path, args, message):
     result = runner.invoke(app, [*args, "--db", str(db_path)])
     assert result.exit_code != 0
     assert message in str(result.exception) or message in result.output
+
+
+def test_relink_keeps_removed_and_added_links(db_path):
+    records = events_json(db_path, "--quarter", "2023Q2")
+    hled = next(r for r in records if r["number"] == 4)
+    removed = hled["institutions"][0]["slug"]
+    assert invoke("events", "unlink", hled["id"], removed, "--db", db_path).exit_code == 0
+    assert invoke("events", "link", hled["id"], "usmca", "--db", db_path).exit_code == 0
+    result = invoke("events", "relink", "--db", db_path, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"events": 14, "new_links": 0}
+    after = next(r for r in events_json(db_path) if r["id"] == hled["id"])
+    slugs = {link["slug"]: link["origin"] for link in after["institutions"]}
+    assert removed not in slugs
+    assert slugs["usmca"] == "analyst"

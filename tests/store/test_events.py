@@ -76,3 +76,17 @@ def test_filters(database, event_id):
         assert len(find_events(session, EventQuery(month=4))) == 1
         assert find_events(session, EventQuery(status="draft")) == []
         assert find_events(session, EventQuery(institution="hled")) == []
+
+
+def test_editing_the_text_runs_the_linker_again(database, event_id):
+    from binational.annotate import registry_annotator
+
+    annotator = registry_annotator()
+    with database.transaction() as session:
+        event = get_event(session, event_id)
+        update_event(session, event, {"summary": "The HLED met under the USMCA."}, "ana",
+                     annotator=annotator)  # fmt: skip
+    with database.sessions() as session:
+        event = get_event(session, event_id)
+        slugs = {link.slug for link in event.institution_links if not link.removed}
+        assert {"hled", "usmca"} <= slugs

@@ -167,3 +167,31 @@ def unlink_event(
         if not remove_link(session, get_event(session, event_id), slug, author):
             raise UserError(f"event {event_id} is not linked to {slug}")
     make_console().print(f"event {event_id} unlinked from {slug}")
+
+
+@events_app.command("relink")
+def relink_events(
+    quarter: Annotated[str | None, typer.Option(help="Only this quarter, e.g. 2023Q2.")] = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Run the linker and topic tagger again (after the registry changed). Links the
+    analyst removed stay removed; links the analyst added stay."""
+    from binational.annotate import registry_annotator
+    from binational.domain import Quarter
+    from binational.store.events import EventQuery, find_events
+    from binational.store.links import annotate_event
+
+    try:
+        period = Quarter.parse(quarter) if quarter else None
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    annotator = registry_annotator()
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        events = find_events(session, EventQuery(quarter=period))
+        added = sum(annotate_event(event, annotator) for event in events)
+    if json_output:
+        print_json({"events": len(events), "new_links": added})
+    else:
+        make_console().print(f"{len(events)} events relinked, {added} new links")

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session, selectinload
 from binational.domain import DatePrecision, DateSource, EventStatus, PartialDate
 from binational.errors import UserError
 from binational.ingest.summary import first_paragraphs
-from binational.store.events import event_fields, record_revision
+from binational.store.events import event_fields
+from binational.store.revisions import record_revision
 from binational.store.ingest_models import Candidate, Document
-from binational.store.links import apply_link_proposals, apply_topic_proposals
+from binational.store.links import annotate_event
 from binational.store.models import Event, EventSource, utcnow
 
 QUEUED, ACCEPTED, REJECTED = "queued", "accepted", "rejected"
@@ -127,9 +128,7 @@ def accept_candidate(
     )
     event.date = PartialDate(day, DatePrecision.DAY)
     session.add(event)
-    links, topics = annotator.annotate({"title": event.title, "summary": event.summary})
-    apply_link_proposals(event, links)
-    apply_topic_proposals(event, topics)
+    annotate_event(event, annotator)
     members = [document, *(d for d in candidate.documents if d.id != document.id)]
     seen: set[str] = set()
     for member in members:

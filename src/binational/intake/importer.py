@@ -17,7 +17,7 @@ from binational.annotate import Annotator
 from binational.errors import UserError
 from binational.intake.cbi_text import ParsedReport, ReportFormatError, decode_report_bytes, parse_report
 from binational.store.database import Database
-from binational.store.links import apply_link_proposals, apply_topic_proposals
+from binational.store.links import annotate_event
 from binational.store.reports import find_report, save_parsed_report
 
 
@@ -106,12 +106,7 @@ def import_reports(
             _, events = save_parsed_report(session, parsed, name, report_file.sha256)
             if annotator is not None:
                 for event in events:
-                    links, topics = annotator.annotate(
-                        {"title": event.title, "summary": event.summary,
-                         "implications": event.implications}
-                    )  # fmt: skip
-                    apply_link_proposals(event, links)
-                    apply_topic_proposals(event, topics)
+                    annotate_event(event, annotator)
             session.flush()
             outcomes.append(
                 ImportOutcome(

@@ -13,7 +13,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from binational.domain import DateSource, EventStatus, PartialDate, Quarter
 from binational.errors import UserError
+from binational.annotate import Annotator
+from binational.store.links import annotate_event
 from binational.store.models import Event, EventInstitution, EventTopic, Revision
+from binational.store.revisions import record_revision
 from binational.store.search import ranked_matches
 
 EDITABLE_FIELDS = ("title", "date", "date_source", "summary", "implications", "url", "status")
@@ -151,26 +154,17 @@ def validate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def record_revision(
+def update_event(
     session: Session,
     event: Event,
+    changes: Mapping[str, Any],
     author: str,
-    action: str,
-    before: Mapping[str, Any],
-    after: Mapping[str, Any],
-) -> Revision:
-    revision = Revision(
-        event=event, author=author, action=action, before=dict(before), after=dict(after)
-    )
-    session.add(revision)
-    return revision
-
-
-def update_event(
-    session: Session, event: Event, changes: Mapping[str, Any], author: str
+    annotator: Annotator | None = None,
 ) -> Revision | None:
     """Apply validated changes; record a revision with only the fields that changed.
-    Returns ``None`` when nothing changed."""
+    When the text changed and an annotator is given, the linker and tagger run again
+    (keeping the analyst's own links and removals). Returns ``None`` when nothing
+    changed."""
     clean = validate_changes(changes)
     current = event_fields(event)
     changed = {k: v for k, v in clean.items() if current.get(k) != v}
@@ -188,4 +182,7 @@ def update_event(
     after = {k: event_fields(event)[k] for k in changed}
     if "date" in changed and "date_source" not in changed:
         before["date_source"], after["date_source"] = current["date_source"], event.date_source
-    return record_revision(session, event, author, "edit", before, after)
+    revision = record_revision(session, event, author, "edit", before, after)
+    if annotator is not None and set(changed) & {"title", "summary", "implications"}:
+        annotate_event(event, annotator)
+    return revision

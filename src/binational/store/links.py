@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
-from binational.annotate import LinkProposal, TopicProposal
-from binational.store.events import record_revision
+from binational.annotate import Annotator, LinkProposal, TopicProposal
+from binational.store.revisions import record_revision
 from binational.store.models import Event, EventInstitution, EventTopic
 
 
@@ -53,6 +53,16 @@ def apply_topic_proposals(event: Event, proposals: Iterable[TopicProposal]) -> N
             )
         elif topic.origin == "tagger" and not topic.removed:
             topic.terms = list(proposal.terms)
+
+
+def annotate_event(event: Event, annotator: Annotator) -> int:
+    """Run the linker and the topic tagger over an event's text and keep what they
+    propose (never undoing the analyst's choices); returns how many links are new."""
+    links, topics = annotator.annotate(
+        {"title": event.title, "summary": event.summary, "implications": event.implications}
+    )
+    apply_topic_proposals(event, topics)
+    return apply_link_proposals(event, links)
 
 
 def add_link(session: Session, event: Event, slug: str, kind: str, author: str) -> bool:
