@@ -25,7 +25,7 @@ from binational.store.models import Event, EventInstitution, EventTopic
 from binational.store.records import event_record
 from binational.store.search import RANK_WINDOW
 from binational.web.context import WebContext
-from binational.web.result_cache import data_version
+from binational.web.result_cache import Version, data_version
 
 PAGE_SIZE = 25
 MAX_PAGE = 10_000
@@ -224,12 +224,15 @@ def _facets_of_query(
 
 
 def _summary(
-    session: Session, filters: EventFilters, statuses: tuple[str, ...] | None, web: WebContext
+    session: Session,
+    filters: EventFilters,
+    statuses: tuple[str, ...] | None,
+    web: WebContext,
+    version: Version,
 ) -> dict[str, Any]:
     """What every page of one listing shares: the total, the facets and, for a
     search, the ranked ids. Cached until the data changes."""
-    version = data_version(session)
-    key = (replace(filters, page=1), statuses)
+    key = ("summary", replace(filters, page=1), statuses)
     cached = web.results.get(key, version)
     if cached is not None:
         return cached
@@ -279,10 +282,35 @@ def list_events(
     A search ranks its matches once (at most the store's ranking window, see
     ``store/search.py``); the ranked ids give the total, every page and the set the
     facets count. A listing without search pages by date, newest first."""
-    summary = _summary(session, filters, statuses, web)
+    version = data_version(session)
+    summary = _summary(session, filters, statuses, web, version)
+    records = web.results.get(("page", filters, statuses), version)
+    if records is None:
+        records = _page_records(session, filters, statuses, web, summary["ranked"])
+        web.results.put(("page", filters, statuses), version, records)
+    total = summary["total"]
+    return {
+        "filters": asdict(filters),
+        "total": total,
+        "total_is_capped": summary["ranked"] is not None and total >= RANK_WINDOW,
+        "page": filters.page,
+        "pages": page_count(total),
+        "page_size": PAGE_SIZE,
+        "events": records,
+        "facets": summary["facets"],
+    }
+
+
+def _page_records(
+    session: Session,
+    filters: EventFilters,
+    statuses: tuple[str, ...] | None,
+    web: WebContext,
+    ranked: list[int] | None,
+) -> list[dict[str, Any]]:
     offset = (filters.page - 1) * PAGE_SIZE
-    if summary["ranked"] is not None:
-        page_ids = summary["ranked"][offset : offset + PAGE_SIZE]
+    if ranked is not None:
+        page_ids = ranked[offset : offset + PAGE_SIZE]
     else:
         statement, _ = _statement(session, filters, statuses, web)
         page_ids = list(
@@ -299,14 +327,4 @@ def list_events(
         .options(selectinload(Event.institution_links), selectinload(Event.topics))
     ).all()
     by_id = {event.id: event for event in loaded}
-    total = summary["total"]
-    return {
-        "filters": asdict(filters),
-        "total": total,
-        "total_is_capped": summary["ranked"] is not None and total >= RANK_WINDOW,
-        "page": filters.page,
-        "pages": page_count(total),
-        "page_size": PAGE_SIZE,
-        "events": [event_record(by_id[i], None, web.labels) for i in page_ids if i in by_id],
-        "facets": summary["facets"],
-    }
+    return [event_record(by_id[i], None, web.labels) for i in page_ids if i in by_id]

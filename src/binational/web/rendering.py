@@ -17,8 +17,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def template_environment(auto_reload: bool = False) -> Environment:
-    """Jinja2 with autoescape on for every template (they are all HTML)."""
-    return Environment(
+    """Jinja2 with autoescape on for every template (they are all HTML); every
+    template is compiled here, once, not by the first requests to need it."""
+    environment = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -26,6 +27,9 @@ def template_environment(auto_reload: bool = False) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    for name in environment.list_templates(extensions=["html"]):
+        environment.get_template(name)
+    return environment
 
 
 def request_language(request: Request) -> str:

@@ -16,9 +16,9 @@ from binational.config import Settings
 from binational.domain import Quarter
 from binational.errors import UserError
 from binational.publish.assemble import ReportLine, order_lines
-from binational.store.revisions import record_revision
 from binational.store.models import Event, Report, ReportItem
 from binational.store.reports import REPORTABLE_STATUSES, find_report, load_report_lines
+from binational.store.revisions import record_revision
 from binational.web.errors import NotFound
 
 

@@ -16,8 +16,10 @@ from binational.web.curation import (
     load_event,
 )
 from binational.web.deps import reader, require_editor, visible_statuses, web_context
+from binational.web.i18n import Translator
 from binational.web.listing import list_events, parse_filters
-from binational.web.rendering import render
+from binational.web.rendering import render, request_language
+from binational.web.views import events_page as events_view
 
 
 def _edit_page(request: Request, record: dict, status: int = 200, error: str | None = None,
@@ -41,7 +43,8 @@ def router() -> APIRouter:
         filters = parse_filters(request.query_params)
         with web.database.sessions() as session:
             listing = list_events(session, filters, visible_statuses(actor), web)
-        return render(request, "events/list.html", listing=listing, filters=filters, web=web)
+        view = events_view(listing, filters, Translator(request_language(request)), web)
+        return render(request, "events/list.html", listing=listing, filters=filters, view=view)
 
     @routes.get("/events/{event_id}")
     def event_page(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Response:

@@ -1,0 +1,117 @@
+"""What the events list page shows, computed in Python rather than in the template:
+labels in the visitor's language and the links of every facet value, active filter
+and page (the page has a hundred of them, and template macros are slow)."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+from urllib.parse import urlencode
+
+from binational.web.context import WebContext
+from binational.web.i18n import Translator
+from binational.web.listing import EventFilters
+
+FACET_ORDER = ("status", "quarter", "month", "category", "institution", "topic")
+SNIPPET = 220
+
+
+class FacetItem(NamedTuple):
+    label: str
+    count: int
+    href: str
+    current: bool
+
+
+class Facet(NamedTuple):
+    name: str
+    label: str
+    items: list[FacetItem]
+    open: bool
+
+
+class Link(NamedTuple):
+    label: str
+    href: str
+
+
+class EventRow(NamedTuple):
+    id: int
+    title: str
+    date: str
+    status: str
+    status_label: str
+    institutions: list[tuple[str, str]]
+    snippet: str
+
+
+def entry_label(web: WebContext, t: Translator, slug: str) -> str:
+    entry = web.entry(slug)
+    return t.pick(entry.name_en, entry.name_es) if entry else slug
+
+
+def facet_label(web: WebContext, t: Translator, facet: str, value: str) -> str:
+    if facet == "month":
+        return t.month(int(value))
+    if facet in ("status", "category"):
+        return t(f"{facet}_{value}")
+    if facet == "institution":
+        return entry_label(web, t, value)
+    if facet == "topic":
+        names = web.topic_names.get(value)
+        return t.pick(*names) if names else value
+    return value
+
+
+def events_href(params: dict[str, str]) -> str:
+    return "/events?" + urlencode(params) if params else "/events"
+
+
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def events_page(
+    listing: dict[str, Any], filters: EventFilters, t: Translator, web: WebContext
+) -> dict[str, Any]:
+    facets = []
+    for facet in FACET_ORDER:
+        current = getattr(filters, facet)
+        items = [
+            FacetItem(
+                facet_label(web, t, facet, item["value"]),
+                item["count"],
+                events_href(filters.query_params(**{facet: item["value"]})),
+                current is not None and str(current) == item["value"],
+            )
+            for item in listing["facets"][facet]
+        ]
+        if items:
+            is_open = facet in FACET_ORDER[:3] or current is not None
+            facets.append(Facet(facet, t(f"facet_{facet}"), items, is_open))
+    chips = [
+        Link(f"{t('facet_' + name)}: {facet_label(web, t, name, value)}",
+             events_href(filters.query_params(**{name: None})))
+        for name, value in filters.query_params().items()
+        if name != "page"
+    ]  # fmt: skip
+    events = [
+        EventRow(
+            event["id"], event["title"], event["date"], event["status"],
+            t(f"status_{event['status']}"),
+            [(i["slug"], entry_label(web, t, i["slug"])) for i in event["institutions"][:4]],
+            snippet(event["summary"]),
+        )
+        for event in listing["events"]
+    ]  # fmt: skip
+    page, pages = listing["page"], listing["pages"]
+    return {
+        "facets": facets,
+        "chips": chips,
+        "events": events,
+        "previous": events_href(filters.query_params(page=page - 1)) if page > 1 else None,
+        "next": events_href(filters.query_params(page=page + 1)) if page < pages else None,
+        "json": "/api/events?" + urlencode(filters.query_params(page=page)),
+        "hidden": filters.query_params(q=None),
+    }
