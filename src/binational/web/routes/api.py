@@ -110,7 +110,8 @@ def router() -> APIRouter:
     def event(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Record:
         web = web_context(request)
         with web.database.sessions() as session:
-            return event_detail(load_event(session, event_id, visible_statuses(actor)), actor, web)
+            event = load_event(session, event_id, visible_statuses(actor))
+            return event_detail(session, event, actor, web)
 
     @api.patch("/events/{event_id}", tags=["events"])
     def update(
@@ -122,7 +123,7 @@ def router() -> APIRouter:
             event = load_event(session, event_id, None)
             apply_changes(session, event, body.changes(), actor.email or "", web)
         with web.database.sessions() as session:
-            return event_detail(load_event(session, event_id, None), actor, web)
+            return event_detail(session, load_event(session, event_id, None), actor, web)
 
     @api.get("/institutions", tags=["institutions"])
     def institutions(

@@ -51,7 +51,7 @@ def router() -> APIRouter:
         web = web_context(request)
         with web.database.sessions() as session:
             event = load_event(session, event_id, visible_statuses(actor))
-            record = event_detail(event, actor, web)
+            record = event_detail(session, event, actor, web)
         return render(request, "events/detail.html", event=record, web=web)
 
     @routes.get("/events/{event_id}/edit")
@@ -60,7 +60,7 @@ def router() -> APIRouter:
     ) -> Response:
         web = web_context(request)
         with web.database.sessions() as session:
-            record = event_detail(load_event(session, event_id, None), actor, web)
+            record = event_detail(session, load_event(session, event_id, None), actor, web)
         return _edit_page(request, record)
 
     @routes.post("/events/{event_id}/edit")
@@ -77,7 +77,7 @@ def router() -> APIRouter:
                 apply_changes(session, event, form_changes(values, topics), actor.email or "", web)
         except UserError as error:
             with web.database.sessions() as session:
-                record = event_detail(load_event(session, event_id, None), actor, web)
+                record = event_detail(session, load_event(session, event_id, None), actor, web)
             return _edit_page(request, record, 400, str(error), values)
         return RedirectResponse(f"/events/{event_id}?saved=1#history", status_code=303)
 
