@@ -63,3 +63,16 @@ def test_summary_is_the_first_paragraphs_without_the_dateline(releases):
     assert len(summary) <= 900 and summary.count("\n\n") <= 2
     long = "word " * 400 + ". End."
     assert first_paragraphs(long, max_chars=100).endswith("…")
+
+
+def test_function_words_decide_clear_cases_and_the_model_the_rest(releases):
+    from binational.ingest.language import function_word_guess
+
+    for release in releases.values():
+        assert function_word_guess(release["text"][:600]) == release["language"]
+    french = "Le premier ministre a annoncé que les deux pays sont d'accord pour une " * 3
+    assert function_word_guess(french) == "fr"
+    assert function_word_guess("HLED USMCA T-MEC 2023") is None
+    detector = LanguageDetector.load()
+    german = "Die Bundesregierung hat heute die neue Strategie vorgestellt, sagte der Sprecher."
+    assert detector.detect(german) == "de"  # not one of ours: the model says

@@ -13,7 +13,7 @@ from typing import Any
 
 from binational.ingest.canonical import canonical_url, host_of
 from binational.ingest.clusters import NewDocument
-from binational.ingest.dedup import signature, text_sha256
+from binational.ingest.dedup import normalized_text, signature, text_sha256
 from binational.ingest.extract import ExtractionOptions, extract_page
 from binational.ingest.feeds import Entry
 from binational.ingest.language import LanguageDetector
@@ -71,6 +71,7 @@ def _assess(analyzer: Analyzer, title: str, text: str, url: str) -> dict[str, An
     linked = linked_entities(analyzer.annotator.find_mentions(combined), analyzer.parties)
     topics = sorted({hit.slug for hit in analyzer.annotator.tag_topics(combined)})
     relevance = score_document(title, text, linked, topics, official, host)
+    normalized = normalized_text(text)
     return {
         "official": official,
         "score": relevance.score,
@@ -79,8 +80,8 @@ def _assess(analyzer: Analyzer, title: str, text: str, url: str) -> dict[str, An
             {"slug": item.slug, "kind": item.kind, "mention": item.mention} for item in linked
         ),
         "topics": tuple(topics),
-        "signature": signature(text),
-        "text_sha256": text_sha256(text),
+        "signature": signature(text, normalized),
+        "text_sha256": text_sha256(text, normalized),
     }
 
 
@@ -93,12 +94,11 @@ def analyze_page(
     entry: Entry | None = None,
 ) -> NewDocument | None:
     """The document a page makes (None when it has no article text)."""
-    extraction = extract_page(body, fetched.url, analyzer.extraction)
+    feed_date = entry.published if entry is not None else None
+    extraction = extract_page(body, fetched.url, analyzer.extraction, feed_date)
     if extraction is None:
         return None
     published, stated = extraction.published, extraction.published_stated
-    if not stated and entry is not None and entry.published is not None:
-        published, stated = entry.published, True
     title = extraction.title or (entry.title if entry else "") or fetched.url
     language = analyzer.languages.detect(
         extraction.text, extraction.declared_language or declared_language

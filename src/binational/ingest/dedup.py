@@ -3,7 +3,8 @@
 Pure apart from ``NearDuplicateIndex``, an in-memory MinHash LSH index that a run
 builds from the signatures already stored and grows as it adds documents.
 
-A text is reduced to word 3-shingles (lower-cased, accents kept, numbers kept); two
+A text is reduced to word 3-shingles (lower-cased, accents kept, numbers kept), hashed
+from the CRC-32 of their words (stable across processes, and fast); two
 texts are near duplicates when the Jaccard similarity of their shingle sets, as
 estimated by 128-permutation MinHash signatures, reaches the threshold (0.5 by
 default: a release republished with a new dateline, a few words changed and a
@@ -17,8 +18,10 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -30,7 +33,6 @@ SCHEME = "affine32"
 DTYPE = np.uint32
 SHINGLE_WORDS = 3
 DEFAULT_THRESHOLD = 0.5
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def normalized_text(text: str) -> str:
@@ -39,30 +41,61 @@ def normalized_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(normalized_text(text).encode("utf-8")).hexdigest()
+def text_sha256(text: str, normalized: str | None = None) -> str:
+    normalized = normalized if normalized is not None else normalized_text(text)
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
-    words = _WORD.findall(normalized_text(text))
+    """The word shingles themselves (what ``shingle_hashes`` hashes), for inspection."""
+    words = words_of(normalized_text(text))
     if len(words) < size:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-def signature(text: str) -> bytes | None:
+_MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
+_MASK = np.uint64(0xFFFFFFFF)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words_of(normalized: str) -> list[str]:
+    return _WORD.findall(normalized)
+
+
+def shingle_hashes(text: str, normalized: str | None = None) -> np.ndarray:
+    """32-bit hashes of the distinct word 3-shingles of ``text``: each distinct word
+    hashed once (CRC-32, stable across processes), three consecutive ones mixed."""
+    words = words_of(normalized if normalized is not None else normalized_text(text))
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    table = {word: zlib.crc32(word.encode("utf-8")) for word in set(words)}
+    codes = np.fromiter((table[word] for word in words), dtype=np.uint64, count=len(words))
+    if len(codes) < SHINGLE_WORDS:
+        codes = np.concatenate([codes, np.zeros(SHINGLE_WORDS - len(codes), dtype=np.uint64)])
+    mixed = codes[:-2] * _MIX[0] + codes[1:-1] * _MIX[1] + codes[2:] * _MIX[2]
+    return np.unique((mixed ^ (mixed >> np.uint64(32))) & _MASK)
+
+
+def signature(text: str, normalized: str | None = None) -> bytes | None:
     """The MinHash signature of a text as bytes (None for a text with no words)."""
-    grams = shingles(text)
-    if not grams:
+    hashes = shingle_hashes(text, normalized)
+    if not len(hashes):
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    minhash.update_batch(list(grams))
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations(), hashfunc=int
+    )
+    minhash.update_batch(hashes)
     return minhash.hashvalues.astype(DTYPE).tobytes()
 
 
-def _minhash(sig: bytes) -> MinHash:
-    values = np.frombuffer(sig, dtype=DTYPE)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
+@cache
+def _permutations():
+    """The permutation parameters of (NUM_PERM, SEED, SCHEME), computed once: making
+    them costs more than hashing a page's shingles."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def similarity(first: bytes, second: bytes) -> float:
@@ -79,22 +112,45 @@ class NearMatch:
     similarity: float
 
 
+MAX_INDEXED_PER_CANDIDATE = 8
+
+
 class NearDuplicateIndex:
-    """MinHash LSH over stored documents: which known document a new text copies."""
+    """MinHash LSH over stored documents: which known document a new text copies.
+
+    Signatures are cut into ``b`` bands of ``r`` rows, with the (b, r) that datasketch's
+    ``MinHashLSH`` chooses for the threshold; texts sharing a band are compared by
+    their estimated Jaccard similarity. (The bands live in plain dictionaries:
+    datasketch's storage layer cost more per insert than everything else here.)
+
+    At most ``MAX_INDEXED_PER_CANDIDATE`` members of one candidate are indexed: a copy
+    of a much-republished release still matches one of them, and a query's cost stays
+    bounded by the number of distinct stories it resembles, not their copies."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.bands, self.rows = lsh.b, lsh.r
+        self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.bands)]
         self._entries: dict[int, tuple[int, bytes]] = {}
+        self._per_candidate: dict[int, int] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
 
+    def _band_keys(self, sig: bytes) -> list[bytes]:
+        width = self.rows * np.dtype(DTYPE).itemsize
+        return [sig[i * width : (i + 1) * width] for i in range(self.bands)]
+
     def add(self, document_id: int, candidate_id: int, sig: bytes) -> None:
         if document_id in self._entries:
             return
+        if self._per_candidate.get(candidate_id, 0) >= MAX_INDEXED_PER_CANDIDATE:
+            return
+        self._per_candidate[candidate_id] = self._per_candidate.get(candidate_id, 0) + 1
         self._entries[document_id] = (candidate_id, sig)
-        self._lsh.insert(document_id, _minhash(sig))
+        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
+            table.setdefault(key, []).append(document_id)
 
     def add_all(self, rows: Iterable[tuple[int, int, bytes]]) -> None:
         for document_id, candidate_id, sig in rows:
@@ -106,10 +162,16 @@ class NearDuplicateIndex:
             if document_id in self._entries:
                 self._entries[document_id] = (candidate_id, self._entries[document_id][1])
 
+    def _candidates(self, sig: bytes) -> set[int]:
+        found: set[int] = set()
+        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
+            found.update(table.get(key, ()))
+        return found
+
     def best_match(self, sig: bytes) -> NearMatch | None:
         """The most similar known document at or above the threshold, if any."""
         best: NearMatch | None = None
-        for document_id in self._lsh.query(_minhash(sig)):
+        for document_id in self._candidates(sig):
             candidate_id, known = self._entries[document_id]
             score = similarity(sig, known)
             if score < self.threshold:

@@ -21,23 +21,22 @@ from what makes an event bilateral, then checked against the labeled releases.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+# Matched on the lower-cased text; each pattern first checks the initial letter, which
+# keeps the scan fast. "US"/"USA"/"U.S." count only as written in capitals (in lower
+# case "us" is the English pronoun), so they are matched on the original text.
 COUNTRY_PATTERNS = {
     "US": re.compile(
-        r"\bUnited States\b|\bU\.\s?S\.(?:\s?A\.)?|\bUSA\b|\bUS\b|\bEstados Unidos\b|"
-        r"\bEE\.\s?UU\.|\bEEUU\b|\bestadounidenses?\b|\bWashington\b",
-        re.IGNORECASE,
+        r"\b(?=[ew])(?:estados unidos|ee\.\s?uu\.|eeuu\b|estadounidenses?\b|washington\b)"
+        r"|\bunited states\b"
     ),
-    "MX": re.compile(
-        r"\bM[eé]xic(?:o|an|ans|ana|anas|ano|anos)\b|\bmexicanos?\b|\bmexicanas?\b",
-        re.IGNORECASE,
-    ),
-    "CA": re.compile(r"\bCanad(?:a|á|ian|ians)\b|\bcanadienses?\b|\bOttawa\b", re.IGNORECASE),
+    "MX": re.compile(r"\b(?=m)(?:m[eé]xic(?:o|an|ans|ana|anas|ano|anos)\b|mexican[oa]s?\b)"),
+    "CA": re.compile(r"\b(?=[co])(?:canad(?:a|á|ian|ians)\b|canadienses?\b|ottawa\b)"),
 }
-# "US" in lower case is the English pronoun: only the upper-case acronym counts.
-_CASE_SENSITIVE = {"us", "usa"}
+US_CAPITALS = re.compile(r"\b(?=U)(?:U\.\s?S\.(?:\s?A\.)?|USA\b|US\b)")
 TRILATERAL = re.compile(r"\btrilateral\b|\bNorth America(?:n)?\b|\bAm[eé]rica del Norte\b", re.I)
 ENCOUNTER_TERMS = (
     "bilateral", "joint statement", "joint declaration", "met with", "met in", "met on",
@@ -49,9 +48,7 @@ ENCOUNTER_TERMS = (
     "delegación", "homólogo", "llamada", "cumbre", "grupo de trabajo", "ambos países",
     "ambas naciones", "los dos países", "cooperación",
 )  # fmt: skip
-_ENCOUNTER = re.compile(
-    r"\b(" + "|".join(re.escape(term) for term in ENCOUNTER_TERMS) + r")\b", re.IGNORECASE
-)
+_ENCOUNTER = re.compile(r"\b(" + "|".join(re.escape(term) for term in ENCOUNTER_TERMS) + r")\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 OFFICIAL_SUFFIXES = (".gov", ".gob.mx", ".mil", ".gc.ca", "canada.ca", ".gob", ".gov.mx")
 
@@ -95,27 +92,28 @@ def is_official_host(host: str, official_hosts: Iterable[str] = ()) -> bool:
     return host.endswith(OFFICIAL_SUFFIXES) or host == "canada.ca"
 
 
+def country_spans(text: str) -> dict[str, list[int]]:
+    """Start offsets of each country's mentions."""
+    lowered = text.lower()  # same length and offsets for these scripts
+    spans = {c: [m.start() for m in p.finditer(lowered)] for c, p in COUNTRY_PATTERNS.items()}
+    spans["US"] = sorted(spans["US"] + [m.start() for m in US_CAPITALS.finditer(text)])
+    return spans
+
+
 def country_mentions(text: str) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for country, pattern in COUNTRY_PATTERNS.items():
-        found = [
-            m.group() for m in pattern.finditer(text)
-            if m.group().lower() not in _CASE_SENSITIVE or m.group().isupper()
-        ]  # fmt: skip
-        counts[country] = len(found)
-    return counts
+    return {country: len(starts) for country, starts in country_spans(text).items()}
 
 
-def named_together(text: str) -> bool:
+def named_together(text: str, spans: Mapping[str, list[int]] | None = None) -> bool:
     """Whether one sentence names both the United States and Mexico."""
-    return any(
-        all(count for country, count in country_mentions(s).items() if country != "CA")
-        for s in _SENTENCE.split(text)
-    )
+    spans = spans if spans is not None else country_spans(text)
+    ends = [m.start() for m in _SENTENCE.finditer(text)]
+    us = {bisect_right(ends, start) for start in spans["US"]}
+    return any(bisect_right(ends, start) in us for start in spans["MX"])
 
 
 def encounter_terms(text: str) -> tuple[str, ...]:
-    return tuple(sorted({m.group().lower() for m in _ENCOUNTER.finditer(text)}))
+    return tuple(sorted({m.group() for m in _ENCOUNTER.finditer(text.lower())}))
 
 
 def score_document(
@@ -130,7 +128,8 @@ def score_document(
     body = f"{title}\n{text}"
     reasons: list[str] = []
     score = 0.0
-    named = country_mentions(body)
+    spans = country_spans(body)
+    named = {country: len(starts) for country, starts in spans.items()}
     agencies = [item for item in linked if item.kind == "agency"]
     agency_countries = {party for item in agencies for party in item.parties}
     involved = {c for c, n in named.items() if n} | agency_countries
@@ -138,7 +137,7 @@ def score_document(
     if named["US"] and named["MX"]:
         score += WEIGHTS["both_named"]
         reasons.append(f"names the United States ({named['US']}×) and Mexico ({named['MX']}×)")
-        if named_together(body):
+        if named_together(body, spans):
             score += WEIGHTS["named_together"]
             reasons.append("names both countries in the same sentence")
     elif {"US", "MX"} <= involved:
