@@ -18,10 +18,10 @@ from binational.domain import DatePrecision, DateSource, EventStatus, PartialDat
 from binational.errors import UserError
 from binational.ingest.summary import first_paragraphs
 from binational.store.events import event_fields
-from binational.store.revisions import record_revision
 from binational.store.ingest_models import Candidate, Document
 from binational.store.links import annotate_event
 from binational.store.models import Event, EventSource, utcnow
+from binational.store.revisions import record_revision
 
 QUEUED, ACCEPTED, REJECTED = "queued", "accepted", "rejected"
 
