@@ -5,8 +5,12 @@ password hasher, sign-in throttle, session signing key."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -25,6 +29,16 @@ from binational.web.security_headers import SecurityHeadersMiddleware
 from binational.web.sessions import SessionCodec, SessionMiddleware
 
 STATIC = Path(__file__).parent / "static"
+WORKER_THREADS = 2
+
+
+@asynccontextmanager
+async def limit_worker_threads(app: FastAPI) -> AsyncIterator[None]:
+    """Run at most a few request handlers at once per process: they are short and
+    CPU-bound (SQLite), and more threads only wait for each other's GIL."""
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = WORKER_THREADS
+    yield
 
 
 def create_app(
@@ -37,6 +51,7 @@ def create_app(
     throttle: LoginThrottle | None = None,
 ) -> FastAPI:
     app = FastAPI(
+        lifespan=limit_worker_threads,
         title="binational",
         summary="Events between the institutions of the United States and Mexico.",
         version="0.1.0",

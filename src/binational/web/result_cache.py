@@ -26,7 +26,7 @@ Version = tuple[int, int]
 
 def data_version(session: Session) -> Version:
     """(largest event id, largest revision id): two index lookups."""
-    row = session.execute(
+    row = session.connection().execute(
         select(select(func.max(Event.id)).scalar_subquery(),
                select(func.max(Revision.id)).scalar_subquery())
     ).one()  # fmt: skip

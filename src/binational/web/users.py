@@ -116,7 +116,7 @@ def issue_token(session: Session, user: User, label: str = "") -> str:
 
 
 def actor_for_token(session: Session, token: str) -> Actor | None:
-    row = session.execute(
+    row = session.connection().execute(
         select(User.id, User.email, User.role)
         .join(ApiToken, ApiToken.user_id == User.id)
         .where(
@@ -129,7 +129,7 @@ def actor_for_token(session: Session, token: str) -> Actor | None:
 
 
 def actor_for_session(session: Session, user_id: int, version: int) -> Actor | None:
-    row = session.execute(
+    row = session.connection().execute(
         select(User.email, User.role).where(
             User.id == user_id, User.active.is_(True), User.session_version == version
         )
