@@ -1,15 +1,23 @@
-"""The PDF renderer, read back with pypdf: pages, page numbers, links, accents."""
+"""The PDF renderer, read back with pypdf: pages, page numbers, links, accents.
+
+These tests read the one-pass PDF (CSS footer); ``test_pdf_parallel.py`` reads a report
+printed in parts and joined.
+"""
 
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
 
 from binational.domain import PartialDate
-from binational.publish.pdf import render_pdf
+from binational.publish.pdf import PARALLEL_THRESHOLD, render_pdf, render_pdf_single, usable_cpus
 
 LONG_PARAGRAPH = " ".join(
     f"Sentence {n} of a long paragraph about the binational commission's work." for n in range(40)
@@ -35,7 +43,8 @@ def long_document(varied_document, make_entry, make_document):
 
 @pytest.fixture(scope="module")
 def pdf_bytes(long_document) -> bytes:
-    return render_pdf(long_document)
+    assert len(long_document.entries) <= PARALLEL_THRESHOLD  # render_pdf prints it in one pass
+    return render_pdf_single(long_document)
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +156,45 @@ def test_no_page_ends_with_an_item_header(page_lines, long_document):
 
 def test_same_document_gives_the_same_bytes(varied_document):
     assert render_pdf(varied_document) == render_pdf(varied_document)
+
+
+def test_short_reports_and_a_single_part_are_printed_in_one_pass(varied_document):
+    single = render_pdf_single(varied_document)
+
+    assert render_pdf(varied_document) == single
+    assert render_pdf(varied_document, threshold=1, parts=1) == single
+
+
+def _render_in_a_daemon(document, connection) -> None:
+    """Run in a daemon process, which may not start worker processes."""
+    pdf = render_pdf(document, threshold=1, parts=2)
+    connection.send(pdf == render_pdf_single(document))
+
+
+def test_without_worker_processes_the_report_is_printed_in_one_pass(varied_document):
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_render_in_a_daemon, args=(varied_document, send), daemon=True)
+    process.start()
+    try:
+        assert receive.poll(120), "the daemon process did not answer"
+        assert receive.recv() is True
+    finally:
+        process.join(10)
+    assert process.exitcode == 0
+
+
+def test_usable_cpus_is_this_process_affinity():
+    assert usable_cpus() == len(os.sched_getaffinity(0)) >= 1
+
+
+def test_importing_the_pdf_renderer_loads_neither_weasyprint_nor_pypdf():
+    code = (
+        "import sys, binational.publish.pdf; "
+        "print(sorted(m for m in ('weasyprint', 'pypdf', 'multiprocessing') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+
+    assert result.stdout.strip() == "[]"
