@@ -15,6 +15,7 @@ from typing import Any
 MIN_CONFIDENCE = 0.8
 MIN_CHARS = 40
 SAMPLE_CHARS = 600  # plenty to tell languages apart; the model's cost grows with length
+FUNCTION_WORD_CHARS = 400
 # Function words that belong to one of the three languages only.
 FUNCTION_WORDS = {
     "en": frozenset((
@@ -63,7 +64,7 @@ class LanguageDetector:
         sample = text[:SAMPLE_CHARS]
         if len(sample.strip()) < MIN_CHARS:
             return hint
-        guess = function_word_guess(sample)
+        guess = function_word_guess(sample[:FUNCTION_WORD_CHARS])
         if guess is not None:
             return guess
         code, confidence = self.identifier.classify(sample)
