@@ -120,6 +120,28 @@ def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
     raise SystemExit("the server did not start")
 
 
+def tree_cpu_seconds(root: int) -> float:
+    """CPU time (user + system) of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, frontier = 0.0, [root]
+    while frontier:
+        pid = frontier.pop()
+        total += times.get(pid, 0.0)
+        frontier.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
 def session_cookie(url: str) -> str:
     with httpx.Client(base_url=url) as client:
         page = client.get("/login").text
@@ -236,13 +258,18 @@ def main() -> None:
         )
         for name, paths, target in scenarios:
             run_load(url, paths, cookie, args.connections, 5)  # warm-up, not counted
+            cpu_before = tree_cpu_seconds(process.pid)
             result = run_load(url, paths[::-1], cookie, args.connections, args.seconds)
+            result["cpu_ms"] = (
+                1000 * (tree_cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
+            )
             results[name] = result
             verdict = "OK" if result["p95"] < target and result["errors"] == 0 else "MISSED"
             print(f"{name:12s} {result['tool']}: {result['requests']:6d} requests "
                   f"({result['rps']:.0f}/s), errors {result['errors']}, "
                   f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, "
-                  f"p99 {result['p99']:.1f} ms, max {result['max']:.1f} ms "
+                  f"p99 {result['p99']:.1f} ms, max {result['max']:.1f} ms, "
+                  f"server CPU {result['cpu_ms']:.1f} ms/request "
                   f"[target p95 < {target:.0f} ms: {verdict}]")  # fmt: skip
     finally:
         process.terminate()
