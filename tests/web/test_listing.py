@@ -85,6 +85,12 @@ def test_listing_and_facets_agree_on_both_engines(database, web):
                 assert narrowed["total"] == value["count"], (facet, value)
         found = list_events(session, EventFilters(q="fentanyl"), None, web)
         assert 0 < found["total"] < 14
+        for facet in ("institution", "category", "topic", "month"):
+            for value in found["facets"][facet]:
+                wanted = int(value["value"]) if facet == "month" else value["value"]
+                both = EventFilters(q="fentanyl", **{facet: wanted})
+                narrowed = list_events(session, both, None, web)
+                assert narrowed["total"] == value["count"], (facet, value)
         public = list_events(session, EventFilters(), ("draft",), web)
         assert public["total"] == 0 and public["facets"]["status"] == []
 

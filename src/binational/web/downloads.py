@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from binational.config import Settings
 from binational.domain import Quarter
 from binational.publish.formats import Renderer, get_renderer
-from binational.publish.quarterly import quarterly_document
+from binational.publish.quarterly import quarterly_document, report_stem
 from binational.web.errors import NotFound
 from binational.web.security_headers import PREVIEW_POLICY
 
@@ -24,7 +24,7 @@ class ReportFile:
 
     @property
     def filename(self) -> str:
-        return self.renderer.filename(f"report-{self.quarter}")
+        return self.renderer.filename(report_stem(self.quarter))
 
 
 def parse_report_name(quarter_text: str, format_name: str) -> ReportFile:

@@ -14,16 +14,26 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, any_, bindparam, func, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    any_,
+    bindparam,
+    false,
+    func,
+    select,
+    true,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, selectinload
 
 from binational.domain import Category, EventStatus, Quarter
 from binational.errors import UserError
-from binational.store.events import EventQuery, _filtered
+from binational.store.events import EventQuery, _conditions
 from binational.store.models import Event, EventInstitution, EventTopic
 from binational.store.records import event_record
-from binational.store.search import RANK_WINDOW
+from binational.store.search import RANK_WINDOW, ranked_matches
 from binational.web.context import WebContext
 from binational.web.result_cache import Version, data_version
 
@@ -106,22 +116,26 @@ def page_count(total: int, size: int = PAGE_SIZE) -> int:
 def _statement(
     session: Session, filters: EventFilters, statuses: tuple[str, ...] | None, web: WebContext
 ) -> tuple[Select, Any]:
+    """The store's filters (``store.events``) plus the category, all applied inside
+    the search's ranking, as ``store.events._filtered`` does for its own."""
     query = EventQuery(
         quarter=Quarter.parse(filters.quarter) if filters.quarter else None,
         month=filters.month, search=filters.q, status=filters.status,
         institution=filters.institution, topic=filters.topic, statuses=statuses,
     )  # fmt: skip
-    statement, matches = _filtered(session, query)
+    conditions = _conditions(query)
     if filters.category:
         slugs = [i.slug for i in web.registry.by_category(filters.category)]
-        statement = statement.where(
-            Event.id.in_(
-                select(EventInstitution.event_id).where(
-                    EventInstitution.slug.in_(slugs), EventInstitution.removed.is_(False)
-                )
-            )
+        linked = select(EventInstitution.event_id).where(
+            EventInstitution.slug.in_(slugs), EventInstitution.removed.is_(False)
         )
-    return statement, matches
+        conditions.append(Event.id.in_(linked))
+    if not filters.q:
+        return select(Event).where(*conditions), None
+    matches = ranked_matches(session.get_bind().dialect.name, filters.q, conditions)
+    if matches is None:
+        return select(Event).where(false()), None
+    return select(Event).join(matches, matches.c.id == Event.id), matches
 
 
 def id_in(column: Any, ids: list[int], dialect: str) -> ColumnElement[bool]:
