@@ -46,3 +46,30 @@ def test_everything_from_the_database_is_escaped(browser, web_db):
     for path in (f"/events/{event_id}", "/events", f"/events/{event_id}/edit", "/reports/2023Q2"):
         page = editor.get(path).text
         assert payload not in page and "&lt;script&gt;" in page, path
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://www.state.gov/x", "https://www.state.gov/x"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", "#"),
+        (" JavaScript:alert(1)", "#"),
+        ("data:text/html,<b>", "#"),
+        (None, "#"),
+    ],
+)
+def test_only_web_addresses_become_links(url, href):
+    from binational.web.rendering import web_url
+
+    assert web_url(url) == href
+
+
+def test_a_stored_script_address_is_not_a_link(browser, web_db):
+    from binational.store.models import Event
+
+    event_id = event_id_matching(web_db, "")
+    with web_db.transaction() as session:
+        session.get(Event, event_id).url = "javascript:alert(1)"
+    page = browser("viewer").get(f"/events/{event_id}").text
+    assert 'href="javascript:' not in page and 'href="#"' in page

@@ -27,9 +27,18 @@ def template_environment(auto_reload: bool = False) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["web_url"] = web_url
     for name in environment.list_templates(extensions=["html"]):
         environment.get_template(name)
     return environment
+
+
+def web_url(url: str | None) -> str:
+    """An address from the data as a link target only if it is http(s); anything
+    else (``javascript:``, ``data:``) becomes an inert '#'."""
+    if url and url.strip().lower().startswith(("https://", "http://")):
+        return url.strip()
+    return "#"
 
 
 def request_language(request: Request) -> str:
