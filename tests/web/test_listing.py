@@ -10,7 +10,6 @@ from binational.intake.importer import import_reports
 from binational.web.app import create_app
 from binational.web.listing import (
     EventFilters,
-    count_facets,
     list_events,
     page_count,
     parse_filters,
@@ -93,21 +92,6 @@ def test_listing_and_facets_agree_on_both_engines(database, web):
                 assert narrowed["total"] == value["count"], (facet, value)
         public = list_events(session, EventFilters(), ("draft",), web)
         assert public["total"] == 0 and public["facets"]["status"] == []
-
-
-def test_count_facets_orders_and_buckets():
-    facets = count_facets(
-        periods=[(2023, 4, "published", 2), (2023, 5, "draft", 1), (2022, 12, "published", 3)],
-        institutions=[("usmca", 2), ("ibwc", 5), ("hled", 2)],
-        categories=[("program", 1), ("agreement", 4), ("organization", 0)],
-        topics=[("security", 1), ("migration", 3)],
-    )
-    assert facets["quarter"] == [{"value": "2023Q2", "count": 3}, {"value": "2022Q4", "count": 3}]
-    assert [f["value"] for f in facets["month"]] == ["4", "5", "12"]
-    assert facets["status"] == [{"value": "draft", "count": 1}, {"value": "published", "count": 5}]
-    assert [f["value"] for f in facets["institution"]] == ["ibwc", "hled", "usmca"]
-    assert [f["value"] for f in facets["category"]] == ["agreement", "program"]
-    assert [f["value"] for f in facets["topic"]] == ["migration", "security"]
 
 
 def test_cached_listings_follow_every_change(database, web):

@@ -116,24 +116,32 @@ def issue_token(session: Session, user: User, label: str = "") -> str:
 
 
 def actor_for_token(session: Session, token: str) -> Actor | None:
-    row = session.connection().execute(
-        select(User.id, User.email, User.role)
-        .join(ApiToken, ApiToken.user_id == User.id)
-        .where(
-            ApiToken.token_hash == token_digest(token),
-            ApiToken.revoked.is_(False),
-            User.active.is_(True),
+    row = (
+        session.connection()
+        .execute(
+            select(User.id, User.email, User.role)
+            .join(ApiToken, ApiToken.user_id == User.id)
+            .where(
+                ApiToken.token_hash == token_digest(token),
+                ApiToken.revoked.is_(False),
+                User.active.is_(True),
+            )
         )
-    ).first()
+        .first()
+    )
     return Actor(row.id, row.email, Role(row.role), "token") if row else None
 
 
 def actor_for_session(session: Session, user_id: int, version: int) -> Actor | None:
-    row = session.connection().execute(
-        select(User.email, User.role).where(
-            User.id == user_id, User.active.is_(True), User.session_version == version
+    row = (
+        session.connection()
+        .execute(
+            select(User.email, User.role).where(
+                User.id == user_id, User.active.is_(True), User.session_version == version
+            )
         )
-    ).first()
+        .first()
+    )
     return Actor(user_id, row.email, Role(row.role), "session") if row else None
 
 
