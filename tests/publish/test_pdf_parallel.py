@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from binational.domain import PartialDate
 from binational.publish.html import render_part_html_text
 from binational.publish.pdf import render_pdf, render_pdf_single
 from binational.publish.pdf_parallel import print_part, render_pdf_in_parts
+from binational.publish.pdf_print import fork_lock
 from binational.publish.pdf_split import split_document
 
 PARTS = 3
@@ -216,3 +218,19 @@ def test_a_part_is_printed_without_the_css_footer(report):
     part_pdf = PdfReader(io.BytesIO(print_part(render_part_html_text(part))))
 
     assert not any("Page " in page.extract_text() for page in part_pdf.pages)
+
+
+def test_threads_can_print_in_process_and_in_parts_at_the_same_time(
+    report, varied_document, parallel_bytes
+):
+    """As two web requests would: workers are not forked while another thread is
+    inside WeasyPrint (``fork_lock``), and both PDFs come out whole."""
+    expected = render_pdf_single(varied_document)
+
+    with ThreadPoolExecutor(max_workers=3) as threads:
+        singles = [threads.submit(render_pdf_single, varied_document) for _ in range(2)]
+        parallel = threads.submit(render_pdf, report, threshold=1, parts=PARTS)
+
+        assert parallel.result(timeout=300) == parallel_bytes
+        assert [single.result(timeout=300) for single in singles] == [expected, expected]
+    assert not fork_lock.locked()

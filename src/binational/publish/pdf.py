@@ -31,7 +31,7 @@ import os
 
 from binational.publish.document import ReportDocument
 from binational.publish.html import render_html_text
-from binational.publish.pdf_print import print_html
+from binational.publish.pdf_print import print_html_here
 
 PARALLEL_THRESHOLD = 40  # items; a 14-item report prints in about a second in one pass
 MAX_PARTS = 4
@@ -48,7 +48,7 @@ def usable_cpus() -> int:
 
 def render_pdf_single(doc: ReportDocument) -> bytes:
     """The report printed in one pass, with the CSS page footer."""
-    return print_html(render_html_text(doc))
+    return print_html_here(render_html_text(doc))
 
 
 def render_pdf(

@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from binational.publish.document import ReportDocument
 from binational.publish.html import render_part_html_text
 from binational.publish.pdf_merge import merge_parts
-from binational.publish.pdf_print import load_weasyprint, print_html
+from binational.publish.pdf_print import fork_lock, load_weasyprint, print_html
 from binational.publish.pdf_split import split_document
 from binational.publish.pdf_stamp import stamp_page_numbers
 
@@ -49,7 +49,8 @@ def print_in_workers(pages: Sequence[str]) -> list[bytes]:
     load_weasyprint()
     try:
         with ProcessPoolExecutor(max_workers=len(pages), mp_context=_context()) as pool:
-            futures = [pool.submit(print_part, page) for page in pages]
+            with fork_lock:  # a fork pool starts all its workers at the first submit
+                futures = [pool.submit(print_part, page) for page in pages]
             return [future.result() for future in futures]
     except (BrokenProcessPool, OSError) as error:
         raise PoolUnavailable(str(error)) from error
