@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Subquery, false, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from binational.annotate import Annotator
 from binational.domain import DateSource, EventStatus, PartialDate, Quarter
 from binational.errors import UserError
-from binational.annotate import Annotator
 from binational.store.links import annotate_event
 from binational.store.models import Event, EventInstitution, EventTopic, Revision
 from binational.store.revisions import record_revision
@@ -31,13 +31,14 @@ class EventQuery:
     search: str | None = None
     status: str | None = None
     institution: str | None = None  # registry slug
+    any_institution: tuple[str, ...] | None = None  # linked to any of these (a category)
     topic: str | None = None
     statuses: tuple[str, ...] | None = None  # e.g. what the public may see
     limit: int | None = None
     offset: int = 0
 
 
-def _conditions(query: EventQuery) -> list[ColumnElement[bool]]:
+def event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.quarter:
         conditions.append(Event.date_value.between(query.quarter.start, query.quarter.end))
@@ -55,6 +56,15 @@ def _conditions(query: EventQuery) -> list[ColumnElement[bool]]:
                 )
             )
         )
+    if query.any_institution is not None:
+        conditions.append(
+            Event.id.in_(
+                select(EventInstitution.event_id).where(
+                    EventInstitution.slug.in_(query.any_institution),
+                    EventInstitution.removed.is_(False),
+                )
+            )
+        )
     if query.topic:
         conditions.append(
             Event.id.in_(
@@ -66,9 +76,9 @@ def _conditions(query: EventQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _filtered(session: Session, query: EventQuery) -> tuple[Select, Subquery | None]:
+def filtered_statement(session: Session, query: EventQuery) -> tuple[Select, Subquery | None]:
     """The events matching ``query`` and, when searching, the ranked matches."""
-    conditions = _conditions(query)
+    conditions = event_conditions(query)
     if not query.search:
         return select(Event).where(*conditions), None
     matches = ranked_matches(session.get_bind().dialect.name, query.search, conditions)
@@ -79,14 +89,12 @@ def _filtered(session: Session, query: EventQuery) -> tuple[Select, Subquery | N
 
 def find_events(session: Session, query: EventQuery) -> list[Event]:
     """Events matching ``query``: best match first when searching, else by date."""
-    statement, matches = _filtered(session, query)
+    statement, matches = filtered_statement(session, query)
     if matches is not None:
         statement = statement.order_by(matches.c.score.desc(), Event.id)
     else:
         statement = statement.order_by(Event.date_value, Event.id)
-    statement = statement.options(
-        selectinload(Event.institution_links), selectinload(Event.topics)
-    )
+    statement = statement.options(selectinload(Event.institution_links), selectinload(Event.topics))
     if query.limit is not None:
         statement = statement.limit(query.limit)
     if query.offset:
@@ -95,7 +103,7 @@ def find_events(session: Session, query: EventQuery) -> list[Event]:
 
 
 def count_events(session: Session, query: EventQuery) -> int:
-    statement, _ = _filtered(session, query)
+    statement, _ = filtered_statement(session, query)
     return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
 
 

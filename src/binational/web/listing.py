@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import (
     Select,
-    false,
     func,
     select,
 )
@@ -23,10 +22,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from binational.domain import Category, EventStatus, Quarter
 from binational.errors import UserError
-from binational.store.events import EventQuery, _conditions
-from binational.store.models import Event, EventInstitution
+from binational.store.events import EventQuery, filtered_statement
+from binational.store.models import Event
 from binational.store.records import event_record
-from binational.store.search import RANK_WINDOW, ranked_matches
+from binational.store.search import RANK_WINDOW
 from binational.web.context import WebContext
 from binational.web.facets import facets_of_ids, facets_of_query
 from binational.web.result_cache import Version, data_version
@@ -109,26 +108,18 @@ def page_count(total: int, size: int = PAGE_SIZE) -> int:
 def _statement(
     session: Session, filters: EventFilters, statuses: tuple[str, ...] | None, web: WebContext
 ) -> tuple[Select, Any]:
-    """The store's filters (``store.events``) plus the category, all applied inside
-    the search's ranking, as ``store.events._filtered`` does for its own."""
+    """The store's filtered (and, with ``q``, ranked) statement; a category is the
+    set of its institutions' slugs."""
+    any_institution = None
+    if filters.category:
+        any_institution = tuple(i.slug for i in web.registry.by_category(filters.category))
     query = EventQuery(
         quarter=Quarter.parse(filters.quarter) if filters.quarter else None,
         month=filters.month, search=filters.q, status=filters.status,
         institution=filters.institution, topic=filters.topic, statuses=statuses,
+        any_institution=any_institution,
     )  # fmt: skip
-    conditions = _conditions(query)
-    if filters.category:
-        slugs = [i.slug for i in web.registry.by_category(filters.category)]
-        linked = select(EventInstitution.event_id).where(
-            EventInstitution.slug.in_(slugs), EventInstitution.removed.is_(False)
-        )
-        conditions.append(Event.id.in_(linked))
-    if not filters.q:
-        return select(Event).where(*conditions), None
-    matches = ranked_matches(session.get_bind().dialect.name, filters.q, conditions)
-    if matches is None:
-        return select(Event).where(false()), None
-    return select(Event).join(matches, matches.c.id == Event.id), matches
+    return filtered_statement(session, query)
 
 
 def _summary(
