@@ -7,16 +7,19 @@ link annotations and the headings (report, months, items) into PDF bookmarks, wh
 serve as the PDF's table of contents (the HTML's contents list is not printed).
 
 Why long reports are split, printed in parallel and stamped: issue 2 asks for a
-quarter of 200 events in under 8 s on a 2-CPU machine. Printed in one pass it took
-about 12.5 s of CPU (147 Letter pages: about 9.5 s of layout, 3 s of PDF writing; see
-docs/benchmarks.md), and that cost is WeasyPrint's line-by-line Pango layout, not our
+quarter of 200 events in under 8 s on a 2-CPU machine. Printed in one pass it takes
+11.7 to 15.3 s (149 Letter pages; about 12.5 s of CPU, of which about 9.5 s is layout
+and 3 s PDF writing), and that cost is WeasyPrint's line-by-line Pango layout, not our
 stylesheet (fonts, orphans/widows, kerning, font options were measured: no material
 gain). So a report of more than ``PARALLEL_THRESHOLD`` items, on a machine with more
 than one usable CPU, is cut into ``min(CPUs, MAX_PARTS)`` parts of about equal text
 length (``pdf_split``), each printed by a forked worker (``pdf_parallel``), and the
 PDFs are joined with pypdf (``pdf_merge``: pages, links, named destinations, the
 bookmark tree rebuilt). A part cannot know its page numbers, so parts are printed
-without the CSS footer and "Page N of M" is stamped on the joined pages (``pdf_stamp``).
+without the CSS footer and "Page N of M" is stamped on the joined pages
+(``pdf_stamp``): 2 parts of about 5 s of CPU each, 0.2 to 0.6 s to join and stamp;
+a median of 5.6 to 5.9 s with both CPUs free, 8.4 to 8.6 s when another job takes
+one of them (docs/benchmarks.md, "Report rendering").
 
 Differences from one pass: each part after the first starts on a new page, so the PDF
 may have up to (parts - 1) more pages; the page numbers are set in Helvetica (a
