@@ -92,9 +92,10 @@ def is_official_host(host: str, official_hosts: Iterable[str] = ()) -> bool:
     return host.endswith(OFFICIAL_SUFFIXES) or host == "canada.ca"
 
 
-def country_spans(text: str) -> dict[str, list[int]]:
-    """Start offsets of each country's mentions."""
-    lowered = text.lower()  # same length and offsets for these scripts
+def country_spans(text: str, lowered: str | None = None) -> dict[str, list[int]]:
+    """Start offsets of each country's mentions (``lowered``: ``text.lower()``, when
+    the caller has it already)."""
+    lowered = lowered if lowered is not None else text.lower()  # same offsets here
     spans = {c: [m.start() for m in p.finditer(lowered)] for c, p in COUNTRY_PATTERNS.items()}
     spans["US"] = sorted(spans["US"] + [m.start() for m in US_CAPITALS.finditer(text)])
     return spans
@@ -112,8 +113,9 @@ def named_together(text: str, spans: Mapping[str, list[int]] | None = None) -> b
     return any(bisect_right(ends, start) in us for start in spans["MX"])
 
 
-def encounter_terms(text: str) -> tuple[str, ...]:
-    return tuple(sorted({m.group() for m in _ENCOUNTER.finditer(text.lower())}))
+def encounter_terms(text: str, lowered: str | None = None) -> tuple[str, ...]:
+    lowered = lowered if lowered is not None else text.lower()
+    return tuple(sorted({m.group() for m in _ENCOUNTER.finditer(lowered)}))
 
 
 def score_document(
@@ -128,7 +130,8 @@ def score_document(
     body = f"{title}\n{text}"
     reasons: list[str] = []
     score = 0.0
-    spans = country_spans(body)
+    lowered = body.lower()
+    spans = country_spans(body, lowered)
     named = {country: len(starts) for country, starts in spans.items()}
     agencies = [item for item in linked if item.kind == "agency"]
     agency_countries = {party for item in agencies for party in item.parties}
@@ -170,7 +173,7 @@ def score_document(
         score += WEIGHTS["agencies_one"]
         reasons.append(f"agencies of one government only: {', '.join((us_side or mx_side)[:3])}")
 
-    terms = encounter_terms(body)
+    terms = encounter_terms(body, lowered)
     if terms:
         score += min(WEIGHTS["encounter_max"], WEIGHTS["encounter_each"] * len(terms))
         reasons.append(f"wording of an encounter: {', '.join(terms[:5])}")

@@ -79,8 +79,12 @@ class NormalizedText:
         return self.original_index(start), self.original_index(end - 1) + 1
 
 
+@functools.lru_cache(maxsize=8)
 def normalize_text(text: str) -> NormalizedText:
-    """Fold ``text`` for matching and remember how to map positions back."""
+    """Fold ``text`` for matching and remember how to map positions back.
+
+    Memoized: the linker and the topic tagger read the same text one after the
+    other (import, ingestion), and folding is a third of their work."""
     folded = fold(text)
     runs = [match.span() for match in SPACE_RUN.finditer(folded)]
     removed_by_run = [end - start - 1 for start, end in runs]
