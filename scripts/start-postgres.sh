@@ -6,7 +6,11 @@ version=15
 if ! pg_lsclusters -h 2>/dev/null | grep -q "^$version main"; then
     pg_createcluster "$version" main >/dev/null
 fi
-if ! pg_lsclusters -h | grep -q "^$version main .* online"; then
+if pg_lsclusters -h | grep -q "^$version main .* online"; then
+    # A server started before its package was upgraded cannot load the new
+    # libraries (plpgsql): restart it on the installed binaries.
+    pg_ctlcluster "$version" main restart
+else
     pg_ctlcluster "$version" main start
 fi
 for _ in $(seq 1 30); do
