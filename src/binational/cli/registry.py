@@ -62,11 +62,13 @@ def show_command(
     json_output: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show every field of one institution or agency."""
+    from binational.registry.records import entry_record
+
     registry = _load()
     entry = registry.get(slug)
     if entry is None:
         fail(f"No institution or agency has slug {slug!r}; see `binational registry list`.")
-    data = _dates_as_text(entry.model_dump(mode="json"))
+    data = entry_record(entry)
     if hasattr(entry, "category"):
         data["children"] = [child.slug for child in registry.children(slug)]
     if json_output:
@@ -208,14 +210,3 @@ def _plain(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{key}: {_plain(item)}" for key, item in value.items() if item)
     return "" if value is None else str(value)
-
-
-def _dates_as_text(value: Any) -> Any:
-    """Dump registry dates as their ISO-like text ("2013-05") rather than objects."""
-    if isinstance(value, dict):
-        if set(value) == {"text", "precision"}:
-            return value["text"]
-        return {key: _dates_as_text(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_dates_as_text(item) for item in value]
-    return value

@@ -8,30 +8,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from binational.domain import Category
-from binational.registry.schema import Agency, Institution
+from binational.registry.records import entry_record
+from binational.registry.schema import Institution
 from binational.store.events import EventQuery, find_events
 from binational.store.records import event_record
 from binational.web.context import WebContext
 from binational.web.errors import NotFound
 
 TIMELINE_LIMIT = 500
-
-
-def _dates_as_text(value: Any) -> Any:
-    """Registry dates dump as {'text', 'precision'}; the API shows the text."""
-    if isinstance(value, dict):
-        if set(value) == {"text", "precision"}:
-            return value["text"]
-        return {key: _dates_as_text(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_dates_as_text(item) for item in value]
-    return value
-
-
-def entry_record(entry: Institution | Agency) -> dict[str, Any]:
-    record = _dates_as_text(entry.model_dump(mode="json"))
-    record["kind"] = "institution" if isinstance(entry, Institution) else "agency"
-    return record
 
 
 def summary_record(entry: Institution) -> dict[str, Any]:
