@@ -34,9 +34,11 @@ def main() -> None:
          "'trafilatura', 'pydantic', 'fastapi', 'docx', 'httpx') if m in sys.modules))"],
         check=True, capture_output=True, text=True,
     ).stdout.strip()  # fmt: skip
-    print(f"binational --help: median {statistics.median(times) * 1000:.0f} ms "
-          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, n={args.runs}); "
-          f"heavy modules loaded by the CLI module: {heavy}")
+    print(
+        f"binational --help: median {statistics.median(times) * 1000:.0f} ms "
+        f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, n={args.runs}); "
+        f"heavy modules loaded by the CLI module: {heavy}"
+    )
 
 
 if __name__ == "__main__":

@@ -56,8 +56,10 @@ def main() -> None:
         timed_import(Path(tmp) / "warm-up.db", annotator)
         steady = [timed_import(Path(tmp) / f"steady-{i}.db", annotator) for i in range(args.runs)]
     for label, times in (("first in a fresh process", first), ("steady", steady)):
-        print(f"import sample, {label}: median {statistics.median(times) * 1000:.0f} ms "
-              f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, n={len(times)})")
+        print(
+            f"import sample, {label}: median {statistics.median(times) * 1000:.0f} ms "
+            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, n={len(times)})"
+        )
 
 
 if __name__ == "__main__":

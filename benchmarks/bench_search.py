@@ -13,11 +13,11 @@ import time
 from pathlib import Path
 
 from sqlalchemy import insert
+from synthetic import synthetic_events
 
 from binational.store.database import Database
 from binational.store.models import Event, utcnow
 from binational.store.search import search_event_ids
-from synthetic import synthetic_events
 
 QUERIES = [
     "fentanyl", "consular", "labor rights", "USMCA", "migration", "Bicentennial Framework",
@@ -64,7 +64,9 @@ def main() -> None:
         timings.sort()
         p50 = statistics.median(timings)
         p95 = timings[int(len(timings) * 0.95) - 1]
-        print(f"{len(timings)} searches: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms")
+        print(
+            f"{len(timings)} searches: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
+        )
         db.close()
 
 

@@ -92,9 +92,15 @@ def test_report_refusals(db_path, sample_report_path, args, message):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "is empty"), (b"\xff\xfe\x00\x00binary", "binary"), (b"Hello\nWorld\n", "not a quarterly report")],
+    [
+        (b"", "is empty"),
+        (b"\xff\xfe\x00\x00binary", "binary"),
+        (b"Hello\nWorld\n", "not a quarterly report"),
+    ],
 )
-def test_import_refuses_bad_files_with_one_sentence(db_path, sample_report_path, tmp_path, content, message):
+def test_import_refuses_bad_files_with_one_sentence(
+    db_path, sample_report_path, tmp_path, content, message
+):
     bad = tmp_path / "notes.txt"
     bad.write_bytes(content)
     process = subprocess.run(

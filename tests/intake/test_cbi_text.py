@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from tests.conftest import SAMPLE_EXPECTED
 
 from binational.domain import DatePrecision, DateSource, Quarter
 from binational.intake.cbi_text import (
@@ -9,7 +10,6 @@ from binational.intake.cbi_text import (
     parse_period,
     parse_report,
 )
-from tests.conftest import SAMPLE_EXPECTED
 
 MINIMAL = """Report | January-March 2024
 Intro line.
@@ -64,15 +64,19 @@ def test_header_variants(header):
 
 
 def test_implications_on_the_same_line():
-    text = MINIMAL.replace("Institutional Implications:\nImplication one.",
-                           "Institutional Implications: Implication one.\nImplication two.")  # fmt: skip
+    text = MINIMAL.replace(
+        "Institutional Implications:\nImplication one.",
+        "Institutional Implications: Implication one.\nImplication two.",
+    )
     item = parse_report(text).items[0]
     assert item.implications == ("Implication one.", "Implication two.")
     assert item.summary == ("Summary one.",)
 
 
 def test_date_line_with_url_and_month_only_date():
-    text = MINIMAL.replace("January 5, 2024 Link", "January 5, 2024 Link <https://example.gov/a?b=1>")
+    text = MINIMAL.replace(
+        "January 5, 2024 Link", "January 5, 2024 Link <https://example.gov/a?b=1>"
+    )
     text += "2) Second event\nFebruary 2024\nBody.\nInstitutional Implications:\nMore.\n"
     first, second = parse_report(text).items
     assert first.url == "https://example.gov/a?b=1" and first.link_text == "Link"

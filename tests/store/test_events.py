@@ -41,7 +41,10 @@ def test_date_change_marks_the_date_as_the_analysts(database, event_id):
 
 def test_no_change_no_revision(database, event_id):
     with database.transaction() as session:
-        assert update_event(session, get_event(session, event_id), {"title": "HLED review"}, "a") is None
+        assert (
+            update_event(session, get_event(session, event_id), {"title": "HLED review"}, "a")
+            is None
+        )
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,9 @@ def list_events(
     quarter: Annotated[str | None, typer.Option(help="Only this quarter, e.g. 2023Q2.")] = None,
     search: Annotated[str | None, typer.Option(help="Full-text search, best match first.")] = None,
     status: Annotated[str | None, typer.Option(help="Only events with this status.")] = None,
-    institution: Annotated[str | None, typer.Option(help="Only events linked to this slug.")] = None,
+    institution: Annotated[
+        str | None, typer.Option(help="Only events linked to this slug.")
+    ] = None,
     topic: Annotated[str | None, typer.Option(help="Only events with this topic.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
     db: DbOption = None,
@@ -147,7 +149,9 @@ def link_event(
     with database.transaction() as session:
         changed = add_link(session, get_event(session, event_id), slug, kind, author)
     make_console().print(
-        f"event {event_id} linked to {slug}" if changed else f"event {event_id} was already linked to {slug}"
+        f"event {event_id} linked to {slug}"
+        if changed
+        else f"event {event_id} was already linked to {slug}"
     )
 
 

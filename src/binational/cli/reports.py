@@ -17,7 +17,8 @@ DEFAULT_FORMATS = "md,txt,html,pdf,docx"
 def import_command(
     paths: Annotated[list[Path], typer.Argument(help="Report files in the center's text layout.")],
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Parse and show what would be imported; write nothing.")
+        bool,
+        typer.Option("--dry-run", help="Parse and show what would be imported; write nothing."),
     ] = False,
     no_link: Annotated[
         bool, typer.Option("--no-link", help="Do not link events to the institutions registry.")
@@ -54,7 +55,9 @@ def report_command(
     formats: Annotated[
         str, typer.Option("--format", "-f", help="Comma-separated: md,txt,html,pdf,docx.")
     ] = DEFAULT_FORMATS,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path(
+        "out"
+    ),
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:

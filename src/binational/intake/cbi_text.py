@@ -42,7 +42,9 @@ DATE_LINE = re.compile(
     rf"^\s*(?P<month>{_MONTHS})\s+(?:(?P<day>\d{{1,2}}),\s*)?(?P<year>\d{{4}})\b\s*(?P<rest>.*?)\s*$",
     re.IGNORECASE,
 )
-IMPLICATIONS = re.compile(r"^\s*Institutional\s+Implications\s*:\s*(?P<rest>.*?)\s*$", re.IGNORECASE)
+IMPLICATIONS = re.compile(
+    r"^\s*Institutional\s+Implications\s*:\s*(?P<rest>.*?)\s*$", re.IGNORECASE
+)
 URL = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
 # A date named in a body: "On April 13", "April 13, 2023", "el 13 de abril".
 BODY_DATE_EN = re.compile(
@@ -253,7 +255,9 @@ def parse_report(text: str, name: str = "the text") -> ParsedReport:
             day = date_line.group("day")
             try:
                 date = (
-                    PartialDate.day(year, month, int(day)) if day else PartialDate.month(year, month)
+                    PartialDate.day(year, month, int(day))
+                    if day
+                    else PartialDate.month(year, month)
                 )
             except ValueError:
                 raise ReportFormatError(

@@ -15,7 +15,12 @@ from pathlib import Path
 
 from binational.annotate import Annotator
 from binational.errors import UserError
-from binational.intake.cbi_text import ParsedReport, ReportFormatError, decode_report_bytes, parse_report
+from binational.intake.cbi_text import (
+    ParsedReport,
+    ReportFormatError,
+    decode_report_bytes,
+    parse_report,
+)
 from binational.store.database import Database
 from binational.store.links import annotate_event
 from binational.store.reports import find_report, save_parsed_report
@@ -110,7 +115,11 @@ def import_reports(
             session.flush()
             outcomes.append(
                 ImportOutcome(
-                    name, str(parsed.quarter), "imported", len(events), parsed.warnings,
+                    name,
+                    str(parsed.quarter),
+                    "imported",
+                    len(events),
+                    parsed.warnings,
                     tuple(event.id for event in events),
                 )  # fmt: skip
             )

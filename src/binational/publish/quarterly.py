@@ -38,9 +38,7 @@ def report_stem(quarter: Quarter) -> str:
     return f"report-{quarter}"
 
 
-def write_report(
-    document: ReportDocument, formats: Sequence[str], out_dir: Path
-) -> list[Path]:
+def write_report(document: ReportDocument, formats: Sequence[str], out_dir: Path) -> list[Path]:
     """Render ``document`` in each format into ``out_dir``; returns the paths.
 
     Each file is written to a temporary name and renamed, so a failure never leaves

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from binational.annotate import Annotator, LinkProposal, TopicProposal
-from binational.store.revisions import record_revision
 from binational.store.models import Event, EventInstitution, EventTopic
+from binational.store.revisions import record_revision
 
 
 def _links_by_slug(event: Event) -> dict[str, EventInstitution]:
@@ -30,9 +30,15 @@ def apply_link_proposals(event: Event, proposals: Iterable[LinkProposal]) -> int
         if link is None:
             event.institution_links.append(
                 EventInstitution(
-                    slug=proposal.slug, kind=proposal.kind, mention=proposal.mention,
-                    field=proposal.field, start=proposal.start, end=proposal.end,
-                    confidence=proposal.confidence, origin="linker", removed=False,
+                    slug=proposal.slug,
+                    kind=proposal.kind,
+                    mention=proposal.mention,
+                    field=proposal.field,
+                    start=proposal.start,
+                    end=proposal.end,
+                    confidence=proposal.confidence,
+                    origin="linker",
+                    removed=False,
                 )  # fmt: skip
             )
             added += 1

@@ -16,9 +16,7 @@ REPORTABLE_STATUSES = ("reviewed", "published")
 
 
 def find_report(session: Session, quarter: Quarter, kind: str = "quarterly") -> Report | None:
-    return session.scalar(
-        select(Report).where(Report.kind == kind, Report.period == str(quarter))
-    )
+    return session.scalar(select(Report).where(Report.kind == kind, Report.period == str(quarter)))
 
 
 def save_parsed_report(

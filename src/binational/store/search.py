@@ -75,7 +75,9 @@ def ranked_matches(
         tsquery = func.websearch_to_tsquery(_pg_config, user_text)
         vector = literal_column("events.search_vector")
         statement = (
-            select(Event.id.label("id"), func.ts_rank_cd(vector, tsquery, type_=Float).label("score"))
+            select(
+                Event.id.label("id"), func.ts_rank_cd(vector, tsquery, type_=Float).label("score")
+            )
             .where(vector.op("@@")(tsquery), *conditions)
             .order_by(Event.id.desc())
             .limit(window)
