@@ -90,3 +90,14 @@ def test_a_run_where_every_source_fails_exits_non_zero(cli, tmp_path, site):
     assert result.exit_code == 1
     assert "failed 1" in result.stdout
     assert "Down" in result.stderr and "HTTP 500 (after 2 attempts)" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["ingest", "--once"], ["sources", "list"]])
+def test_a_named_sources_file_must_exist(tmp_path, command):
+    from binational.errors import UserError
+
+    missing = tmp_path / "nope.toml"
+    result = CliRunner().invoke(app, [*command, "--sources", str(missing)])
+    assert isinstance(result.exception, UserError)
+    assert "nope.toml does not exist" in str(result.exception)
+    assert not missing.exists()

@@ -11,6 +11,7 @@ import typer
 
 from binational.cli.options import DbOption, JsonOption, open_database, settings_for
 from binational.cli.output import make_console, print_json
+from binational.errors import UserError
 
 SourcesOption = Annotated[
     Path | None,
@@ -38,6 +39,14 @@ def _sources_path(sources: Path | None, settings) -> Path:
     return sources if sources is not None else Path(settings.sources_file)
 
 
+def _existing_sources_path(sources: Path | None, settings) -> Path:
+    """The sources file to read; a file named with --sources must exist (only the
+    default file may be missing, meaning the bundled list)."""
+    if sources is not None and not sources.is_file():
+        raise UserError(f"the sources file {sources} does not exist")
+    return _sources_path(sources, settings)
+
+
 def _author(author: str | None) -> str:
     if author:
         return author
@@ -54,7 +63,7 @@ def list_sources(sources: SourcesOption = None, json_output: JsonOption = False)
 
     from binational.ingest.sources import load_sources
 
-    path = _sources_path(sources, settings_for())
+    path = _existing_sources_path(sources, settings_for())
     listed = load_sources(path)
     if json_output:
         print_json([{**asdict(s), "official": s.is_official} for s in listed])
@@ -129,7 +138,7 @@ def ingest_command(
     from binational.ingest.sources import load_sources, official_hosts
 
     settings = settings_for(db)
-    listed = load_sources(_sources_path(sources, settings))
+    listed = load_sources(_existing_sources_path(sources, settings))
     database = open_database(settings)
     analyzer = Analyzer.build(official_hosts(listed))
     console = make_console()
