@@ -113,3 +113,25 @@ def test_import_refuses_bad_files_with_one_sentence(
     assert "Traceback" not in process.stderr
     listed = invoke("events", "--db", db_path, "--json")
     assert json.loads(listed.stdout) == []
+
+
+def test_organization_and_intro_come_from_settings(db_path, sample_report_path, tmp_path):
+    invoke("import", sample_report_path, "--db", db_path)
+    out = tmp_path / "out"
+    environment = {
+        "BINATIONAL_ORGANIZATION": "Instituto de Estudios Fronterizos",
+        "BINATIONAL_REPORT_INTRO": "Nuestro informe trimestral, con acentos: información.",
+        "BINATIONAL_REPORT_TITLE": "Informe",
+    }
+    result = runner.invoke(
+        app,
+        ["report", "2023Q2", "--format", "txt,html", "--out", str(out), "--db", str(db_path)],
+        env=environment,
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    text = (out / "report-2023Q2.txt").read_text(encoding="utf-8").splitlines()
+    assert text[:2] == ["Informe | April-June 2023", environment["BINATIONAL_REPORT_INTRO"]]
+    html = (out / "report-2023Q2.html").read_text(encoding="utf-8")
+    assert "Instituto de Estudios Fronterizos" in html
+    assert "Center for Binational Institutions" not in html
