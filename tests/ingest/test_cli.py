@@ -101,3 +101,40 @@ def test_a_named_sources_file_must_exist(tmp_path, command):
     assert isinstance(result.exception, UserError)
     assert "nope.toml does not exist" in str(result.exception)
     assert not missing.exists()
+
+
+def test_ingest_loop_runs_again_and_stops_cleanly_on_ctrl_c(tmp_path, sites, releases):
+    """Without --once, ingest runs every --interval seconds until interrupted."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "watch.toml"
+    save_sources(path, newsroom.build(sites, releases))
+    env = {
+        **os.environ,
+        "BINATIONAL_DB": str(tmp_path / "loop.db"),
+        "BINATIONAL_ARCHIVE_DIR": str(tmp_path / "archive"),
+        "BINATIONAL_REQUESTS_PER_SECOND": "1000",
+        "BINATIONAL_FETCH_TIMEOUT": "0.5",
+        "BINATIONAL_RETRY_BACKOFF": "0.05",
+        "BINATIONAL_FETCH_RETRIES": "1",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "binational", "ingest", "--sources", str(path), "--interval", "1"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    summaries = []
+    deadline = time.monotonic() + 120
+    while len(summaries) < 2 and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if line.startswith("fetched "):
+            summaries.append(line)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert len(summaries) == 2, summaries
+    assert "new 12" in summaries[0] and "unchanged 3" in summaries[1] and "new 0" in summaries[1]
+    assert process.returncode == 0
+    assert "Traceback" not in stderr and "stopped" in stderr

@@ -143,20 +143,24 @@ def ingest_command(
     analyzer = Analyzer.build(official_hosts(listed))
     console = make_console()
     show_progress = console.is_terminal and not json_output
-    while True:
-        summary = asyncio.run(_run(run_ingest, database, settings, listed, analyzer, show_progress))
-        if json_output:
-            print_json(summary.record())
-        else:
-            _print_summary(summary)
-        if once:
-            if summary.failed and all(v == "failed" for v in summary.sources.values()):
-                raise typer.Exit(1)
-            return
-        try:
+    try:
+        while True:
+            summary = asyncio.run(
+                _run(run_ingest, database, settings, listed, analyzer, show_progress)
+            )
+            if json_output:
+                print_json(summary.record())
+            else:
+                _print_summary(summary)
+            if once:
+                if summary.failed and all(v == "failed" for v in summary.sources.values()):
+                    raise typer.Exit(1)
+                return
             time.sleep(interval or settings.ingest_interval)
-        except KeyboardInterrupt:
-            return
+    except KeyboardInterrupt:
+        # Ctrl-C between or during runs: what a run committed stays, the rest of
+        # that run is rolled back by its transactions.
+        make_console(stderr=True).print("stopped")
 
 
 async def _run(run_ingest, database, settings, listed, analyzer, show_progress: bool):
