@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -57,6 +58,14 @@ class EventStatus(StrEnum):
     REVIEWED = "reviewed"
     PUBLISHED = "published"
     REJECTED = "rejected"
+
+
+class InstitutionLabel(NamedTuple):
+    """How a registry slug is shown next to an event: its name and category
+    ('agency' for a government agency)."""
+
+    name: str
+    category: str
 
 
 class Category(StrEnum):

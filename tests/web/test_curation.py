@@ -2,8 +2,12 @@
 
 import pytest
 
+from binational.config import Settings
 from binational.errors import UserError
-from binational.web.curation import compose_date, form_changes
+from binational.intake.importer import import_reports
+from binational.store.events import get_event
+from binational.web.app import create_app
+from binational.web.curation import EventChanges, apply_changes, compose_date, form_changes
 
 
 @pytest.mark.parametrize(
@@ -43,3 +47,20 @@ def test_form_changes_take_only_editable_fields():
     assert dict(changes.fields) == {"title": "T", "implications": "I", "date": "2023-05"}
     assert changes.topics == ("security",)
     assert form_changes({"title": "T"}, None).topics is None
+
+
+def test_editing_the_summary_links_what_it_now_mentions(database, sample_report_path):
+    """The web edit runs the registry linker on the changed text (issue 3: import,
+    ingestion and editing all link)."""
+    [outcome] = import_reports(database, [sample_report_path])
+    web = create_app(Settings(secret_key="k" * 32), database).state.web
+    event_id = outcome.event_ids[4]  # the Southeast governors' meeting: no binational link
+    with database.transaction() as session:
+        event = get_event(session, event_id)
+        before = {link.slug for link in event.institution_links if not link.removed}
+        assert "ibwc" not in before
+        changes = EventChanges(fields={"summary": event.summary + "\nThe IBWC also met."})
+        apply_changes(session, event, changes, "ana@example.org", web)
+    with database.sessions() as session:
+        after = {link.slug for link in get_event(session, event_id).institution_links}
+    assert "ibwc" in after

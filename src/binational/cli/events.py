@@ -16,14 +16,10 @@ events_app = typer.Typer(
 
 
 def _labels():
-    """slug -> InstitutionLabel for every institution and agency of the registry."""
     from binational.registry.loader import load_registry
-    from binational.store.records import InstitutionLabel
+    from binational.registry.records import registry_labels
 
-    registry = load_registry()
-    labels = {i.slug: InstitutionLabel(i.name_en, i.category) for i in registry.institutions}
-    labels.update({a.slug: InstitutionLabel(a.name_en, "agency") for a in registry.agencies})
-    return labels
+    return registry_labels(load_registry())
 
 
 @events_app.callback()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from binational.domain import InstitutionLabel
 from binational.registry.schema import Agency, Institution
 
 
@@ -18,6 +19,13 @@ def dates_as_text(value: Any) -> Any:
     if isinstance(value, list):
         return [dates_as_text(item) for item in value]
     return value
+
+
+def registry_labels(registry: Any) -> dict[str, InstitutionLabel]:
+    """slug -> name and category, for every institution and agency of ``registry``."""
+    labels = {i.slug: InstitutionLabel(i.name_en, i.category) for i in registry.institutions}
+    labels.update({a.slug: InstitutionLabel(a.name_en, "agency") for a in registry.agencies})
+    return labels
 
 
 def entry_record(entry: Institution | Agency) -> dict[str, Any]:

@@ -4,16 +4,10 @@ and the web API, with stable field names and ISO dates."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
+from binational.domain import InstitutionLabel
 from binational.store.models import Event
-
-
-class InstitutionLabel(NamedTuple):
-    """How a linked slug is shown: its name and category (from the registry)."""
-
-    name: str
-    category: str
 
 
 def event_record(

@@ -9,12 +9,14 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
+from binational.annotate import Annotator, registry_annotator
 from binational.config import Settings
+from binational.domain import InstitutionLabel
 from binational.registry.loader import Registry
+from binational.registry.records import registry_labels
 from binational.registry.schema import Agency, Institution
 from binational.registry.topics import Taxonomy
 from binational.store.database import Database
-from binational.store.records import InstitutionLabel
 from binational.web.auth import Passwords
 from binational.web.ratelimit import LoginThrottle
 from binational.web.result_cache import ResultCache
@@ -31,16 +33,12 @@ class WebContext:
     throttle: LoginThrottle
     results: ResultCache = field(default_factory=ResultCache)
     labels: Mapping[str, InstitutionLabel] = field(init=False)
+    annotator: Annotator = field(init=False)  # links and topics for edited text
     topic_names: Mapping[str, tuple[str, str]] = field(init=False)
 
     def __post_init__(self) -> None:
-        labels = {
-            i.slug: InstitutionLabel(i.name_en, i.category) for i in self.registry.institutions
-        }
-        labels.update(
-            {a.slug: InstitutionLabel(a.name_en, "agency") for a in self.registry.agencies}
-        )
-        object.__setattr__(self, "labels", labels)
+        object.__setattr__(self, "labels", registry_labels(self.registry))
+        object.__setattr__(self, "annotator", registry_annotator(self.registry))
         names = {t.slug: (t.name_en, t.name_es) for t in self.taxonomy.topics}
         object.__setattr__(self, "topic_names", names)
 

@@ -128,7 +128,7 @@ def apply_changes(
     check_changes(changes, web)
     before = len(event.revisions)
     if changes.fields:
-        update_event(session, event, changes.fields, author)
+        update_event(session, event, changes.fields, author, annotator=web.annotator)
     if changes.topics is not None:
         set_topics(session, event, changes.topics, author)
     for slug in changes.add_links:

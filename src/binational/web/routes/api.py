@@ -151,7 +151,7 @@ def router() -> APIRouter:
         """Accept a candidate into a draft event; returns the event."""
         web = web_context(request)
         with web.database.transaction() as session:
-            event_id = accept_candidate(session, candidate_id, actor.email or "").id
+            event_id = accept_candidate(session, candidate_id, actor.email or "", web.annotator).id
         with web.database.sessions() as session:
             return event_record(get_event(session, event_id), None, web.labels)
 

@@ -36,7 +36,7 @@ def router() -> APIRouter:
     ) -> Response:
         web = web_context(request)
         with web.database.transaction() as session:
-            event = accept_candidate(session, candidate_id, actor.email or "")
+            event = accept_candidate(session, candidate_id, actor.email or "", web.annotator)
             event_id = event.id
         return RedirectResponse(f"/candidates?accepted={event_id}", status_code=303)
 
