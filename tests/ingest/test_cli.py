@@ -10,10 +10,9 @@ from binational.cli import app
 from binational.ingest.sources import load_sources, save_sources
 
 
-@pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # no binational.toml, sources.toml or db from elsewhere
-    env = {
+def fast_fetch_env(tmp_path) -> dict[str, str]:
+    """Settings for fetching the loopback newsroom quickly, into files under tmp_path."""
+    return {
         "BINATIONAL_DB": str(tmp_path / "cli.db"),
         "BINATIONAL_ARCHIVE_DIR": str(tmp_path / "archive"),
         "BINATIONAL_REQUESTS_PER_SECOND": "1000",
@@ -21,6 +20,12 @@ def cli(tmp_path, monkeypatch):
         "BINATIONAL_RETRY_BACKOFF": "0.05",
         "BINATIONAL_FETCH_RETRIES": "1",
     }
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no binational.toml, sources.toml or db from elsewhere
+    env = fast_fetch_env(tmp_path)
     runner = CliRunner()
 
     def run(*args: str, ok: bool = True):
@@ -113,15 +118,7 @@ def test_ingest_loop_runs_again_and_stops_cleanly_on_ctrl_c(tmp_path, sites, rel
 
     path = tmp_path / "watch.toml"
     save_sources(path, newsroom.build(sites, releases))
-    env = {
-        **os.environ,
-        "BINATIONAL_DB": str(tmp_path / "loop.db"),
-        "BINATIONAL_ARCHIVE_DIR": str(tmp_path / "archive"),
-        "BINATIONAL_REQUESTS_PER_SECOND": "1000",
-        "BINATIONAL_FETCH_TIMEOUT": "0.5",
-        "BINATIONAL_RETRY_BACKOFF": "0.05",
-        "BINATIONAL_FETCH_RETRIES": "1",
-    }
+    env = {**os.environ, **fast_fetch_env(tmp_path)}
     process = subprocess.Popen(
         [sys.executable, "-m", "binational", "ingest", "--sources", str(path), "--interval", "1"],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -36,6 +36,15 @@ def build_entry(number: int = 1, **fields: Any) -> ReportEntry:
     return ReportEntry(number=number, **values)
 
 
+def pdf_page_lines(reader: Any) -> list[list[str]]:
+    """Each page's non-empty text lines from a pypdf reader (extraction is slow:
+    call it once per PDF)."""
+    return [
+        [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        for page in reader.pages
+    ]
+
+
 def build_document(entries: Iterable[ReportEntry], **fields: Any) -> ReportDocument:
     """A document whose month sections follow the entries' dates, in the given order."""
 

@@ -15,6 +15,7 @@ import sys
 
 import pytest
 from pypdf import PdfReader
+from tests.publish.conftest import pdf_page_lines
 
 from binational.domain import PartialDate
 from binational.publish.pdf import PARALLEL_THRESHOLD, render_pdf, render_pdf_single, usable_cpus
@@ -54,11 +55,7 @@ def reader(pdf_bytes) -> PdfReader:
 
 @pytest.fixture(scope="module")
 def page_lines(reader) -> list[list[str]]:
-    """Each page's non-empty text lines (pypdf extraction is slow: done once)."""
-    return [
-        [line.strip() for line in page.extract_text().splitlines() if line.strip()]
-        for page in reader.pages
-    ]
+    return pdf_page_lines(reader)
 
 
 @pytest.fixture(scope="module")

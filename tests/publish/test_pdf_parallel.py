@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pypdf import PdfReader
+from tests.publish.conftest import pdf_page_lines
 
 from binational.domain import PartialDate
 from binational.publish.html import render_part_html_text
@@ -75,10 +76,7 @@ def single(single_bytes) -> PdfReader:
 
 @pytest.fixture(scope="module")
 def page_lines(reader) -> list[list[str]]:
-    return [
-        [line.strip() for line in page.extract_text().splitlines() if line.strip()]
-        for page in reader.pages
-    ]
+    return pdf_page_lines(reader)
 
 
 @pytest.fixture(scope="module")
