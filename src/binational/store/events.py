@@ -3,7 +3,6 @@ and changing one with a revision recorded."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,7 @@ from binational.annotate import Annotator
 from binational.domain import DateSource, EventStatus, PartialDate, Quarter
 from binational.errors import UserError
 from binational.store.links import annotate_event
-from binational.store.models import Event, EventInstitution, EventTopic, Revision
+from binational.store.models import Event, EventInstitution, EventTopic, Revision, utcnow
 from binational.store.revisions import record_revision
 from binational.store.search import ranked_matches
 
@@ -178,18 +177,17 @@ def update_event(
     changed = {k: v for k, v in clean.items() if current.get(k) != v}
     if not changed:
         return None
-    before = {k: current[k] for k in changed}
+    if "date" in changed and "date_source" not in clean:
+        changed["date_source"] = DateSource.ANALYST.value  # a new date is the analyst's
     for name, value in changed.items():
         if name == "date":
             event.date = PartialDate.parse(value)
-            if "date_source" not in changed:
-                event.date_source = DateSource.ANALYST.value
         else:
             setattr(event, name, value)
-    event.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    after = {k: event_fields(event)[k] for k in changed}
-    if "date" in changed and "date_source" not in changed:
-        before["date_source"], after["date_source"] = current["date_source"], event.date_source
+    event.updated_at = utcnow()
+    updated = event_fields(event)
+    before = {k: current[k] for k in changed}
+    after = {k: updated[k] for k in changed}
     revision = record_revision(session, event, author, "edit", before, after)
     if annotator is not None and set(changed) & {"title", "summary", "implications"}:
         annotate_event(event, annotator)
