@@ -4,11 +4,11 @@ quarterly report is assembled from."""
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from binational.domain import Quarter
 from binational.intake.cbi_text import ParsedReport
-from binational.publish.assemble import ReportLine
+from binational.publish.assemble import ReportLine, report_numbers
 from binational.store.models import Event, Report, ReportItem
 
 # Events a quarterly report includes unless the analyst excludes them.
@@ -77,8 +77,7 @@ def load_report_lines(session: Session, quarter: Quarter) -> list[ReportLine]:
     events = session.scalars(
         select(Event)
         .where(Event.date_value >= quarter.start, Event.date_value <= quarter.end)
-        .where(Event.status.in_(REPORTABLE_STATUSES) | Event.id.in_(list(placed) or [-1]))
-        .options(selectinload(Event.report_items))
+        .where(Event.status.in_(REPORTABLE_STATUSES) | Event.id.in_(list(placed)))
     ).all()
     lines = []
     for event in events:
@@ -102,8 +101,6 @@ def load_report_lines(session: Session, quarter: Quarter) -> list[ReportLine]:
 
 def report_numbers_for(session: Session, quarters: set[Quarter]) -> dict[int, int]:
     """event id -> its number in its quarter's report, for the given quarters."""
-    from binational.publish.assemble import report_numbers
-
     numbers: dict[int, int] = {}
     for quarter in quarters:
         numbers.update(report_numbers(load_report_lines(session, quarter)))
