@@ -224,3 +224,10 @@ def test_topics_file_is_not_read_as_registry_data() -> None:
     files = sorted(BUNDLED_DATA.glob("*.yaml"))
     assert any(f.name == "topics.yaml" for f in files)
     assert len(load_registry_files(files)) == len(load_registry())
+
+
+@pytest.mark.parametrize(
+    ("slug", "kind"), [("hled", "institution"), ("sre", "agency"), ("no-such-slug", None)]
+)
+def test_kind_of(slug, kind):
+    assert load_registry().kind_of(slug) == kind

@@ -119,14 +119,12 @@ def show_event(
 def _registry_kind(slug: str) -> str:
     from binational.registry.loader import load_registry
 
-    registry = load_registry()
-    if any(i.slug == slug for i in registry.institutions):
-        return "institution"
-    if any(a.slug == slug for a in registry.agencies):
-        return "agency"
-    raise UserError(
-        f"{slug!r} is not in the registry; see `binational registry list` for the slugs"
-    )
+    kind = load_registry().kind_of(slug)
+    if kind is None:
+        raise UserError(
+            f"{slug!r} is not in the registry; see `binational registry list` for the slugs"
+        )
+    return kind
 
 
 @events_app.command("link")

@@ -48,6 +48,14 @@ class Registry:
         entry = self._by_slug.get(slug)
         return entry if isinstance(entry, Agency) else None
 
+    def kind_of(self, slug: str) -> str | None:
+        """'institution' or 'agency' for a slug of the registry, None if unknown."""
+        if self.institution(slug) is not None:
+            return "institution"
+        if self.agency(slug) is not None:
+            return "agency"
+        return None
+
     def by_category(self, category: str) -> tuple[Institution, ...]:
         return tuple(entry for entry in self.institutions if entry.category == category)
 

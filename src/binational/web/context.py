@@ -47,8 +47,4 @@ class WebContext:
 
     def entry_kind(self, slug: str) -> str | None:
         """'institution' or 'agency' for a registry slug, None if unknown."""
-        if self.registry.institution(slug) is not None:
-            return "institution"
-        if self.registry.agency(slug) is not None:
-            return "agency"
-        return None
+        return self.registry.kind_of(slug)
