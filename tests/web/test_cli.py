@@ -25,8 +25,8 @@ def test_users_add_list_and_token(tmp_path):
     ]  # fmt: skip
     token = run("users", "token", "boss@example.org", "--db", db).output.strip()
     database = Database.open(db)
-    with database.sessions() as session:
-        actor = actor_for_token(session, token)
+    with database.connect() as connection:
+        actor = actor_for_token(connection, token)
     database.close()
     assert actor is not None and actor.email == "boss@example.org"
     assert json.loads(run("users", "list", "--json", "--db", db).output)[0]["tokens"] == 1

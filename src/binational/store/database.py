@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -110,6 +110,10 @@ class Database:
         """A session whose work is committed at the end, or rolled back on error."""
         with self.sessions.begin() as session:
             yield session
+
+    def connect(self) -> Connection:
+        """A plain connection for reads that need no ORM (``store/event_reads.py``)."""
+        return self.engine.connect()
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()

@@ -3,21 +3,30 @@ and the web API, with stable field names and ISO dates."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from binational.domain import InstitutionLabel
+from binational.domain import DatePrecision, InstitutionLabel, PartialDate
 from binational.store.models import Event
 
 
 def event_record(
-    event: Event,
+    event: Event | Any,
     number: int | None = None,
     labels: Mapping[str, InstitutionLabel] | None = None,
+    *,
+    links: Iterable[Any] | None = None,
+    topics: Iterable[Any] | None = None,
 ) -> dict[str, Any]:
+    """The event's JSON record. ``event`` is an ORM ``Event`` or a row of the events
+    table (``store/event_reads.py``); for a row, its ``links`` and ``topics`` rows are
+    passed along, for an ``Event`` they default to its relationships."""
     labels = labels or {}
+    links = event.institution_links if links is None else links
+    topics = event.topics if topics is None else topics
+    date = PartialDate(event.date_value, DatePrecision(event.date_precision))
     institutions = []
-    for link in event.institution_links:
+    for link in links:
         if link.removed:
             continue
         label = labels.get(link.slug)
@@ -33,19 +42,19 @@ def event_record(
                 "origin": link.origin,
             }
         )
-    topics = [
+    topic_records = [
         {"slug": topic.slug, "terms": list(topic.terms or []), "origin": topic.origin}
-        for topic in event.topics
+        for topic in topics
         if not topic.removed
     ]
     return {
         "id": event.id,
         "number": number,
         "title": event.title,
-        "date": event.date.iso(),
+        "date": date.iso(),
         "date_precision": event.date_precision,
         "date_source": event.date_source,
-        "quarter": str(event.date.quarter),
+        "quarter": str(date.quarter),
         "url": event.url,
         "summary": event.summary,
         "implications": event.implications,
@@ -54,7 +63,7 @@ def event_record(
         "origin": event.origin,
         "origin_ref": event.origin_ref,
         "institutions": institutions,
-        "topics": topics,
+        "topics": topic_records,
         "updated_at": event.updated_at.isoformat(timespec="seconds") if event.updated_at else None,
     }
 

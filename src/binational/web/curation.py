@@ -8,15 +8,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session, joinedload
 
 from binational.domain import DatePrecision, PartialDate, Quarter
 from binational.errors import UserError
 from binational.store.events import EDITABLE_FIELDS, update_event
 from binational.store.links import add_link, remove_link, set_topics
-from binational.store.models import Event, EventSource, Report, ReportItem, Revision
-from binational.store.records import event_record, revision_record
+from binational.store.event_reads import read_event, read_placements, read_revisions, read_sources
+from binational.store.models import Event
 from binational.web.auth import Actor
 from binational.web.context import WebContext
 from binational.web.errors import NotFound
@@ -76,38 +76,20 @@ def load_event(session: Session, event_id: int, statuses: tuple[str, ...] | None
     return event
 
 
-def event_detail(session: Session, event: Event, actor: Actor, web: WebContext) -> dict[str, Any]:
+def event_detail(
+    connection: Connection, event_id: int, statuses: tuple[str, ...] | None, actor: Actor,
+    web: WebContext,
+) -> dict[str, Any]:
     """The event's record with its sources, report placements and, for signed-in
-    users, its revision history (authors are not shown to the public). The three
-    lists are read as plain rows: one query each, no ORM objects."""
-    connection = session.connection()
-    record = event_record(event, None, web.labels)
-    sources = connection.execute(
-        select(EventSource.url, EventSource.title, EventSource.role, EventSource.added_at)
-        .where(EventSource.event_id == event.id)
-        .order_by(EventSource.id)
-    )
-    record["sources"] = [
-        {"url": s.url, "title": s.title, "role": s.role, "added_at": s.added_at.isoformat()}
-        for s in sources
-    ]
-    placed = connection.execute(
-        select(Report.period, Report.kind, ReportItem.position, ReportItem.printed_number,
-               ReportItem.excluded)
-        .join(Report, Report.id == ReportItem.report_id)
-        .where(ReportItem.event_id == event.id)
-        .order_by(Report.period)
-    )  # fmt: skip
-    record["reports"] = [
-        {"report": p.period, "kind": p.kind, "position": p.position,
-         "printed_number": p.printed_number, "excluded": p.excluded}
-        for p in placed
-    ]  # fmt: skip
+    users, its revision history (authors are not shown to the public); 'not found'
+    if it does not exist or the actor may not see it."""
+    record = read_event(connection, event_id, web.labels, statuses)
+    if record is None:
+        raise NotFound(f"there is no event {event_id}")
+    record["sources"] = read_sources(connection, event_id)
+    record["reports"] = read_placements(connection, event_id)
     if not actor.anonymous:
-        revisions = connection.execute(
-            select(Revision).where(Revision.event_id == event.id).order_by(Revision.id.desc())
-        )
-        record["revisions"] = [revision_record(revision) for revision in revisions]
+        record["revisions"] = read_revisions(connection, event_id)
     return record
 
 

@@ -33,16 +33,16 @@ async def current_actor(request: Request) -> Actor:
     token = bearer_token(request.headers.get("authorization"))
     actor = ANONYMOUS
     if token is not None:
-        with database.sessions() as session:
-            found = actor_for_token(session, token)
+        with database.connect() as connection:
+            found = actor_for_token(connection, token)
         if found is None:
             raise NotAuthenticated()
         actor = found
     else:
         web_session = request.state.session
         if web_session.user_id is not None:
-            with database.sessions() as session:
-                found = actor_for_session(session, web_session.user_id, web_session.version)
+            with database.connect() as connection:
+                found = actor_for_session(connection, web_session.user_id, web_session.version)
             if found is None:
                 web_session.sign_out()  # the account changed or is gone: end the session
             else:

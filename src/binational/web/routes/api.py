@@ -109,9 +109,8 @@ def router() -> APIRouter:
     @api.get("/events/{event_id}", tags=["events"])
     def event(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Record:
         web = web_context(request)
-        with web.database.sessions() as session:
-            event = load_event(session, event_id, visible_statuses(actor))
-            return event_detail(session, event, actor, web)
+        with web.database.connect() as connection:
+            return event_detail(connection, event_id, visible_statuses(actor), actor, web)
 
     @api.patch("/events/{event_id}", tags=["events"])
     def update(
@@ -122,8 +121,8 @@ def router() -> APIRouter:
         with web.database.transaction() as session:
             event = load_event(session, event_id, None)
             apply_changes(session, event, body.changes(), actor.email or "", web)
-        with web.database.sessions() as session:
-            return event_detail(session, load_event(session, event_id, None), actor, web)
+        with web.database.connect() as connection:
+            return event_detail(connection, event_id, None, actor, web)
 
     @api.get("/institutions", tags=["institutions"])
     def institutions(

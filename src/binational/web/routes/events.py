@@ -49,9 +49,8 @@ def router() -> APIRouter:
     @routes.get("/events/{event_id}")
     def event_page(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Response:
         web = web_context(request)
-        with web.database.sessions() as session:
-            event = load_event(session, event_id, visible_statuses(actor))
-            record = event_detail(session, event, actor, web)
+        with web.database.connect() as connection:
+            record = event_detail(connection, event_id, visible_statuses(actor), actor, web)
         return render(request, "events/detail.html", event=record, web=web)
 
     @routes.get("/events/{event_id}/edit")
@@ -59,8 +58,8 @@ def router() -> APIRouter:
         request: Request, event_id: int, actor: Actor = Depends(require_editor)
     ) -> Response:
         web = web_context(request)
-        with web.database.sessions() as session:
-            record = event_detail(session, load_event(session, event_id, None), actor, web)
+        with web.database.connect() as connection:
+            record = event_detail(connection, event_id, None, actor, web)
         return _edit_page(request, record)
 
     @routes.post("/events/{event_id}/edit")
@@ -76,8 +75,8 @@ def router() -> APIRouter:
                 event = load_event(session, event_id, None)
                 apply_changes(session, event, form_changes(values, topics), actor.email or "", web)
         except UserError as error:
-            with web.database.sessions() as session:
-                record = event_detail(session, load_event(session, event_id, None), actor, web)
+            with web.database.connect() as connection:
+                record = event_detail(connection, event_id, None, actor, web)
             return _edit_page(request, record, 400, str(error), values)
         return RedirectResponse(f"/events/{event_id}?saved=1#history", status_code=303)
 

@@ -1,0 +1,126 @@
+"""Events read as plain records on the hot paths: the web's event page, its JSON twin
+and the page of a listing.
+
+The statements are built once, here, with bind parameters, and run on a plain
+connection: no ORM session, identity map or per-request statement building. On the
+web's event page this cut the store's share from about 2.5 ms to about 0.5 ms a
+request (``benchmarks/bench_web.py``, ``docs/benchmarks.md``). Writes, and reads that
+lead to writes, keep using the ORM (``store/events.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select
+
+from binational.domain import InstitutionLabel
+from binational.store.models import (
+    Event,
+    EventInstitution,
+    EventSource,
+    EventTopic,
+    Report,
+    ReportItem,
+    Revision,
+)
+from binational.store.records import event_record, revision_record
+
+_events = Event.__table__
+_links = EventInstitution.__table__
+_topics = EventTopic.__table__
+_sources = EventSource.__table__
+_revisions = Revision.__table__
+
+EVENT = select(_events).where(_events.c.id == bindparam("event_id"))
+LINKS = select(_links).where(_links.c.event_id == bindparam("event_id")).order_by(_links.c.id)
+TOPICS = select(_topics).where(_topics.c.event_id == bindparam("event_id")).order_by(_topics.c.id)
+
+MANY_EVENTS = select(_events).where(_events.c.id.in_(bindparam("ids", expanding=True)))
+MANY_LINKS = (
+    select(_links)
+    .where(_links.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_links.c.id)
+)
+MANY_TOPICS = (
+    select(_topics)
+    .where(_topics.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_topics.c.id)
+)
+
+SOURCES = (
+    select(_sources.c.url, _sources.c.title, _sources.c.role, _sources.c.added_at)
+    .where(_sources.c.event_id == bindparam("event_id"))
+    .order_by(_sources.c.id)
+)
+PLACEMENTS = (
+    select(Report.period, Report.kind, ReportItem.position, ReportItem.printed_number,
+           ReportItem.excluded)
+    .join(Report, Report.id == ReportItem.report_id)
+    .where(ReportItem.event_id == bindparam("event_id"))
+    .order_by(Report.period)
+)  # fmt: skip
+REVISIONS = (
+    select(_revisions)
+    .where(_revisions.c.event_id == bindparam("event_id"))
+    .order_by(_revisions.c.id.desc())
+)
+
+
+def read_event(
+    connection: Connection,
+    event_id: int,
+    labels: Mapping[str, InstitutionLabel],
+    statuses: Sequence[str] | None = None,
+) -> dict[str, Any] | None:
+    """The event's record (as ``event_record`` makes it), or None if there is no such
+    event or its status is not among ``statuses``."""
+    event = connection.execute(EVENT, {"event_id": event_id}).first()
+    if event is None or (statuses is not None and event.status not in statuses):
+        return None
+    links = connection.execute(LINKS, {"event_id": event_id}).all()
+    topics = connection.execute(TOPICS, {"event_id": event_id}).all()
+    return event_record(event, None, labels, links=links, topics=topics)
+
+
+def read_events(
+    connection: Connection, ids: Sequence[int], labels: Mapping[str, InstitutionLabel]
+) -> list[dict[str, Any]]:
+    """The records of the events ``ids``, in that order (missing ids are skipped):
+    three queries whatever the number of events."""
+    if not ids:
+        return []
+    events = {row.id: row for row in connection.execute(MANY_EVENTS, {"ids": list(ids)})}
+    links: dict[int, list] = {event_id: [] for event_id in events}
+    topics: dict[int, list] = {event_id: [] for event_id in events}
+    for link in connection.execute(MANY_LINKS, {"ids": list(events)}):
+        links[link.event_id].append(link)
+    for topic in connection.execute(MANY_TOPICS, {"ids": list(events)}):
+        topics[topic.event_id].append(topic)
+    return [
+        event_record(events[i], None, labels, links=links[i], topics=topics[i])
+        for i in ids
+        if i in events
+    ]
+
+
+def read_sources(connection: Connection, event_id: int) -> list[dict[str, Any]]:
+    return [
+        {"url": s.url, "title": s.title, "role": s.role, "added_at": s.added_at.isoformat()}
+        for s in connection.execute(SOURCES, {"event_id": event_id})
+    ]
+
+
+def read_placements(connection: Connection, event_id: int) -> list[dict[str, Any]]:
+    """Where the event stands in reports: period, kind, position, printed number."""
+    return [
+        {"report": p.period, "kind": p.kind, "position": p.position,
+         "printed_number": p.printed_number, "excluded": p.excluded}
+        for p in connection.execute(PLACEMENTS, {"event_id": event_id})
+    ]  # fmt: skip
+
+
+def read_revisions(connection: Connection, event_id: int) -> list[dict[str, Any]]:
+    """The event's revisions, newest first."""
+    return [revision_record(r) for r in connection.execute(REVISIONS, {"event_id": event_id})]
