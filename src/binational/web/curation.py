@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, joinedload
 
 from binational.domain import DatePrecision, PartialDate, Quarter
 from binational.errors import UserError
+from binational.store.event_reads import read_event, read_placements, read_revisions, read_sources
 from binational.store.events import EDITABLE_FIELDS, update_event
 from binational.store.links import add_link, remove_link, set_topics
-from binational.store.event_reads import read_event, read_placements, read_revisions, read_sources
 from binational.store.models import Event
 from binational.web.auth import Actor
 from binational.web.context import WebContext
@@ -77,7 +77,10 @@ def load_event(session: Session, event_id: int, statuses: tuple[str, ...] | None
 
 
 def event_detail(
-    connection: Connection, event_id: int, statuses: tuple[str, ...] | None, actor: Actor,
+    connection: Connection,
+    event_id: int,
+    statuses: tuple[str, ...] | None,
+    actor: Actor,
     web: WebContext,
 ) -> dict[str, Any]:
     """The event's record with its sources, report placements and, for signed-in
