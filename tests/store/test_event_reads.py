@@ -1,0 +1,92 @@
+"""The fast reads give the same records as the ORM path, on both engines."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from binational.annotate import registry_annotator
+from binational.intake.importer import import_reports
+from binational.registry.loader import load_registry
+from binational.registry.records import registry_labels
+from binational.store.event_reads import (
+    read_event,
+    read_events,
+    read_placements,
+    read_revisions,
+    read_sources,
+)
+from binational.store.events import get_event, update_event
+from binational.store.links import remove_link
+from binational.store.models import Event, EventSource
+from binational.store.records import event_record, revision_record
+
+
+@pytest.fixture
+def imported(database, sample_report_path):
+    import_reports(database, [sample_report_path], annotator=registry_annotator())
+    with database.sessions() as session:
+        ids = list(session.scalars(select(Event.id).order_by(Event.id)))
+    return database, ids
+
+
+@pytest.fixture(scope="module")
+def labels():
+    return registry_labels(load_registry())
+
+
+def test_read_event_matches_the_orm_record(imported, labels):
+    database, ids = imported
+    with database.transaction() as session:  # a tombstone and a revision to read back
+        event = get_event(session, ids[0])
+        slug = next(link.slug for link in event.institution_links)
+        remove_link(session, event, slug, "ana")
+        update_event(session, event, {"implications": "New analysis."}, "ana")
+    with database.sessions() as session, database.connect() as connection:
+        for event_id in ids:
+            expected = event_record(get_event(session, event_id), None, labels)
+            assert read_event(connection, event_id, labels) == expected
+        revisions = [revision_record(r) for r in reversed(get_event(session, ids[0]).revisions)]
+    with database.connect() as connection:
+        assert read_revisions(connection, ids[0]) == revisions
+        assert [r["action"] for r in revisions] == ["edit", "unlink"]
+        record = read_event(connection, ids[0], labels)
+    assert slug not in [i["slug"] for i in record["institutions"]]
+    assert record["implications"] == "New analysis."
+
+
+def test_read_event_hides_what_the_statuses_exclude(imported, labels):
+    database, ids = imported
+    with database.connect() as connection:
+        status = read_event(connection, ids[0], labels)["status"]
+        assert read_event(connection, ids[0], labels, (status,)) is not None
+        assert read_event(connection, ids[0], labels, ("no-such-status",)) is None
+        assert read_event(connection, 10**9, labels) is None
+
+
+def test_read_events_keeps_the_order_asked_and_skips_missing_ids(imported, labels):
+    database, ids = imported
+    wanted = [ids[5], 10**9, ids[0], ids[3]]
+    with database.connect() as connection:
+        records = read_events(connection, wanted, labels)
+        singles = [read_event(connection, i, labels) for i in (ids[5], ids[0], ids[3])]
+        assert read_events(connection, [], labels) == []
+    assert [r["id"] for r in records] == [ids[5], ids[0], ids[3]]
+    assert records == singles
+
+
+def test_sources_and_placements(imported):
+    database, ids = imported
+    with database.transaction() as session:
+        copy = EventSource(event_id=ids[1], url="https://example.gov/copy", title="Copy",
+                           role="duplicate", added_at=dt.datetime(2023, 5, 1, 12))  # fmt: skip
+        session.add(copy)
+    with database.connect() as connection:
+        assert read_sources(connection, ids[1]) == [
+            {"url": "https://example.gov/copy", "title": "Copy", "role": "duplicate",
+             "added_at": "2023-05-01T12:00:00"}
+        ]  # fmt: skip
+        assert read_sources(connection, ids[2]) == []
+        [placement] = read_placements(connection, ids[1])
+    assert placement["report"] == "2023Q2" and placement["printed_number"] == 2
+    assert placement["excluded"] is False
