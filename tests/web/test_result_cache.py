@@ -30,3 +30,17 @@ def test_least_recently_used_entries_go_first():
     cache.put("c", (1, 1), "C")
     assert cache.get("b", (1, 1)) is None
     assert cache.get("a", (1, 1)) == "A" and cache.get("c", (1, 1)) == "C"
+
+
+def test_remember_computes_once_per_version():
+    cache = ResultCache()
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return f"value {len(calls)}"
+
+    assert cache.remember("k", (1, 1), compute) == "value 1"
+    assert cache.remember("k", (1, 1), compute) == "value 1"
+    assert cache.remember("k", (1, 2), compute) == "value 2"
+    assert len(calls) == 2

@@ -149,3 +149,23 @@ def test_pagination_links(browser):
     page = browser("viewer").get("/events?page=2").text
     assert "No events." in page
     assert browser("viewer").get("/events?page=0").status_code == 400
+
+
+def test_the_cached_list_page_follows_edits_language_and_visibility(make_app, web_db):
+    from tests.web.conftest import Browser
+
+    app = make_app(public_read=True)
+    editor, public = Browser(app).sign_in("editor@example.org"), Browser(app)
+    event_id = event_id_matching(web_db, "fentanyl")
+    title = editor.get(f"/api/events/{event_id}").json()["title"]
+    assert title in editor.get("/events?q=fentanyl").text  # now cached for this version
+    assert title in public.get("/events?q=fentanyl").text
+    editor.patch(f"/api/events/{event_id}", json={"title": "Renamed for the cache test",
+                 "status": "draft"}, headers={"X-CSRF-Token": editor.csrf()})  # fmt: skip
+    page = editor.get("/events?q=fentanyl").text
+    assert "Renamed for the cache test" in page and title not in page
+    assert "Renamed for the cache test" not in public.get("/events?q=fentanyl").text  # a draft
+    english = editor.get("/events?q=fentanyl").text
+    editor.get("/language/es?next=/events")
+    spanish = editor.get("/events?q=fentanyl").text
+    assert "Refine" in english and "Refine" not in spanish and 'lang="es"' in spanish

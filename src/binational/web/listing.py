@@ -16,15 +16,14 @@ from typing import Any
 from sqlalchemy import (
     Select,
     func,
-    select,
 )
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from binational.domain import Category, EventStatus, Quarter
 from binational.errors import UserError
+from binational.store.event_reads import read_events
 from binational.store.events import EventQuery, filtered_statement
 from binational.store.models import Event
-from binational.store.records import event_record
 from binational.store.search import RANK_WINDOW
 from binational.web.context import WebContext
 from binational.web.facets import facets_of_ids, facets_of_query
@@ -175,18 +174,20 @@ def list_events(
     filters: EventFilters,
     statuses: tuple[str, ...] | None,
     web: WebContext,
+    version: Version | None = None,
 ) -> dict[str, Any]:
     """One page of events as records, the total, and the facets.
 
     A search ranks its matches once (at most the store's ranking window, see
     ``store/search.py``); the ranked ids give the total, every page and the set the
-    facets count. A listing without search pages by date, newest first."""
-    version = data_version(session)
+    facets count. A listing without search pages by date, newest first. Results
+    are cached under the data ``version`` (read here unless the caller has it)."""
+    version = version or data_version(session.connection())
     summary = _summary(session, filters, statuses, web, version)
-    records = web.results.get(("page", filters, statuses), version)
-    if records is None:
-        records = _page_records(session, filters, statuses, web, summary["ranked"])
-        web.results.put(("page", filters, statuses), version, records)
+    records = web.results.remember(
+        ("page", filters, statuses), version,
+        lambda: _page_records(session, filters, statuses, web, summary["ranked"]),
+    )  # fmt: skip
     total = summary["total"]
     return {
         "filters": asdict(filters),
@@ -220,10 +221,4 @@ def _page_records(
                 .offset(offset)
             )
         )
-    loaded = session.scalars(
-        select(Event)
-        .where(Event.id.in_(page_ids))
-        .options(selectinload(Event.institution_links), selectinload(Event.topics))
-    ).all()
-    by_id = {event.id: event for event in loaded}
-    return [event_record(by_id[i], None, web.labels) for i in page_ids if i in by_id]
+    return read_events(session.connection(), page_ids, web.labels)

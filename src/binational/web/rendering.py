@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from binational.web.auth import ANONYMOUS, Role
 from binational.web.i18n import COOKIE, LANGUAGES, Translator, choose_language
@@ -43,6 +44,13 @@ def web_url(url: str | None) -> str:
 
 def request_language(request: Request) -> str:
     return choose_language(request.cookies.get(COOKIE), request.headers.get("accept-language"))
+
+
+def render_fragment(templates: Environment, name: str, language: str, **context: Any) -> Markup:
+    """A part of a page that depends on no visitor (no actor, no CSRF token), only
+    on ``context`` and the language: safe to cache and to share between visitors."""
+    html = templates.get_template(name).render(t=Translator(language), lang=language, **context)
+    return Markup(html)
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

@@ -16,20 +16,20 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, select
 
 from binational.store.models import Event, Revision
 
 Version = tuple[int, int]
 
+DATA_VERSION = select(
+    select(func.max(Event.id)).scalar_subquery(), select(func.max(Revision.id)).scalar_subquery()
+)
 
-def data_version(session: Session) -> Version:
+
+def data_version(connection: Connection) -> Version:
     """(largest event id, largest revision id): two index lookups."""
-    row = session.connection().execute(
-        select(select(func.max(Event.id)).scalar_subquery(),
-               select(func.max(Revision.id)).scalar_subquery())
-    ).one()  # fmt: skip
+    row = connection.execute(DATA_VERSION).one()
     return (row[0] or 0, row[1] or 0)
 
 
@@ -54,6 +54,14 @@ class ResultCache:
             self._entries.move_to_end(key)
             self.hits += 1
             return entry[2]
+
+    def remember(self, key: Hashable, version: Version, compute: Callable[[], Any]) -> Any:
+        """The cached value, or ``compute()``'s, cached for next time."""
+        value = self.get(key, version)
+        if value is None:
+            value = compute()
+            self.put(key, version, value)
+        return value
 
     def put(self, key: Hashable, version: Version, value: Any) -> None:
         with self._lock:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from markupsafe import Markup
 
 from binational.domain import DatePrecision, EventStatus, PartialDate
 from binational.errors import UserError
@@ -18,7 +19,8 @@ from binational.web.curation import (
 from binational.web.deps import reader, require_editor, visible_statuses, web_context
 from binational.web.i18n import Translator
 from binational.web.listing import list_events, parse_filters
-from binational.web.rendering import render, request_language
+from binational.web.rendering import render, render_fragment, request_language
+from binational.web.result_cache import data_version
 from binational.web.views import events_page as events_view
 
 
@@ -41,10 +43,18 @@ def router() -> APIRouter:
     def events_page(request: Request, actor: Actor = Depends(reader)) -> Response:
         web = web_context(request)
         filters = parse_filters(request.query_params)
+        statuses, language = visible_statuses(actor), request_language(request)
         with web.database.sessions() as session:
-            listing = list_events(session, filters, visible_statuses(actor), web)
-        view = events_view(listing, filters, Translator(request_language(request)), web)
-        return render(request, "events/list.html", listing=listing, filters=filters, view=view)
+            version = data_version(session.connection())
+
+            def results() -> Markup:
+                listing = list_events(session, filters, statuses, web, version)
+                view = events_view(listing, filters, Translator(language), web)
+                return render_fragment(web.templates, "events/results.html", language,
+                                       listing=listing, filters=filters, view=view)  # fmt: skip
+
+            body = web.results.remember(("events", filters, statuses, language), version, results)
+        return render(request, "events/list.html", body=body)
 
     @routes.get("/events/{event_id}")
     def event_page(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Response:
