@@ -3,7 +3,7 @@
 
 Targets (issue 5): search page p95 < 100 ms, event page p95 < 50 ms.
 Run: .venv/bin/python benchmarks/bench_web.py [--events 100000] [--seconds 20]
-     [--connections 20] [--workers 2] [--db PATH (reused if it exists)]
+     [--connections 20] [--workers 2] [--db PATH (reused if it exists)] [--only SCENARIO]
 Needs: `apt-get install wrk` for the wrk load generator (an httpx fallback is built in).
 """
 
@@ -229,6 +229,8 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--only", choices=["search page", "search, new", "event page"],
+                        action="append", help="run only this scenario (repeatable)")  # fmt: skip
     args = parser.parse_args()
 
     directory = Path(tempfile.mkdtemp(prefix="bench-web-"))
@@ -257,6 +259,8 @@ def main() -> None:
             ("event page", event_paths, 50.0),
         )
         for name, paths, target in scenarios:
+            if args.only and name not in args.only:
+                continue
             run_load(url, paths, cookie, args.connections, 5)  # warm-up, not counted
             cpu_before = tree_cpu_seconds(process.pid)
             result = run_load(url, paths[::-1], cookie, args.connections, args.seconds)

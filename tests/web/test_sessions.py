@@ -40,6 +40,31 @@ def test_an_expired_cookie_is_ignored():
     assert codec.loads(old).user_id is None
 
 
+def test_a_remembered_cookie_still_expires_and_its_data_stays_unchanged():
+    now = [time.time()]
+    codec = SessionCodec("key", 60, clock=lambda: now[0])
+    session = WebSession()
+    session.sign_in(4, 2)
+    cookie = codec.dumps(session)
+    first = codec.loads(cookie)
+    first.sign_out()  # changing one request's session leaves the remembered data alone
+    assert codec.loads(cookie).user_id == 4  # the second read comes from memory
+    now[0] += 61
+    assert codec.loads(cookie).user_id is None
+
+
+def test_the_memory_of_verified_cookies_is_bounded():
+    codec = SessionCodec("key", 3600, remembered=2)
+    cookies = []
+    for user_id in (1, 2, 3):
+        session = WebSession()
+        session.sign_in(user_id, 1)
+        cookies.append(codec.dumps(session))
+        codec.loads(cookies[-1])
+    assert len(codec._verified) == 2 and cookies[0] not in codec._verified
+    assert codec.loads(cookies[0]).user_id == 1  # verified again, not refused
+
+
 def test_sign_in_and_out_replace_the_csrf_secret():
     session = WebSession({"csrf": "planted"})
     session.sign_in(1, 1)

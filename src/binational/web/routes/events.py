@@ -57,7 +57,11 @@ def router() -> APIRouter:
         return render(request, "events/list.html", body=body)
 
     @routes.get("/events/{event_id}")
-    def event_page(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Response:
+    async def event_page(
+        request: Request, event_id: int, actor: Actor = Depends(reader)
+    ) -> Response:
+        """Runs on the event loop, like ``current_actor``: its six primary-key and
+        index reads (under 1 ms) cost less than handing them to a worker thread."""
         web = web_context(request)
         with web.database.connect() as connection:
             record = event_detail(connection, event_id, visible_statuses(actor), actor, web)
