@@ -13,10 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import (
-    Select,
-    func,
-)
+from sqlalchemy import Select, String, func, type_coerce
 from sqlalchemy.orm import Session
 
 from binational.domain import Category, EventStatus, Quarter
@@ -30,6 +27,10 @@ from binational.web.facets import facets_of_ids, facets_of_query
 from binational.web.result_cache import Version, data_version
 
 PAGE_SIZE = 25
+# A search's matches need only their year and month: read the day as the engine
+# gives it ('2023-05-12' text on SQLite, a date on PostgreSQL, both printing as ISO)
+# rather than parsed into a date for each of up to 2,000 rows (3 ms of a new search).
+_raw_day = type_coerce(Event.date_value, String)
 MAX_PAGE = 10_000
 
 
@@ -140,14 +141,14 @@ def _summary(
         rows = (
             session.connection()
             .execute(
-                statement.with_only_columns(Event.id, Event.date_value, Event.status).order_by(
+                statement.with_only_columns(Event.id, _raw_day, Event.status).order_by(
                     matches.c.score.desc(), Event.id
                 )
             )
             .all()
         )
         ranked = [row[0] for row in rows]
-        counted = Counter((row[1].year, row[1].month, row[2]) for row in rows)
+        counted = Counter((int(str(row[1])[:4]), int(str(row[1])[5:7]), row[2]) for row in rows)
         periods = [(*key, count) for key, count in counted.items()]
         total = len(ranked)
         facets = facets_of_ids(session, periods, ranked, web)
