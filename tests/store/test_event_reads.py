@@ -11,6 +11,7 @@ from binational.registry.loader import load_registry
 from binational.registry.records import registry_labels
 from binational.store.event_reads import (
     read_event,
+    read_event_page,
     read_events,
     read_placements,
     read_revisions,
@@ -90,3 +91,24 @@ def test_sources_and_placements(imported):
         [placement] = read_placements(connection, ids[1])
     assert placement["report"] == "2023Q2" and placement["printed_number"] == 2
     assert placement["excluded"] is False
+
+
+def test_read_event_page_reads_only_the_lists_that_have_rows(imported, labels):
+    database, ids = imported
+    with database.transaction() as session:
+        update_event(session, get_event(session, ids[1]), {"implications": "Edited."}, "ana")
+        session.add(EventSource(event_id=ids[1], url="https://example.gov/copy", role="duplicate"))
+    with database.connect() as connection:
+        page = read_event_page(connection, ids[1], labels, None, with_revisions=True)
+        assert {k: page[k] for k in ("id", "title", "implications")} == {
+            k: read_event(connection, ids[1], labels)[k] for k in ("id", "title", "implications")
+        }
+        assert [s["url"] for s in page["sources"]] == ["https://example.gov/copy"]
+        assert page["reports"] == read_placements(connection, ids[1]) != []
+        assert [r["action"] for r in page["revisions"]] == ["edit"]
+        public = read_event_page(connection, ids[1], labels, None, with_revisions=False)
+        assert "revisions" not in public
+        quiet = read_event_page(connection, ids[2], labels, None, with_revisions=True)
+        assert quiet["sources"] == [] and quiet["revisions"] == [] and quiet["reports"] != []
+        assert read_event_page(connection, ids[2], labels, ("no-such-status",), True) is None
+        assert read_event_page(connection, 10**9, labels, None, True) is None

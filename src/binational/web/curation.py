@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from binational.domain import DatePrecision, PartialDate, Quarter
 from binational.errors import UserError
-from binational.store.event_reads import read_event, read_placements, read_revisions, read_sources
+from binational.store.event_reads import read_event_page
 from binational.store.events import EDITABLE_FIELDS, update_event
 from binational.store.links import add_link, remove_link, set_topics
 from binational.store.models import Event
@@ -86,13 +86,9 @@ def event_detail(
     """The event's record with its sources, report placements and, for signed-in
     users, its revision history (authors are not shown to the public); 'not found'
     if it does not exist or the actor may not see it."""
-    record = read_event(connection, event_id, web.labels, statuses)
+    record = read_event_page(connection, event_id, web.labels, statuses, not actor.anonymous)
     if record is None:
         raise NotFound(f"there is no event {event_id}")
-    record["sources"] = read_sources(connection, event_id)
-    record["reports"] = read_placements(connection, event_id)
-    if not actor.anonymous:
-        record["revisions"] = read_revisions(connection, event_id)
     return record
 
 
