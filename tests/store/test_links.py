@@ -72,3 +72,24 @@ def test_set_topics_records_before_and_after(database, event_id):
         [revision] = event.revisions
         assert revision.before == {"topics": ["trade-economy"]}
         assert revision.after == {"topics": ["labor", "security"]}
+
+
+def test_relink_records_a_revision_only_when_something_changed(database, event_id):
+    from binational.annotate import registry_annotator
+    from binational.store.links import relink_event
+
+    annotator = registry_annotator()
+    with database.transaction() as session:
+        event = get_event(session, event_id)
+        event.summary = "The International Boundary and Water Commission met in El Paso."
+        assert relink_event(session, event, annotator, "linker") == 1
+    with database.transaction() as session:
+        event = get_event(session, event_id)
+        assert relink_event(session, event, annotator, "linker") == 0  # nothing new
+    with database.sessions() as session:
+        event = get_event(session, event_id)
+        [revision] = event.revisions
+        assert (revision.action, revision.author) == ("relink", "linker")
+        assert revision.before["institutions"] == ["hled", "usmca"]
+        assert revision.after["institutions"] == live(event) == ["hled", "ibwc", "usmca"]
+        assert revision.before["topics"] == ["trade-economy"]

@@ -174,11 +174,12 @@ def relink_events(
     json_output: JsonOption = False,
 ) -> None:
     """Run the linker and topic tagger again (after the registry changed). Links the
-    analyst removed stay removed; links the analyst added stay."""
+    analyst removed stay removed; links the analyst added stay; an event whose links
+    or topics change gets a revision by 'linker'."""
     from binational.annotate import registry_annotator
     from binational.domain import Quarter
     from binational.store.events import EventQuery, find_events
-    from binational.store.links import annotate_event
+    from binational.store.links import relink_event
 
     try:
         period = Quarter.parse(quarter) if quarter else None
@@ -188,7 +189,7 @@ def relink_events(
     database = open_database(settings_for(db))
     with database.transaction() as session:
         events = find_events(session, EventQuery(quarter=period))
-        added = sum(annotate_event(event, annotator) for event in events)
+        added = sum(relink_event(session, event, annotator, "linker") for event in events)
     if json_output:
         print_json({"events": len(events), "new_links": added})
     else:

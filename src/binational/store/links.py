@@ -71,6 +71,28 @@ def annotate_event(event: Event, annotator: Annotator) -> int:
     return apply_link_proposals(event, links)
 
 
+def _live_slugs(event: Event) -> tuple[list[str], list[str]]:
+    links = sorted(link.slug for link in event.institution_links if not link.removed)
+    topics = sorted(topic.slug for topic in event.topics if not topic.removed)
+    return links, topics
+
+
+def relink_event(session: Session, event: Event, annotator: Annotator, author: str) -> int:
+    """``annotate_event`` again (after the registry or the taxonomy changed), with a
+    revision when the event's links or topics changed: the history shows it, and
+    the web's cached listings, keyed on the latest revision, follow."""
+    before = _live_slugs(event)
+    added = annotate_event(event, annotator)
+    after = _live_slugs(event)
+    if after != before:
+        record_revision(
+            session, event, author, "relink",
+            {"institutions": before[0], "topics": before[1]},
+            {"institutions": after[0], "topics": after[1]},
+        )  # fmt: skip
+    return added
+
+
 def add_link(session: Session, event: Event, slug: str, kind: str, author: str) -> bool:
     """The analyst links an event to ``slug``; False if it was already linked."""
     link = _links_by_slug(event).get(slug)

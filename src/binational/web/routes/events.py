@@ -60,8 +60,8 @@ def router() -> APIRouter:
     async def event_page(
         request: Request, event_id: int, actor: Actor = Depends(reader)
     ) -> Response:
-        """Runs on the event loop, like ``current_actor``: its six primary-key and
-        index reads (under 1 ms) cost less than handing them to a worker thread."""
+        """Runs on the event loop, like ``current_actor``: its three to six primary-key
+        and index reads (under 1 ms) cost less than handing them to a worker thread."""
         web = web_context(request)
         with web.database.connect() as connection:
             record = event_detail(connection, event_id, visible_statuses(actor), actor, web)
