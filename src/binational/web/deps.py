@@ -8,9 +8,12 @@ from collections.abc import Callable
 from fastapi import Depends, Request
 
 from binational.domain import EventStatus
+from binational.store.database import Database
 from binational.web.auth import ANONYMOUS, Actor, Role, bearer_token
 from binational.web.context import WebContext
 from binational.web.errors import Forbidden, NotAuthenticated
+from binational.web.sessions import WebSession
+from binational.web.short_reads import run_short_read
 from binational.web.users import actor_for_session, actor_for_token
 
 PUBLIC_STATUSES = (EventStatus.PUBLISHED.value,)
@@ -20,33 +23,32 @@ def web_context(request: Request) -> WebContext:
     return request.app.state.web
 
 
+def find_actor(database: Database, token: str | None, web_session: WebSession) -> Actor | None:
+    """The token's user if a token was sent (None if it is not valid), else the
+    session's user, else anonymous; a session whose account changed is ended."""
+    with database.connect() as connection:
+        if token is not None:
+            return actor_for_token(connection, token)
+        if web_session.user_id is None:
+            return ANONYMOUS
+        found = actor_for_session(connection, web_session.user_id, web_session.version)
+    if found is None:
+        web_session.sign_out()  # the account changed or is gone: end the session
+        return ANONYMOUS
+    return found
+
+
 async def current_actor(request: Request) -> Actor:
     """Who is asking: the bearer token's user, the session's user, or anonymous.
-    A bad token is refused outright (never silently anonymous).
-
-    It runs on the event loop: its one primary-key query is shorter than handing
-    it to a worker thread would be."""
+    A bad token is refused outright (never silently anonymous)."""
     cached = getattr(request.state, "actor", None)
     if cached is not None:
         return cached
-    database = web_context(request).database
     token = bearer_token(request.headers.get("authorization"))
-    actor = ANONYMOUS
-    if token is not None:
-        with database.connect() as connection:
-            found = actor_for_token(connection, token)
-        if found is None:
-            raise NotAuthenticated()
-        actor = found
-    else:
-        web_session = request.state.session
-        if web_session.user_id is not None:
-            with database.connect() as connection:
-                found = actor_for_session(connection, web_session.user_id, web_session.version)
-            if found is None:
-                web_session.sign_out()  # the account changed or is gone: end the session
-            else:
-                actor = found
+    database = web_context(request).database
+    actor = await run_short_read(database, find_actor, database, token, request.state.session)
+    if actor is None:
+        raise NotAuthenticated()
     request.state.actor = actor
     return actor
 

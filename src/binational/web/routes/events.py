@@ -21,6 +21,7 @@ from binational.web.i18n import Translator
 from binational.web.listing import list_events, parse_filters
 from binational.web.rendering import render, render_fragment, request_language
 from binational.web.result_cache import data_version
+from binational.web.short_reads import run_short_read
 from binational.web.views import events_page as events_view
 
 
@@ -60,11 +61,14 @@ def router() -> APIRouter:
     async def event_page(
         request: Request, event_id: int, actor: Actor = Depends(reader)
     ) -> Response:
-        """Runs on the event loop, like ``current_actor``: its three to six primary-key
-        and index reads (under 1 ms) cost less than handing them to a worker thread."""
+        """Its three to six primary-key and index reads are short: see short_reads."""
         web = web_context(request)
-        with web.database.connect() as connection:
-            record = event_detail(connection, event_id, visible_statuses(actor), actor, web)
+
+        def read() -> dict:
+            with web.database.connect() as connection:
+                return event_detail(connection, event_id, visible_statuses(actor), actor, web)
+
+        record = await run_short_read(web.database, read)
         return render(request, "events/detail.html", event=record, web=web)
 
     @routes.get("/events/{event_id}/edit")
