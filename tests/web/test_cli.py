@@ -1,4 +1,4 @@
-"""``binational users add|list|token`` and ``binational serve --help``."""
+"""``binational users add|list|token|password`` and ``binational serve --help``."""
 
 import json
 
@@ -37,6 +37,31 @@ def test_users_add_prompts_twice_for_the_password(tmp_path):
     result = run("users", "add", "ed@example.org", "--role", "editor", "--db", db,
                  input="a long password\na long password\n")  # fmt: skip
     assert result.exit_code == 0, result.output
+
+
+def test_users_password_sets_a_new_one(tmp_path):
+    from binational.web.auth import Passwords
+    from binational.web.users import authenticate
+
+    db = str(tmp_path / "cli.db")
+    run("users", "add", "ana@example.org", "--password-stdin", "--db", db,
+        input="a long password\n")  # fmt: skip
+    result = run("users", "password", "ana@example.org", "--password-stdin", "--db", db,
+                 input="another long password\n")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "password of ana@example.org changed" in result.output
+    database = Database.open(db)
+    with database.transaction() as session:
+        passwords = Passwords()
+        assert authenticate(session, passwords, "ana@example.org", "a long password") is None
+        assert authenticate(session, passwords, "ana@example.org", "another long password")
+    database.close()
+    short = run("users", "password", "ana@example.org", "--password-stdin", "--db", db,
+                input="short\n")  # fmt: skip
+    assert short.exit_code != 0 and "at least" in str(short.exception)
+    nobody = run("users", "password", "nobody@example.org", "--password-stdin", "--db", db,
+                 input="another long password\n")  # fmt: skip
+    assert nobody.exit_code != 0 and "there is no user" in str(nobody.exception)
 
 
 def test_refusals_are_one_sentence(tmp_path):

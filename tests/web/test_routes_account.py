@@ -122,3 +122,55 @@ def test_me(browser):
     assert browser("editor").get("/api/me").json() == {
         "email": ACCOUNTS["editor"], "role": "editor", "via": "session"
     }  # fmt: skip
+
+
+def change_password(client, current, new, repeated=None):
+    repeated = new if repeated is None else repeated
+    return client.submit(
+        "/account/password", {"current": current, "new": new, "repeated": repeated}
+    )
+
+
+def test_a_user_changes_their_password_and_their_other_sessions_end(browser):
+    here, elsewhere = browser("viewer"), browser("viewer")
+    page = here.get("/account")
+    assert page.status_code == 200 and ACCOUNTS["viewer"] in page.text
+    assert 'autocomplete="new-password"' in page.text
+    response = change_password(here, PASSWORD, "a brand new passphrase")
+    assert response.status_code == 303 and response.headers["location"] == "/account?changed=1"
+    assert "password was changed" in here.get("/account?changed=1").text  # still signed in
+    assert elsewhere.get("/events", follow_redirects=False).status_code == 303  # signed out
+    stranger = browser(None)
+    refused = stranger.submit("/login", {"email": ACCOUNTS["viewer"], "password": PASSWORD})
+    assert refused.status_code == 401  # the old password no longer signs in
+    assert browser(None).sign_in(ACCOUNTS["viewer"], "a brand new passphrase")
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "repeated", "message"),
+    [
+        ("wrong password", "a brand new passphrase", None, "the current password is wrong"),
+        (PASSWORD, "a brand new passphrase", "another passphrase", "the two new passwords differ"),
+        (PASSWORD, "short", None, "at least"),
+    ],
+)
+def test_a_refused_password_change_says_why_and_changes_nothing(
+    browser, current, new, repeated, message
+):
+    client = browser("editor")
+    response = change_password(client, current, new, repeated)
+    assert response.status_code == 400 and message in response.text
+    assert client.get("/events", follow_redirects=False).status_code == 200
+    assert browser(None).sign_in(ACCOUNTS["editor"], PASSWORD)
+
+
+def test_guessing_the_current_password_is_throttled(browser):
+    client = browser("viewer")
+    statuses = [change_password(client, f"guess {n}", "a brand new passphrase").status_code
+                for n in range(12)]  # fmt: skip
+    assert statuses[0] == 400 and statuses[-1] == 429
+
+
+def test_the_account_page_needs_a_signed_in_user(browser):
+    response = browser(None).get("/account", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login")

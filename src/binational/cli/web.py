@@ -76,6 +76,30 @@ def add_user(
     make_console().print(f"user {email} created ({role})")
 
 
+@users_app.command("password")
+def password_command(
+    email: Annotated[str, typer.Argument(help="Whose password to set.")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Set a user's password (a forgotten one, say); their open sessions end."""
+    from binational.web.auth import Passwords
+    from binational.web.users import find_user, set_password
+
+    database = open_database(settings_for(db))
+    with database.sessions() as session:
+        if find_user(session, email) is None:
+            raise UserError(f"there is no user {email}; create one with `binational users add`")
+    password = _read_password(password_stdin)
+    with database.transaction() as session:
+        user = find_user(session, email)
+        set_password(session, Passwords(), user, password)
+        email = user.email
+    make_console().print(f"password of {email} changed; their open sessions are ended")
+
+
 @users_app.command("list")
 def list_users_command(db: DbOption = None, json_output: JsonOption = False) -> None:
     """List users with their role and whether they are active."""

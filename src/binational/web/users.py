@@ -69,6 +69,22 @@ def set_password(session: Session, passwords: Passwords, user: User, password: s
     user.session_version += 1
 
 
+class WrongPassword(UserError):
+    """The password given to confirm a change is not the account's."""
+
+
+def change_own_password(
+    session: Session, passwords: Passwords, user: User, current: str, new: str, repeated: str
+) -> None:
+    """A user changes their password: the current one must be right and the new one
+    typed twice. Other open sessions of the account end (``set_password``)."""
+    if not passwords.verify(user.password_hash, current):
+        raise WrongPassword("the current password is wrong")
+    if new != repeated:
+        raise UserError("the two new passwords differ")
+    set_password(session, passwords, user, new)
+
+
 def set_role(session: Session, user: User, role: str) -> None:
     user.role = parse_role(role).value
     user.session_version += 1

@@ -1,4 +1,5 @@
-"""Signing in and out, the language switch, and the admin's user management."""
+"""Signing in and out, one's own password, the language switch, and the admin's user
+management."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ from fastapi.responses import RedirectResponse, Response
 
 from binational.errors import UserError
 from binational.web.auth import Actor, Role
-from binational.web.deps import current_actor, require_admin, web_context
+from binational.web.deps import current_actor, require_admin, require_viewer, web_context
 from binational.web.errors import TooManyAttempts, safe_next
 from binational.web.i18n import COOKIE, LANGUAGES
 from binational.web.rendering import render
 from binational.web.users import (
+    WrongPassword,
     admin_count,
     authenticate,
+    change_own_password,
     create_user,
     get_user,
     list_users,
@@ -82,6 +85,37 @@ def router() -> APIRouter:
         if code in LANGUAGES:
             response.set_cookie(COOKIE, code, max_age=YEAR, samesite="lax", httponly=True)
         return response
+
+    @routes.get("/account")
+    def account_page(request: Request, actor: Actor = Depends(require_viewer)) -> Response:
+        changed = request.query_params.get("changed") == "1"
+        return render(request, "account.html", error=None, changed=changed)
+
+    @routes.post("/account/password")
+    def change_password(
+        request: Request,
+        current: str = Form(""),
+        new: str = Form(""),
+        repeated: str = Form(""),
+        actor: Actor = Depends(require_viewer),
+    ) -> Response:
+        """Throttled like signing in: the current password is checked here too."""
+        web = web_context(request)
+        email, address = actor.email or "", client_address(request)
+        wait = web.throttle.retry_after(email, address)
+        if wait is not None:
+            raise TooManyAttempts(wait)
+        try:
+            with web.database.transaction() as session:
+                user = get_user(session, actor.user_id)
+                change_own_password(session, web.passwords, user, current, new, repeated)
+                identity = (user.id, user.session_version)
+        except UserError as error:
+            if isinstance(error, WrongPassword):
+                web.throttle.failed(email, address)
+            return render(request, "account.html", status=400, error=str(error), changed=False)
+        request.state.session.sign_in(*identity)  # this session goes on; the others end
+        return RedirectResponse("/account?changed=1", status_code=303)
 
     @routes.get("/users")
     def users_page(request: Request, actor: Actor = Depends(require_admin)) -> Response:
