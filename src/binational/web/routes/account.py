@@ -114,6 +114,7 @@ def router() -> APIRouter:
             if isinstance(error, WrongPassword):
                 web.throttle.failed(email, address)
             return render(request, "account.html", status=400, error=str(error), changed=False)
+        web.throttle.succeeded(email)
         request.state.session.sign_in(*identity)  # this session goes on; the others end
         return RedirectResponse("/account?changed=1", status_code=303)
 
