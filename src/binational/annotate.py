@@ -43,23 +43,28 @@ class TopicProposal:
 def propose_links(
     fields: Mapping[str, str], find: Callable[[str], Sequence[MentionLike]]
 ) -> list[LinkProposal]:
-    """One proposal per slug: its first mention in the earliest field, with the
-    highest confidence any of its mentions reached."""
-    best: dict[str, LinkProposal] = {}
+    """One proposal per slug (``collapse_mentions`` over every field): its first
+    mention in the earliest field, with the highest confidence any mention reached."""
+    from binational.registry.linker import collapse_mentions  # late, like the linker itself
+
+    mentions: list[Any] = []
+    field_of: dict[int, str] = {}
     for field in LINKED_FIELDS:
         for mention in find(fields.get(field) or ""):
-            known = best.get(mention.slug)
-            if known is None:
-                best[mention.slug] = LinkProposal(
-                    mention.slug, mention.kind, mention.text, field,
-                    mention.start, mention.end, mention.confidence,
-                )  # fmt: skip
-            elif mention.confidence > known.confidence:
-                best[mention.slug] = LinkProposal(
-                    known.slug, known.kind, known.mention, known.field,
-                    known.start, known.end, mention.confidence,
-                )  # fmt: skip
-    return list(best.values())
+            field_of[id(mention)] = field
+            mentions.append(mention)
+    return [
+        LinkProposal(
+            link.slug,
+            link.kind,
+            link.first.text,
+            field_of[id(link.first)],
+            link.first.start,
+            link.first.end,
+            link.confidence,
+        )  # fmt: skip
+        for link in collapse_mentions(mentions)
+    ]
 
 
 def propose_topics(
