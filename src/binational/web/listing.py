@@ -27,11 +27,11 @@ from binational.web.facets import facets_of_ids, facets_of_query
 from binational.web.result_cache import Version, data_version
 
 PAGE_SIZE = 25
+MAX_PAGE = 10_000
 # A search's matches need only their year and month: read the day as the engine
 # gives it ('2023-05-12' text on SQLite, a date on PostgreSQL, both printing as ISO)
 # rather than parsed into a date for each of up to 2,000 rows (3 ms of a new search).
 _raw_day = type_coerce(Event.date_value, String)
-MAX_PAGE = 10_000
 
 
 @dataclass(frozen=True)

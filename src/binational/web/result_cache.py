@@ -1,5 +1,5 @@
-"""A small per-process cache of listing results (ranked ids, totals, facet counts),
-valid while the data has not changed.
+"""A small per-process cache of listing results (ranked ids, totals, facet counts,
+page records, the list page's rendered body), valid while the data has not changed.
 
 The data version is the largest event id and the largest revision id: every
 change the application makes to events either adds an event or writes a revision,
