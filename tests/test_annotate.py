@@ -1,30 +1,18 @@
 """annotate.propose_links: one proposal per slug, from plain data."""
 
-from dataclasses import dataclass
-
 import pytest
 
 from binational.annotate import LinkProposal, propose_links
-
-
-@dataclass(frozen=True)
-class M:
-    start: int
-    end: int
-    text: str
-    slug: str
-    kind: str
-    confidence: float
-
+from binational.registry.linker import Mention
 
 MENTIONS = {
-    "title": [M(0, 4, "HLED", "hled", "institution", 0.7)],
+    "title": [Mention(0, 4, "HLED", "hled", "institution", 0.7, "acronym")],
     "summary": [
-        M(10, 20, "the HLED", "hled", "institution", 0.95),
-        M(30, 33, "SRE", "sre", "agency", 0.9),
-        M(40, 43, "SRE", "sre", "agency", 0.8),
+        Mention(10, 20, "the HLED", "hled", "institution", 0.95, "acronym"),
+        Mention(30, 33, "SRE", "sre", "agency", 0.9, "acronym"),
+        Mention(40, 43, "SRE", "sre", "agency", 0.8, "acronym"),
     ],
-    "implications": [M(5, 10, "USMCA", "usmca", "institution", 0.99)],
+    "implications": [Mention(5, 10, "USMCA", "usmca", "institution", 0.99, "acronym")],
 }
 
 

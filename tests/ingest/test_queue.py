@@ -18,18 +18,9 @@ from binational.ingest.queue import (
     list_candidates,
     reject_candidate,
 )
+from binational.registry.linker import Mention
 from binational.store.ingest_models import Candidate
 from binational.store.models import Event
-
-
-@dataclasses.dataclass(frozen=True)
-class Hit:
-    start: int
-    end: int
-    text: str
-    slug: str
-    kind: str
-    confidence: float
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,7 +30,7 @@ class Topic:
 
 
 def find_hled(text):
-    return [Hit(m.start(), m.end(), m.group(), "hled", "institution", 0.95)
+    return [Mention(m.start(), m.end(), m.group(), "hled", "institution", 0.95, "acronym")
             for m in re.finditer(r"HLED", text)]  # fmt: skip
 
 
