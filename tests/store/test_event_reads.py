@@ -10,7 +10,6 @@ from binational.intake.importer import import_reports
 from binational.registry.loader import load_registry
 from binational.registry.records import registry_labels
 from binational.store.event_reads import (
-    read_event,
     read_event_page,
     read_events,
     read_placements,
@@ -29,6 +28,15 @@ def imported(database, sample_report_path):
     with database.sessions() as session:
         ids = list(session.scalars(select(Event.id).order_by(Event.id)))
     return database, ids
+
+
+def read_event(connection, event_id, labels, statuses=None):
+    """The page's record without its lists: what ``event_record`` makes."""
+    page = read_event_page(connection, event_id, labels, statuses, with_revisions=False)
+    if page is None:
+        return None
+    del page["sources"], page["reports"]
+    return page
 
 
 @pytest.fixture(scope="module")

@@ -33,7 +33,6 @@ _topics = EventTopic.__table__
 _sources = EventSource.__table__
 _revisions = Revision.__table__
 
-EVENT = select(_events).where(_events.c.id == bindparam("event_id"))
 # The event page's row says which of its lists have anything in them: most events
 # have no extra sources, placements or revisions, and a query skipped is ~0.1 ms.
 _this_event = bindparam("event_id")
@@ -77,22 +76,6 @@ REVISIONS = (
 )
 
 
-def read_event(
-    connection: Connection,
-    event_id: int,
-    labels: Mapping[str, InstitutionLabel],
-    statuses: Sequence[str] | None = None,
-) -> dict[str, Any] | None:
-    """The event's record (as ``event_record`` makes it), or None if there is no such
-    event or its status is not among ``statuses``."""
-    event = connection.execute(EVENT, {"event_id": event_id}).first()
-    if event is None or (statuses is not None and event.status not in statuses):
-        return None
-    links = connection.execute(LINKS, {"event_id": event_id}).all()
-    topics = connection.execute(TOPICS, {"event_id": event_id}).all()
-    return event_record(event, None, labels, links=links, topics=topics)
-
-
 def read_event_page(
     connection: Connection,
     event_id: int,
@@ -100,8 +83,9 @@ def read_event_page(
     statuses: Sequence[str] | None,
     with_revisions: bool,
 ) -> dict[str, Any] | None:
-    """The event's record with its ``sources``, report placements (``reports``) and,
-    if asked, ``revisions``; None as ``read_event``. Lists that are empty are known
+    """The event's record (as ``event_record`` makes it) with its ``sources``, report
+    placements (``reports``) and, if asked, ``revisions``; None if there is no such
+    event or its status is not among ``statuses``. Lists that are empty are known
     from the event's row and not queried."""
     event = connection.execute(EVENT_PAGE, {"event_id": event_id}).first()
     if event is None or (statuses is not None and event.status not in statuses):
