@@ -61,8 +61,10 @@ def test_the_memory_of_verified_cookies_is_bounded():
         session.sign_in(user_id, 1)
         cookies.append(codec.dumps(session))
         codec.loads(cookies[-1])
-    assert len(codec._verified) == 2 and cookies[0] not in codec._verified
+    assert codec._verified.cache_info().currsize == 2
+    misses = codec._verified.cache_info().misses
     assert codec.loads(cookies[0]).user_id == 1  # verified again, not refused
+    assert codec._verified.cache_info().misses == misses + 1  # it had been forgotten
 
 
 def test_sign_in_and_out_replace_the_csrf_secret():
