@@ -9,6 +9,9 @@ unknown URLs, a truncated item, Spanish accents and Markdown/HTML special charac
 
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
 from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
@@ -274,3 +277,12 @@ def make_entry() -> Any:
 def make_document() -> Any:
     """``make_document(entries, **fields)``: a ``ReportDocument`` around ``entries``."""
     return build_document
+
+
+def modules_loaded_by_import(module: str, candidates: tuple[str, ...]) -> list[str]:
+    """Which of ``candidates`` a fresh interpreter has loaded after ``import module``
+    (the renderers load their heavy libraries on first use, not on import)."""
+    code = f"import sys, {module}; print(sorted(m for m in {candidates!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)  # fmt: skip
+    return ast.literal_eval(result.stdout.strip())

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 
 import pytest
+from tests.publish.conftest import modules_loaded_by_import
 
 from binational.errors import UserError
 from binational.publish.formats import RENDERERS, Renderer, get_renderer
@@ -70,12 +69,5 @@ def test_unknown_format_is_refused_in_one_sentence_listing_the_valid_ones(name):
 def test_importing_the_registry_does_not_load_heavy_libraries():
     """`binational --help` must stay fast: Jinja2, WeasyPrint and python-docx load on
     first render, not on import."""
-    code = (
-        "import sys, binational.publish.formats; "
-        "print(sorted(m for m in ('weasyprint', 'docx', 'jinja2') if m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-
-    assert result.stdout.strip() == "[]"
+    heavy = ("weasyprint", "docx", "jinja2")
+    assert modules_loaded_by_import("binational.publish.formats", heavy) == []

@@ -10,12 +10,10 @@ import io
 import multiprocessing
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 from pypdf import PdfReader
-from tests.publish.conftest import pdf_page_lines
+from tests.publish.conftest import modules_loaded_by_import, pdf_page_lines
 
 from binational.domain import PartialDate
 from binational.publish.pdf import PARALLEL_THRESHOLD, render_pdf, render_pdf_single, usable_cpus
@@ -186,12 +184,5 @@ def test_usable_cpus_is_this_process_affinity():
 
 
 def test_importing_the_pdf_renderer_loads_neither_weasyprint_nor_pypdf():
-    code = (
-        "import sys, binational.publish.pdf; "
-        "print(sorted(m for m in ('weasyprint', 'pypdf', 'multiprocessing') if m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-
-    assert result.stdout.strip() == "[]"
+    heavy = ("weasyprint", "pypdf", "multiprocessing")
+    assert modules_loaded_by_import("binational.publish.pdf", heavy) == []
