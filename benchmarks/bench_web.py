@@ -120,6 +120,20 @@ def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
     raise SystemExit("the server did not start")
 
 
+def wait_for_search_index(url: str, timeout: float = 300.0) -> float:
+    """Seconds until every worker's search index is built: ten answers in a row
+    say 'ready' (each worker answers some of them)."""
+    started = time.perf_counter()
+    in_a_row = 0
+    while in_a_row < 10:
+        if time.perf_counter() - started > timeout:
+            raise SystemExit("the search index was not ready in time")
+        state = httpx.get(url + "/api/health", timeout=5).json()["search_index"]
+        in_a_row = in_a_row + 1 if state in ("ready", "off") else 0
+        time.sleep(0.05 if in_a_row else 0.5)
+    return time.perf_counter() - started
+
+
 def tree_cpu_seconds(root: int) -> float:
     """CPU time (user + system) of a process and all its descendants, from /proc."""
     parents: dict[int, int] = {}
@@ -242,6 +256,7 @@ def main() -> None:
         print(f"{build_database(db, args.events):.1f} s")
     process, url = start_server(db, args.workers)
     try:
+        print(f"search index ready in {wait_for_search_index(url):.1f} s")
         cookie = session_cookie(url)
         rng = random.Random(11)
         search_paths = ["/events?" + str(httpx.QueryParams({"q": q})) for q in QUERIES]

@@ -96,6 +96,12 @@ class Settings:
         "Mark web session cookies Secure (sent over https only); they are marked Secure "
         "anyway when a request arrives over https.",
     )
+    search_index: bool = _setting(
+        True,
+        "Keep an in-memory index of the events for the web's search page, rebuilt in the "
+        "background when they change (about 1 KB per event in each web worker); off, the "
+        "database's search answers.",
+    )
     session_hours: int = _setting(12, "How long a web session lasts after signing in, in hours.")
     llm_url: str = _setting(
         "",

@@ -1,8 +1,10 @@
 """The JSON API: each page's twin, API tokens, the update endpoint, and the docs."""
 
 import pytest
+from fastapi.testclient import TestClient
 from tests.web.conftest import ACCOUNTS, event_id_matching
 
+from binational.store.events import get_event, update_event
 from binational.web.users import find_user, issue_token, set_active
 
 TWINS = [
@@ -115,3 +117,15 @@ def test_openapi_and_docs(browser):
     assert not any(path.startswith("/events") for path in paths)  # pages are not API
     docs = client.get("/docs").text
     assert "<code>/api/events/{event_id}</code>" in docs and "EventUpdate" in docs
+
+
+def test_health_says_whether_the_search_index_is_current(make_app, web_db):
+    with TestClient(make_app()) as client:  # starting up builds the index
+        assert client.get("/api/health").json() == {"status": "ok", "search_index": "ready"}
+        with web_db.transaction() as session:
+            update_event(session, get_event(session, 1), {"title": "Renamed"}, "analyst")
+        assert client.get("/api/health").json()["search_index"] == "stale"
+        client.get("/api/events", params={"q": "renamed"})  # no session: refused, no search
+        assert client.get("/api/health").json()["search_index"] == "stale"
+    with TestClient(make_app(search_index=False)) as client:
+        assert client.get("/api/health").json() == {"status": "ok", "search_index": "off"}

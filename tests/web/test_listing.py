@@ -1,12 +1,14 @@
 """The events list service (web/listing.py): filters, paging, facets; on SQLite and
-PostgreSQL."""
+PostgreSQL, searching with the in-memory index and with the database alone."""
 
 import pytest
 
 from binational.annotate import registry_annotator
 from binational.config import Settings
 from binational.errors import UserError
+from binational.index.live import LiveIndex
 from binational.intake.importer import import_reports
+from binational.registry.loader import load_registry
 from binational.web.app import create_app
 from binational.web.listing import (
     EventFilters,
@@ -65,10 +67,53 @@ def test_page_count(total, pages):
     assert page_count(total) == pages
 
 
-@pytest.fixture
-def web(database, sample_report_path):
+def make_web(database, searched_by):
+    """The web context, searching with the in-memory index (built in the
+    foreground, so that every search uses it) or with the database alone."""
+    if searched_by == "index":
+        index = LiveIndex(database, load_registry(), background=False)
+        return create_app(Settings(), database, search_index=index).state.web
+    return create_app(Settings(search_index=False), database).state.web
+
+
+@pytest.fixture(params=["index", "database"])
+def web(request, database, sample_report_path):
     import_reports(database, [sample_report_path], annotator=registry_annotator())
-    return create_app(Settings(), database).state.web
+    return make_web(database, request.param)
+
+
+FILTERS = [
+    EventFilters(q="fentanyl"),
+    EventFilters(q="Fentanyl TRAFFICKING"),
+    EventFilters(q="lopez obrador"),
+    EventFilters(q="López Obrador", month=5),
+    EventFilters(q="border", quarter="2023Q2"),
+    EventFilters(q="border", quarter="2023Q3"),
+    EventFilters(q="mexico", status="published"),
+    EventFilters(q="mexico", institution="usmca"),
+    EventFilters(q="mexico", category="agreement"),
+    EventFilters(q="mexico", topic="security"),
+    EventFilters(q="mexico", page=2),
+    EventFilters(q="nothing-like-this-anywhere"),
+    EventFilters(q="mexico", institution="no-such-institution"),
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_the_index_and_the_database_list_the_same(database, sample_report_path, filters):
+    """Same totals, facets and pages with either search; on SQLite in the same order
+    too (both rank by bm25), while PostgreSQL's own search ranks by ts_rank_cd."""
+    import_reports(database, [sample_report_path], annotator=registry_annotator())
+    by_index, by_database = make_web(database, "index"), make_web(database, "database")
+    for statuses in (None, ("published",)):
+        with database.sessions() as session:
+            listed = list_events(session, filters, statuses, by_index)
+            expected = list_events(session, filters, statuses, by_database)
+        if database.dialect == "postgresql":
+            for listing in (listed, expected):
+                listing["events"].sort(key=lambda event: event["id"])
+        assert listed == expected
+        assert by_index.results.misses and by_index.search_index.builds == 1
 
 
 def test_listing_and_facets_agree_on_both_engines(database, web):

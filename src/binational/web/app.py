@@ -15,6 +15,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from binational.config import Settings
+from binational.index.live import LiveIndex
 from binational.registry.loader import Registry, load_registry
 from binational.registry.topics import Taxonomy, load_taxonomy
 from binational.store.database import Database
@@ -33,11 +34,14 @@ WORKER_THREADS = 2
 
 
 @asynccontextmanager
-async def limit_worker_threads(app: FastAPI) -> AsyncIterator[None]:
-    """Run at most a few request handlers at once per process: they are short and
-    CPU-bound (SQLite), and more threads only wait for each other's GIL."""
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start building the search index, and run at most a few request handlers at
+    once per process: they are short and CPU-bound (SQLite), and more threads only
+    wait for each other's GIL."""
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = WORKER_THREADS
+    if app.state.web.search_index is not None:
+        app.state.web.search_index.refresh()
     yield
 
 
@@ -49,9 +53,10 @@ def create_app(
     taxonomy: Taxonomy | None = None,
     passwords: Passwords | None = None,
     throttle: LoginThrottle | None = None,
+    search_index: LiveIndex | None = None,
 ) -> FastAPI:
     app = FastAPI(
-        lifespan=limit_worker_threads,
+        lifespan=lifespan,
         title="binational",
         summary="Events between the institutions of the United States and Mexico.",
         version="0.1.0",
@@ -59,14 +64,20 @@ def create_app(
         redoc_url=None,
         dependencies=[Depends(csrf_guard)],
     )
+    registry = registry or load_registry()
+    if not settings.search_index:
+        search_index = None
+    elif search_index is None:
+        search_index = LiveIndex(database, registry)
     app.state.web = WebContext(
         settings=settings,
         database=database,
-        registry=registry or load_registry(),
+        registry=registry,
         taxonomy=taxonomy or load_taxonomy(),
         templates=template_environment(),
         passwords=passwords or Passwords(),
         throttle=throttle or LoginThrottle(),
+        search_index=search_index,
     )
     for module in (account, events, institutions, candidates, reports, docs, api):
         app.include_router(module.router())

@@ -1,6 +1,6 @@
 """Everything a request handler needs, made once by ``create_app`` and passed along
 (no module globals): settings, database, registry, taxonomy, templates, password
-hasher, sign-in throttle."""
+hasher, sign-in throttle, search index."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from jinja2 import Environment
 from binational.annotate import Annotator, registry_annotator
 from binational.config import Settings
 from binational.domain import InstitutionLabel
+from binational.index.live import LiveIndex
 from binational.registry.loader import Registry
 from binational.registry.records import registry_labels
 from binational.registry.schema import Agency, Institution
@@ -32,6 +33,7 @@ class WebContext:
     passwords: Passwords
     throttle: LoginThrottle
     results: ResultCache = field(default_factory=ResultCache)
+    search_index: LiveIndex | None = None  # None: the database's search answers
     labels: Mapping[str, InstitutionLabel] = field(init=False)
     annotator: Annotator = field(init=False)  # links and topics for edited text
     topic_names: Mapping[str, tuple[str, str]] = field(init=False)

@@ -9,7 +9,7 @@ beside each facet value.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -18,13 +18,15 @@ from sqlalchemy.orm import Session
 
 from binational.domain import Category, EventStatus, Quarter
 from binational.errors import UserError
+from binational.index.facets import facet_rows
+from binational.index.query import IndexFilter, query_terms, ranked_ids
+from binational.store.data_version import Version, data_version
 from binational.store.event_reads import read_events
 from binational.store.events import EventQuery, filtered_statement
 from binational.store.models import Event
 from binational.store.search import RANK_WINDOW
 from binational.web.context import WebContext
-from binational.web.facets import facets_of_ids, facets_of_query
-from binational.web.result_cache import Version, data_version
+from binational.web.facets import count_facets, facets_of_ids, facets_of_query
 
 PAGE_SIZE = 25
 MAX_PAGE = 10_000
@@ -135,6 +137,10 @@ def _summary(
     cached = web.results.get(key, version)
     if cached is not None:
         return cached
+    summary = _summary_from_index(filters, statuses, web, version)
+    if summary is not None:
+        web.results.put(key, version, summary)
+        return summary
     statement, matches = _statement(session, filters, statuses, web)
     ranked: list[int] | None = None
     if matches is not None:
@@ -165,9 +171,35 @@ def _summary(
         total = sum(row[3] for row in periods)
         ids = statement.with_only_columns(Event.id).order_by(None)
         facets = facets_of_query(session, periods, ids, web)
-    summary = {"total": total, "ranked": ranked, "facets": facets}
+    capped = ranked is not None and total >= RANK_WINDOW
+    summary = {"total": total, "ranked": ranked, "facets": facets, "capped": capped}
     web.results.put(key, version, summary)
     return summary
+
+
+def _summary_from_index(
+    filters: EventFilters, statuses: tuple[str, ...] | None, web: WebContext, version: Version
+) -> dict[str, Any] | None:
+    """A search's summary from the in-memory index (``binational.index``): every
+    match ranked and counted, none left out by a window. ``None`` when the index
+    cannot answer (not built at this version yet, off, or a phrase search)."""
+    words = query_terms(filters.q) if filters.q and web.search_index else None
+    index = web.search_index.current(version) if words else None
+    if index is None:
+        return None
+    quarter = Quarter.parse(filters.quarter) if filters.quarter else None
+    category = web.registry.by_category(filters.category) if filters.category else None
+    where = IndexFilter(
+        first_day=quarter.start.toordinal() if quarter else None,
+        last_day=quarter.end.toordinal() if quarter else None,
+        month=filters.month, status=filters.status, statuses=statuses,
+        institution=filters.institution, topic=filters.topic,
+        any_institution=tuple(i.slug for i in category) if category is not None else None,
+    )  # fmt: skip
+    ids = ranked_ids(index, words, where)
+    rows = facet_rows(index, ids)
+    facets = count_facets(rows.periods, rows.institutions, rows.categories, rows.topics)
+    return {"total": len(ids), "ranked": ids, "facets": facets, "capped": False}
 
 
 def list_events(
@@ -179,9 +211,10 @@ def list_events(
 ) -> dict[str, Any]:
     """One page of events as records, the total, and the facets.
 
-    A search ranks its matches once (at most the store's ranking window, see
-    ``store/search.py``); the ranked ids give the total, every page and the set the
-    facets count. A listing without search pages by date, newest first. Results
+    A search ranks its matches once, on the in-memory index when it is current
+    (every match), else in the database (at most the store's ranking window, see
+    ``store/search.py``); the ranked ids give the total, every page and the set
+    the facets count. A listing without search pages by date, newest first. Results
     are cached under the data ``version`` (read here unless the caller has it)."""
     version = version or data_version(session.connection())
     summary = _summary(session, filters, statuses, web, version)
@@ -193,7 +226,7 @@ def list_events(
     return {
         "filters": asdict(filters),
         "total": total,
-        "total_is_capped": summary["ranked"] is not None and total >= RANK_WINDOW,
+        "total_is_capped": summary["capped"],
         "page": filters.page,
         "pages": page_count(total),
         "page_size": PAGE_SIZE,
@@ -207,11 +240,11 @@ def _page_records(
     filters: EventFilters,
     statuses: tuple[str, ...] | None,
     web: WebContext,
-    ranked: list[int] | None,
+    ranked: Sequence[int] | None,
 ) -> list[dict[str, Any]]:
     offset = (filters.page - 1) * PAGE_SIZE
-    if ranked is not None:
-        page_ids = ranked[offset : offset + PAGE_SIZE]
+    if ranked is not None:  # a list, or an array from the index
+        page_ids = [int(event_id) for event_id in ranked[offset : offset + PAGE_SIZE]]
     else:
         statement, _ = _statement(session, filters, statuses, web)
         page_ids = list(

@@ -1,10 +1,9 @@
 """A small per-process cache of listing results (ranked ids, totals, facet counts,
 page records, the list page's rendered body), valid while the data has not changed.
 
-The data version is the largest event id and the largest revision id: every
-change the application makes to events either adds an event or writes a revision,
-so a new version means some listing may have changed and every entry made under an
-older version is ignored. A time limit backs this up for changes made outside the
+Entries are kept under the data's version (``store/data_version.py``): a new
+version means some listing may have changed, and every entry made under an older
+version is ignored. A time limit backs this up for changes made outside the
 application's services.
 """
 
@@ -16,21 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from sqlalchemy import Connection, func, select
-
-from binational.store.models import Event, Revision
-
-Version = tuple[int, int]
-
-DATA_VERSION = select(
-    select(func.max(Event.id)).scalar_subquery(), select(func.max(Revision.id)).scalar_subquery()
-)
-
-
-def data_version(connection: Connection) -> Version:
-    """(largest event id, largest revision id): two index lookups."""
-    row = connection.execute(DATA_VERSION).one()
-    return (row[0] or 0, row[1] or 0)
+from binational.store.data_version import Version
 
 
 class ResultCache:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from binational.errors import UserError
 from binational.ingest.queue import accept_candidate, reject_candidate
+from binational.store.data_version import data_version
 from binational.store.events import get_event
 from binational.store.records import event_record
 from binational.web.auth import Actor
@@ -92,6 +93,18 @@ class UserChange(BaseModel):
 
 def router() -> APIRouter:
     api = APIRouter(prefix="/api")
+
+    @api.get("/health", tags=["server"])
+    def health(request: Request) -> Record:
+        """Whether the server answers, and whether the search index is current
+        (``ready``), ``building``, ``stale`` or ``off``. Open to anyone: it says
+        nothing of the data."""
+        web = web_context(request)
+        index = "off"
+        if web.search_index is not None:
+            with web.database.connect() as connection:
+                index = web.search_index.state(data_version(connection))
+        return {"status": "ok", "search_index": index}
 
     @api.get("/me", tags=["account"])
     def me(actor: Actor = Depends(reader)) -> Record:

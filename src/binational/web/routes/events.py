@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from binational.domain import DatePrecision, EventStatus, PartialDate
 from binational.errors import UserError
+from binational.store.data_version import data_version
 from binational.web.auth import Actor
 from binational.web.curation import (
     EventChanges,
@@ -20,7 +21,6 @@ from binational.web.deps import reader, require_editor, visible_statuses, web_co
 from binational.web.i18n import Translator
 from binational.web.listing import list_events, parse_filters
 from binational.web.rendering import render, render_fragment, request_language
-from binational.web.result_cache import data_version
 from binational.web.short_reads import run_short_read
 from binational.web.views import events_page as events_view
 

@@ -1,0 +1,128 @@
+"""Filters and words to ranked event ids, on an ``EventIndex``: pure.
+
+Every word must match (as in the database's search), and the ranking is FTS5's
+bm25 to the letter (sqlite/ext/fts5/fts5_aux.c): the weighted frequency of each
+word in the event, saturated with k1 = 1.2 and normalized by the event's length
+with b = 0.75, times the word's inverse document frequency. A test holds it equal
+to the database's scores.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from binational.index.build import EventIndex, Membership
+from binational.index.tokens import terms
+
+K1, B = 1.2, 0.75
+_WORD = re.compile(r"\w+")  # what the database's search calls a word
+
+
+@dataclass(frozen=True)
+class IndexFilter:
+    """The listing's filters, in the index's terms; ``None`` means 'any'."""
+
+    first_day: int | None = None  # proleptic ordinals, inclusive (a quarter)
+    last_day: int | None = None
+    month: int | None = None  # 1-12
+    status: str | None = None
+    statuses: tuple[str, ...] | None = None  # what the visitor may see
+    institution: str | None = None
+    any_institution: tuple[str, ...] | None = None  # a category's institutions
+    topic: str | None = None
+
+
+def members(membership: Membership, value: str, ids: np.ndarray) -> np.ndarray:
+    """A mask over ``ids``: which have ``value``."""
+    code = membership.code(value)
+    if code is None:
+        return np.zeros(len(ids), dtype=bool)
+    return contains(membership.events_of[code], ids)
+
+
+def contains(sorted_ids: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """A mask over ``ids``: which are in ``sorted_ids``."""
+    if not len(sorted_ids):
+        return np.zeros(len(ids), dtype=bool)
+    positions = np.minimum(np.searchsorted(sorted_ids, ids), len(sorted_ids) - 1)
+    return sorted_ids[positions] == ids
+
+
+def keep(index: EventIndex, ids: np.ndarray, where: IndexFilter) -> np.ndarray:
+    """The ``ids`` that pass the filters, in their order."""
+    mask = np.ones(len(ids), dtype=bool)
+    if where.first_day is not None:
+        mask &= index.days[ids] >= where.first_day
+    if where.last_day is not None:
+        mask &= index.days[ids] <= where.last_day
+    if where.month is not None:
+        mask &= index.months[ids] % 12 == where.month - 1
+    for allowed in (
+        (where.status,) if where.status is not None else None,
+        where.statuses,
+    ):
+        if allowed is not None:
+            codes = [index.statuses.index(s) for s in allowed if s in index.statuses]
+            mask &= np.isin(index.status_codes[ids], codes)
+    if where.institution is not None:
+        mask &= members(index.institutions, where.institution, ids)
+    if where.any_institution is not None:
+        either = np.zeros(len(ids), dtype=bool)
+        for slug in where.any_institution:
+            either |= members(index.institutions, slug, ids)
+        mask &= either
+    if where.topic is not None:
+        mask &= members(index.topics, where.topic, ids)
+    return ids[mask]
+
+
+def ranked_ids(index: EventIndex, words: list[str], where: IndexFilter) -> np.ndarray:
+    """Ids of the events that have every word and pass ``where``, best bm25 score
+    first (ties: lower id first). ``words`` are terms (see ``tokens.terms``)."""
+    if not words:
+        return np.empty(0, dtype=np.int32)
+    postings = [index.postings(word) for word in words]
+    shortest = min(range(len(words)), key=lambda i: len(postings[i][0]))
+    candidates = postings[shortest][0]
+    for events, _ in postings:
+        candidates = candidates[contains(events, candidates)]
+    candidates = keep(index, candidates, where)
+    if not len(candidates):
+        return candidates
+    return candidates[np.lexsort((candidates, -scores(index, postings, candidates)))]
+
+
+def scores(
+    index: EventIndex, postings: list[tuple[np.ndarray, np.ndarray]], candidates: np.ndarray
+) -> np.ndarray:
+    """bm25 of each candidate (which has every word), higher better."""
+    norm = K1 * (1 - B + B * index.lengths[candidates] / index.average_length)
+    total = np.zeros(len(candidates), dtype=np.float64)
+    for events, weights in postings:
+        frequency = weights[np.searchsorted(events, candidates)].astype(np.float64)
+        total += idf(index.event_count, len(events)) * frequency * (K1 + 1) / (frequency + norm)
+    return total
+
+
+def idf(event_count: int, hits: int) -> float:
+    value = math.log((event_count - hits + 0.5) / (hits + 0.5))
+    return value if value > 0 else 1e-6
+
+
+def query_terms(user_text: str) -> list[str] | None:
+    """The terms to match for a search box's text, as the database's search reads
+    it (every word required, see ``store.search.fts5_query``); ``None`` for what
+    only the database answers: a quoted phrase, or a word the tokenizer splits."""
+    if '"' in user_text:
+        return None
+    found: list[str] = []
+    for word in _WORD.findall(user_text):
+        split = terms(word)
+        if len(split) != 1:
+            return None
+        found.extend(split)
+    return found or None

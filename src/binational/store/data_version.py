@@ -1,0 +1,24 @@
+"""The data's version: what tells a cache or an index that events may have changed.
+
+It is the largest event id and the largest revision id: every change the
+application makes to events either adds an event or writes a revision
+(``store/revisions.py``), so a new version means something may have changed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, func, select
+
+from binational.store.models import Event, Revision
+
+Version = tuple[int, int]
+
+DATA_VERSION = select(
+    select(func.max(Event.id)).scalar_subquery(), select(func.max(Revision.id)).scalar_subquery()
+)
+
+
+def data_version(connection: Connection) -> Version:
+    """(largest event id, largest revision id): two index lookups."""
+    row = connection.execute(DATA_VERSION).one()
+    return (row[0] or 0, row[1] or 0)

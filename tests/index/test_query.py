@@ -1,0 +1,78 @@
+"""index/query.py: matching, filters and bm25 ranking on an EventIndex."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+
+from binational.annotate import registry_annotator
+from binational.index.live import read_index
+from binational.index.query import IndexFilter, query_terms, ranked_ids, scores
+from binational.intake.importer import import_reports
+from binational.registry.loader import load_registry
+from binational.store.search import fts5_query
+
+
+@pytest.mark.parametrize(
+    ("words", "where", "expected"),
+    [
+        (["water"], IndexFilter(), [1, 2, 3]),  # title ×10; then two hits beat one
+        (["water", "security"], IndexFilter(), [2, 3]),
+        (["water"], IndexFilter(statuses=("published",)), [1, 3]),
+        (["water"], IndexFilter(status="draft"), [2]),
+        (["water"], IndexFilter(month=7), [3]),
+        (["water"], IndexFilter(first_day=dt.date(2023, 4, 1).toordinal(),
+                                last_day=dt.date(2023, 6, 30).toordinal()), [1, 2]),
+        (["water"], IndexFilter(institution="ibwc"), [1, 2]),
+        (["water"], IndexFilter(any_institution=("hlsd", "usmca")), [2, 3]),
+        (["water"], IndexFilter(topic="drugs"), [3]),
+        (["water"], IndexFilter(topic="no-such-topic"), []),
+        (["usmca"], IndexFilter(), [5]),
+        (["nowhere"], IndexFilter(), []),
+    ],
+)  # fmt: skip
+def test_ranked_ids(small_index, words, where, expected):
+    assert ranked_ids(small_index, words, where).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("user_text", "expected"),
+    [
+        ("Fentanyl trafficking", ["fentanyl", "trafficking"]),
+        ("López-Obrador", ["lopez", "obrador"]),
+        ("   ", None),
+        ('"consular notification"', None),  # a phrase: the database answers
+        ("snake_case", None),  # one word to the database's search, two terms to FTS5
+    ],
+)
+def test_query_terms(user_text, expected):
+    assert query_terms(user_text) == expected
+
+
+QUERIES = ["fentanyl", "mexico", "border security", "lopez obrador", "united states border",
+           "commission", "the"]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_scores_are_fts5_bm25(sqlite_database, sample_report_path, query):
+    """The same matches and, to float precision, the same scores as the database's
+    bm25 (title 10, summary 3, implications 1)."""
+    import_reports(sqlite_database, [sample_report_path], annotator=registry_annotator())
+    category_of = {i.slug: i.category.value for i in load_registry().institutions}
+    with sqlite_database.connect() as connection:
+        _, index = read_index(connection, category_of)
+        expected = dict(
+            connection.execute(
+                text(
+                    "SELECT rowid, -bm25(events_fts, 10.0, 3.0, 1.0) FROM events_fts"
+                    " WHERE events_fts MATCH :query"
+                ),
+                {"query": fts5_query(query)},
+            ).all()
+        )
+    words = query_terms(query)
+    ids = ranked_ids(index, words, IndexFilter())
+    assert expected and sorted(ids.tolist()) == sorted(expected)
+    found = scores(index, [index.postings(word) for word in words], ids)
+    assert found.tolist() == pytest.approx([expected[i] for i in ids.tolist()], rel=1e-6)
+    assert list(found) == sorted(found, reverse=True)
