@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from binational.index.build import build_membership
-from binational.index.facets import facet_rows, value_counts
+from binational.index.facets import facet_counts, value_counts
 
 LINKS = [(1, "ibwc"), (2, "ibwc"), (2, "hlsd"), (3, "hlsd"), (5, "usmca"), (2, "ibwc")]
 
@@ -23,13 +23,17 @@ def test_value_counts(ids, expected):
     assert value_counts(membership, np.array(ids, dtype=np.int64)) == expected
 
 
-def test_facet_rows(small_index):
-    index = small_index
-    rows = facet_rows(index, np.array([1, 2, 3]))
-    assert sorted(rows.periods) == [(2023, 4, "published", 1), (2023, 5, "draft", 1),
-                                    (2023, 7, "published", 1)]  # fmt: skip
-    assert rows.institutions == [("hlsd", 2), ("ibwc", 2)]
-    assert rows.categories == [("commission", 2), ("dialogue", 2)]
-    assert rows.topics == [("drugs", 1), ("security", 2)]
-    december = facet_rows(index, np.array([5]))
-    assert december.periods == [(2022, 12, "reviewed", 1)]
+def test_facet_counts(small_index):
+    counts = facet_counts(small_index, np.array([1, 2, 3]))
+    assert counts.quarters == [("2023Q2", 2), ("2023Q3", 1)]
+    assert counts.months == [(4, 1), (5, 1), (7, 1)]
+    assert counts.statuses == [("draft", 1), ("published", 2)]
+    assert counts.institutions == [("hlsd", 2), ("ibwc", 2)]
+    assert counts.categories == [("commission", 2), ("dialogue", 2)]
+    assert counts.topics == [("drugs", 1), ("security", 2)]
+    december = facet_counts(small_index, np.array([5, 1]))
+    assert december.quarters == [("2022Q4", 1), ("2023Q2", 1)]
+    assert december.months == [(4, 1), (12, 1)]
+    assert december.statuses == [("reviewed", 1), ("published", 1)]
+    empty = facet_counts(small_index, np.array([], dtype=np.int64))
+    assert empty.quarters == empty.months == empty.statuses == empty.institutions == []

@@ -10,6 +10,7 @@ from binational.intake.importer import import_reports
 from binational.registry.loader import load_registry
 from binational.registry.records import registry_labels
 from binational.store.event_reads import (
+    read_event_cards,
     read_event_page,
     read_events,
     read_placements,
@@ -19,7 +20,7 @@ from binational.store.event_reads import (
 from binational.store.events import get_event, update_event
 from binational.store.links import remove_link
 from binational.store.models import Event, EventSource
-from binational.store.records import event_record, revision_record
+from binational.store.records import CARD_SUMMARY, event_record, revision_record
 
 
 @pytest.fixture
@@ -82,6 +83,26 @@ def test_read_events_keeps_the_order_asked_and_skips_missing_ids(imported, label
         assert read_events(connection, [], labels) == []
     assert [r["id"] for r in records] == [ids[5], ids[0], ids[3]]
     assert records == singles
+
+
+def test_cards_are_the_records_cut_to_what_a_list_shows(imported, labels):
+    database, ids = imported
+    wanted = [ids[5], 10**9, ids[0], ids[3]]
+    with database.transaction() as session:  # a removed link is on no card
+        session.get(Event, ids[0]).institution_links[0].removed = True
+    with database.connect() as connection:
+        cards = read_event_cards(connection, wanted)
+        records = read_events(connection, wanted, labels)
+        assert read_event_cards(connection, []) == []
+    assert len(cards) == 3
+    for card, record in zip(cards, records, strict=True):
+        assert card == {
+            "id": record["id"], "title": record["title"], "date": record["date"],
+            "status": record["status"], "summary": record["summary"][:CARD_SUMMARY],
+            "institutions": [{"slug": i["slug"]} for i in
+                             sorted(record["institutions"], key=lambda i: i["slug"])],
+        }  # fmt: skip
+    assert any(len(record["summary"]) > CARD_SUMMARY for record in records)
 
 
 def test_sources_and_placements(imported):

@@ -1,6 +1,8 @@
 """The events list service (web/listing.py): filters, paging, facets; on SQLite and
 PostgreSQL, searching with the in-memory index and with the database alone."""
 
+import itertools
+
 import pytest
 
 from binational.annotate import registry_annotator
@@ -105,10 +107,10 @@ def test_the_index_and_the_database_list_the_same(database, sample_report_path, 
     too (both rank by bm25), while PostgreSQL's own search ranks by ts_rank_cd."""
     import_reports(database, [sample_report_path], annotator=registry_annotator())
     by_index, by_database = make_web(database, "index"), make_web(database, "database")
-    for statuses in (None, ("published",)):
+    for statuses, cards in itertools.product((None, ("published",)), (False, True)):
         with database.sessions() as session:
-            listed = list_events(session, filters, statuses, by_index)
-            expected = list_events(session, filters, statuses, by_database)
+            listed = list_events(session, filters, statuses, by_index, cards=cards)
+            expected = list_events(session, filters, statuses, by_database, cards=cards)
         if database.dialect == "postgresql":
             for listing in (listed, expected):
                 listing["events"].sort(key=lambda event: event["id"])

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from binational.domain import DatePrecision, PartialDate
 from binational.index.tokens import fold, words
+from binational.store.records import CARD_SUMMARY
 
 # Field weights of the database's bm25 (store/search.py): title, summary, implications.
 FIELD_WEIGHTS = (10.0, 3.0, 1.0)
@@ -31,6 +33,7 @@ class EventText:
     implications: str
     day: dt.date
     status: str
+    date_precision: str = DatePrecision.DAY.value
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,10 @@ class EventIndex:
     institutions: Membership
     categories: Membership
     topics: Membership
+    # What a result's card shows, by event id: title, date (ISO, to its precision),
+    # status, the summary's first CARD_SUMMARY characters. A search engine's "stored
+    # fields": a page of results needs no database read.
+    stored: Mapping[int, tuple[str, str, str, str]]
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         row = self.term_rows.get(term)
@@ -108,12 +115,15 @@ def build_index(
     to its category."""
     postings = _PostingsBuilder()
     rows: list[tuple[int, int, int, int]] = []  # id, length, day, status code
+    stored: dict[int, tuple[str, str, str, str]] = {}
     status_code = {status: code for code, status in enumerate(statuses)}
     for event in events:
         if rows and event.id <= rows[-1][0]:
             raise ValueError("events must come in ascending id order")
         length = postings.add(event.id, (event.title, event.summary, event.implications))
         rows.append((event.id, length, event.day.toordinal(), status_code[event.status]))
+        date = PartialDate(event.day, DatePrecision(event.date_precision)).iso()
+        stored[event.id] = (event.title, date, event.status, (event.summary or "")[:CARD_SUMMARY])
     term_rows, term_starts, posting_events, posting_weights = postings.finish()
 
     size = max((row[0] for row in rows), default=0) + 1
@@ -150,6 +160,7 @@ def build_index(
             ((event, category_of[slug]) for event, slug in links if slug in category_of), size
         ),
         topics=build_membership(topics, size),
+        stored=stored,
     )
 
 

@@ -1,7 +1,7 @@
 """Facet counts over a set of matched events, from the index's arrays: pure.
 
-The same aggregated rows as the database gives ``web/facets.count_facets``: events
-per (year, month, status), links per institution, events per category and topic.
+Events per quarter, month (of any year) and status, links per institution, events
+per category and topic: what ``web/facets.facet_values`` lays out.
 """
 
 from __future__ import annotations
@@ -14,8 +14,12 @@ from binational.index.build import EventIndex, Membership
 
 
 @dataclass(frozen=True)
-class FacetRows:
-    periods: list[tuple[int, int, str, int]]  # year, month, status, events
+class FacetCounts:
+    """(value, count) pairs of each facet, values counted zero left out."""
+
+    quarters: list[tuple[str, int]]  # '2023Q2'
+    months: list[tuple[int, int]]  # 1-12
+    statuses: list[tuple[str, int]]
     institutions: list[tuple[str, int]]
     categories: list[tuple[str, int]]
     topics: list[tuple[str, int]]
@@ -35,16 +39,20 @@ def value_counts(membership: Membership, ids: np.ndarray) -> list[tuple[str, int
     return [(membership.values[code], int(counts[code])) for code in np.flatnonzero(counts)]
 
 
-def facet_rows(index: EventIndex, ids: np.ndarray) -> FacetRows:
-    width = len(index.statuses)
-    keys = index.months[ids].astype(np.int64) * width + index.status_codes[ids]
-    unique, counts = np.unique(keys, return_counts=True)
-    periods = [
-        (int(month // 12), int(month % 12) + 1, index.statuses[status], int(count))
-        for month, status, count in zip(unique // width, unique % width, counts, strict=True)
-    ]
-    return FacetRows(
-        periods=periods,
+def facet_counts(index: EventIndex, ids: np.ndarray) -> FacetCounts:
+    months = index.months[ids]  # months since year 0
+    quarters = months // 3
+    first = int(quarters.min()) if len(ids) else 0
+    by_quarter = np.bincount(quarters - first)
+    by_month = np.bincount(months % 12, minlength=12)
+    by_status = np.bincount(index.status_codes[ids], minlength=len(index.statuses))
+    return FacetCounts(
+        quarters=[
+            (f"{(first + q) // 4}Q{(first + q) % 4 + 1}", int(by_quarter[q]))
+            for q in np.flatnonzero(by_quarter)
+        ],
+        months=[(int(m) + 1, int(by_month[m])) for m in np.flatnonzero(by_month)],
+        statuses=[(index.statuses[s], int(by_status[s])) for s in np.flatnonzero(by_status)],
         institutions=value_counts(index.institutions, ids),
         categories=value_counts(index.categories, ids),
         topics=value_counts(index.topics, ids),

@@ -32,8 +32,9 @@ from binational.store.models import Event, EventInstitution, EventTopic
 log = logging.getLogger(__name__)
 STATUSES = tuple(status.value for status in EventStatus)
 _TEXTS = select(
-    Event.id, Event.title, Event.summary, Event.implications, Event.date_value, Event.status
-).order_by(Event.id)
+    Event.id, Event.title, Event.summary, Event.implications, Event.date_value, Event.status,
+    Event.date_precision,
+).order_by(Event.id)  # fmt: skip
 _LINKS = select(EventInstitution.event_id, EventInstitution.slug).where(
     EventInstitution.removed.is_(False)
 )
@@ -50,7 +51,7 @@ def read_index(
 
     def texts() -> Iterator[EventText]:
         for row in connection.execute(_TEXTS):
-            yield EventText(row[0], row[1], row[2], row[3], row[4], row[5])
+            yield EventText(*row)
 
     index = build_index(
         texts(),

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, select
+from sqlalchemy import Connection, bindparam, exists, func, select
 
-from binational.domain import InstitutionLabel
+from binational.domain import DatePrecision, InstitutionLabel, PartialDate
 from binational.store.models import (
     Event,
     EventInstitution,
@@ -25,7 +25,7 @@ from binational.store.models import (
     ReportItem,
     Revision,
 )
-from binational.store.records import event_record, revision_record
+from binational.store.records import CARD_SUMMARY, event_card, event_record, revision_record
 
 _events = Event.__table__
 _links = EventInstitution.__table__
@@ -55,6 +55,14 @@ MANY_TOPICS = (
     select(_topics)
     .where(_topics.c.event_id.in_(bindparam("ids", expanding=True)))
     .order_by(_topics.c.id)
+)
+
+MANY_CARDS = select(
+    _events.c.id, _events.c.title, _events.c.date_value, _events.c.date_precision,
+    _events.c.status, func.substr(_events.c.summary, 1, CARD_SUMMARY).label("summary"),
+).where(_events.c.id.in_(bindparam("ids", expanding=True)))  # fmt: skip
+MANY_CARD_LINKS = select(_links.c.event_id, _links.c.slug).where(
+    _links.c.event_id.in_(bindparam("ids", expanding=True)), _links.c.removed.is_(False)
 )
 
 SOURCES = (
@@ -119,6 +127,25 @@ def read_events(
         for i in ids
         if i in events
     ]
+
+
+def read_event_cards(connection: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Cards (``records.event_card``) of the events ``ids``, in that order (missing
+    ids skipped). Two queries; a third of the time of ``read_events`` for a page."""
+    if not ids:
+        return []
+    rows = {row.id: row for row in connection.execute(MANY_CARDS, {"ids": list(ids)})}
+    slugs: dict[int, list[str]] = {event_id: [] for event_id in rows}
+    for link in connection.execute(MANY_CARD_LINKS, {"ids": list(rows)}):
+        slugs[link.event_id].append(link.slug)
+    cards = []
+    for event_id in ids:
+        row = rows.get(event_id)
+        if row is not None:
+            date = PartialDate(row.date_value, DatePrecision(row.date_precision)).iso()
+            cards.append(event_card(row.id, row.title, date, row.status, row.summary,
+                                    slugs[event_id]))  # fmt: skip
+    return cards
 
 
 def read_sources(connection: Connection, event_id: int) -> list[dict[str, Any]]:

@@ -68,6 +68,23 @@ def event_record(
     }
 
 
+# A card's summary is cut to this many characters: enough for a list's snippet.
+CARD_SUMMARY = 240
+
+
+def event_card(
+    event_id: int, title: str, date: str, status: str, summary: str, slugs: Iterable[str]
+) -> dict[str, Any]:
+    """An event's card, for lists: of its record, only ``id``, ``title``, ``date``,
+    ``status``, the first ``CARD_SUMMARY`` characters of ``summary``, and its
+    ``institutions`` (slugs only, in slug order)."""
+    return {
+        "id": event_id, "title": title, "date": date, "status": status,
+        "summary": summary[:CARD_SUMMARY],
+        "institutions": [{"slug": slug} for slug in sorted(slugs)],
+    }  # fmt: skip
+
+
 def revision_record(revision) -> dict[str, Any]:
     return {
         "id": revision.id,

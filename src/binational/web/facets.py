@@ -39,9 +39,8 @@ def count_facets(
     categories: Iterable[tuple[str, int]],
     topics: Iterable[tuple[str, int]],
 ) -> dict[str, list[dict[str, Any]]]:
-    """Facet values with counts from aggregated rows: (year, month, status, events),
-    (institution, links), (category, events), (topic, events). Quarters newest
-    first, months in calendar order, the most linked institutions first."""
+    """Facet values with counts from the database's aggregated rows: (year, month,
+    status, events), (institution, links), (category, events), (topic, events)."""
     quarters: Counter[str] = Counter()
     months: Counter[int] = Counter()
     statuses: Counter[str] = Counter()
@@ -49,6 +48,22 @@ def count_facets(
         quarters[f"{int(year)}Q{(int(month) - 1) // 3 + 1}"] += count
         months[int(month)] += count
         statuses[status] += count
+    return facet_values(
+        quarters.items(), months.items(), statuses.items(), institutions, categories, topics
+    )
+
+
+def facet_values(
+    quarters: Iterable[tuple[str, int]],
+    months: Iterable[tuple[int, int]],
+    statuses: Iterable[tuple[str, int]],
+    institutions: Iterable[tuple[str, int]],
+    categories: Iterable[tuple[str, int]],
+    topics: Iterable[tuple[str, int]],
+) -> dict[str, list[dict[str, Any]]]:
+    """Each facet's values with their counts, as (value, count) pairs come in:
+    quarters newest first, months in calendar order, the most linked institutions
+    first. Values counted zero are left out."""
 
     def values(pairs: Iterable[tuple[Any, int]]) -> list[dict[str, Any]]:
         return [{"value": str(value), "count": int(count)} for value, count in pairs if count]
@@ -57,9 +72,9 @@ def count_facets(
         return sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
 
     return {
-        "quarter": values(sorted(quarters.items(), reverse=True)),
-        "month": values(sorted(months.items())),
-        "status": values(sorted(statuses.items())),
+        "quarter": values(sorted(quarters, reverse=True)),
+        "month": values(sorted(months)),
+        "status": values(sorted(statuses)),
         "institution": values(by_count(institutions)[:FACET_LIMIT]),
         "category": values(sorted(categories)),
         "topic": values(by_count(topics)),

@@ -9,7 +9,7 @@ beside each facet value.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -18,15 +18,16 @@ from sqlalchemy.orm import Session
 
 from binational.domain import Category, EventStatus, Quarter
 from binational.errors import UserError
-from binational.index.facets import facet_rows
+from binational.index.cards import index_cards
+from binational.index.facets import facet_counts
 from binational.index.query import IndexFilter, query_terms, ranked_ids
 from binational.store.data_version import Version, data_version
-from binational.store.event_reads import read_events
+from binational.store.event_reads import read_event_cards, read_events
 from binational.store.events import EventQuery, filtered_statement
 from binational.store.models import Event
 from binational.store.search import RANK_WINDOW
 from binational.web.context import WebContext
-from binational.web.facets import count_facets, facets_of_ids, facets_of_query
+from binational.web.facets import facet_values, facets_of_ids, facets_of_query
 
 PAGE_SIZE = 25
 MAX_PAGE = 10_000
@@ -172,7 +173,13 @@ def _summary(
         ids = statement.with_only_columns(Event.id).order_by(None)
         facets = facets_of_query(session, periods, ids, web)
     capped = ranked is not None and total >= RANK_WINDOW
-    summary = {"total": total, "ranked": ranked, "facets": facets, "capped": capped}
+    summary = {
+        "total": total,
+        "ranked": ranked,
+        "facets": facets,
+        "capped": capped,
+        "indexed": False,
+    }
     web.results.put(key, version, summary)
     return summary
 
@@ -197,9 +204,10 @@ def _summary_from_index(
         any_institution=tuple(i.slug for i in category) if category is not None else None,
     )  # fmt: skip
     ids = ranked_ids(index, words, where)
-    rows = facet_rows(index, ids)
-    facets = count_facets(rows.periods, rows.institutions, rows.categories, rows.topics)
-    return {"total": len(ids), "ranked": ids, "facets": facets, "capped": False}
+    counts = facet_counts(index, ids)
+    facets = facet_values(counts.quarters, counts.months, counts.statuses,
+                          counts.institutions, counts.categories, counts.topics)  # fmt: skip
+    return {"total": len(ids), "ranked": ids, "facets": facets, "capped": False, "indexed": True}
 
 
 def list_events(
@@ -208,8 +216,11 @@ def list_events(
     statuses: tuple[str, ...] | None,
     web: WebContext,
     version: Version | None = None,
+    cards: bool = False,
 ) -> dict[str, Any]:
-    """One page of events as records, the total, and the facets.
+    """One page of events as records (or, with ``cards``, the lighter cards a list
+    page shows: see ``store.event_reads.read_event_cards``), the total, and the
+    facets.
 
     A search ranks its matches once, on the in-memory index when it is current
     (every match), else in the database (at most the store's ranking window, see
@@ -219,8 +230,8 @@ def list_events(
     version = version or data_version(session.connection())
     summary = _summary(session, filters, statuses, web, version)
     records = web.results.remember(
-        ("page", filters, statuses), version,
-        lambda: _page_records(session, filters, statuses, web, summary["ranked"]),
+        ("page", filters, statuses, cards), version,
+        lambda: _page_records(session, filters, statuses, web, summary, cards, version),
     )  # fmt: skip
     total = summary["total"]
     return {
@@ -240,9 +251,14 @@ def _page_records(
     filters: EventFilters,
     statuses: tuple[str, ...] | None,
     web: WebContext,
-    ranked: Sequence[int] | None,
+    summary: dict[str, Any],
+    cards: bool,
+    version: Version,
 ) -> list[dict[str, Any]]:
+    """The page's records, or cards: from the index when it answered the search
+    (the summary holds no index itself: cached, it would keep old ones alive)."""
     offset = (filters.page - 1) * PAGE_SIZE
+    ranked = summary["ranked"]
     if ranked is not None:  # a list, or an array from the index
         page_ids = [int(event_id) for event_id in ranked[offset : offset + PAGE_SIZE]]
     else:
@@ -255,4 +271,9 @@ def _page_records(
                 .offset(offset)
             )
         )
+    index = web.search_index.current(version) if cards and summary["indexed"] else None
+    if index is not None:
+        return index_cards(index, page_ids)
+    if cards:
+        return read_event_cards(session.connection(), page_ids)
     return read_events(session.connection(), page_ids, web.labels)

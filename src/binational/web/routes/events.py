@@ -49,7 +49,7 @@ def router() -> APIRouter:
             version = data_version(session.connection())
 
             def results() -> Markup:
-                listing = list_events(session, filters, statuses, web, version)
+                listing = list_events(session, filters, statuses, web, version, cards=True)
                 view = events_view(listing, filters, Translator(language), web)
                 return render_fragment(web.templates, "events/results.html", language,
                                        listing=listing, filters=filters, view=view)  # fmt: skip
