@@ -4,9 +4,11 @@ import numpy as np
 import pytest
 
 from binational.index.build import build_membership
-from binational.index.facets import facet_counts, value_counts
+from binational.index.facets import facet_counts, tag_counts
 
-LINKS = [(1, "ibwc"), (2, "ibwc"), (2, "hlsd"), (3, "hlsd"), (5, "usmca"), (2, "ibwc")]
+TAGS = [(1, ("institution", "ibwc")), (2, ("institution", "ibwc")), (2, ("topic", "water")),
+        (2, ("institution", "hlsd")), (3, ("institution", "hlsd")),
+        (5, ("institution", "usmca")), (2, ("institution", "ibwc"))]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -18,9 +20,11 @@ LINKS = [(1, "ibwc"), (2, "ibwc"), (2, "hlsd"), (3, "hlsd"), (5, "usmca"), (2, "
         ([], []),
     ],
 )
-def test_value_counts(ids, expected):
-    membership = build_membership(LINKS, 6)  # the repeated (2, "ibwc") counts once
-    assert value_counts(membership, np.array(ids, dtype=np.int64)) == expected
+def test_tag_counts(ids, expected):
+    membership = build_membership(TAGS, 6)  # the repeated (2, "ibwc") counts once
+    counts = tag_counts(membership, np.array(ids, dtype=np.int64))
+    assert counts["institution"] == expected and counts["category"] == []
+    assert counts["topic"] == ([("water", 1)] if 2 in ids else [])
 
 
 def test_facet_counts(small_index):

@@ -1,13 +1,15 @@
 """index/query.py: matching, filters and bm25 ranking on an EventIndex."""
 
+import dataclasses
 import datetime as dt
 
+import numpy as np
 import pytest
 from sqlalchemy import text
 
 from binational.annotate import registry_annotator
 from binational.index.live import read_index
-from binational.index.query import IndexFilter, query_terms, ranked_ids, scores
+from binational.index.query import IndexFilter, intersection, query_terms, ranked_ids, scores
 from binational.intake.importer import import_reports
 from binational.registry.loader import load_registry
 from binational.store.search import fts5_query
@@ -76,3 +78,20 @@ def test_scores_are_fts5_bm25(sqlite_database, sample_report_path, query):
     found = scores(index, [index.postings(word) for word in words], ids)
     assert found.tolist() == pytest.approx([expected[i] for i in ids.tolist()], rel=1e-6)
     assert list(found) == sorted(found, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [
+        [[1, 2, 3], [2, 3, 4]],  # similar lengths: marked in a mask
+        [[3], list(range(0, 200, 3))],  # one candidate, a long list: searched
+        [list(range(0, 200, 2)), list(range(0, 200, 3)), [6, 12, 13, 198]],
+        [[], [1, 2]],
+        [[5, 7], [1, 2]],
+    ],
+)
+def test_intersection(small_index, lists):
+    arrays = [np.array(ids, dtype=np.int32) for ids in lists]
+    expected = sorted(set.intersection(*(set(ids) for ids in lists)))
+    index = dataclasses.replace(small_index, present=np.zeros(200, dtype=bool))
+    assert intersection(index, arrays).tolist() == expected

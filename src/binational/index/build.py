@@ -9,6 +9,7 @@ At 100,000 events that is 13 million pairs in about 100 MB, built in seconds.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -36,22 +37,21 @@ class EventText:
     date_precision: str = DatePrecision.DAY.value
 
 
+Tag = tuple[str, str]  # (facet, value): ("institution", "usmca"), ("topic", "water")
+TAG_FACETS = ("institution", "category", "topic")
+
+
 @dataclass(frozen=True)
 class Membership:
-    """Which events have which values (institutions, categories or topics), both
-    ways: by event as compressed rows (``starts`` into ``codes``), by value as a
-    sorted array of event ids."""
+    """Which events have which tags, both ways: by event as compressed rows
+    (``starts`` into ``codes``), by tag as a sorted array of event ids. One
+    structure for every facet, so that a search counts them all in one pass."""
 
-    values: tuple[str, ...]
+    values: tuple[Tag, ...]  # sorted: each facet's tags are a run of codes
+    code_of: Mapping[Tag, int]
     starts: np.ndarray  # int64, one more than the largest event id + 1
-    codes: np.ndarray  # int32, value codes grouped by event
-    events_of: tuple[np.ndarray, ...]  # per value code, sorted event ids
-
-    def code(self, value: str) -> int | None:
-        try:
-            return self.values.index(value)
-        except ValueError:
-            return None
+    codes: np.ndarray  # int32, tag codes grouped by event, ascending within one
+    events_of: tuple[np.ndarray, ...]  # per tag code, sorted event ids
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,7 @@ class EventIndex:
     months: np.ndarray  # int32 year × 12 + month − 1, by event id
     statuses: tuple[str, ...]
     status_codes: np.ndarray  # int8, by event id (−1 where no event)
-    institutions: Membership
-    categories: Membership
-    topics: Membership
+    tags: Membership  # institutions, their categories, topics
     # What a result's card shows, by event id: title, date (ISO, to its precision),
     # status, the summary's first CARD_SUMMARY characters. A search engine's "stored
     # fields": a page of results needs no database read.
@@ -87,20 +85,20 @@ class EventIndex:
         return self.posting_events[start:end], self.posting_weights[start:end]
 
 
-def build_membership(pairs: Iterable[tuple[int, str]], size: int) -> Membership:
-    """From (event id, value) pairs, repeats ignored; ``size`` = largest id + 1."""
-    unique = sorted({(event, value) for event, value in pairs if 0 <= event < size})
-    values = tuple(sorted({value for _, value in unique}))
-    code_of = {value: code for code, value in enumerate(values)}
+def build_membership(pairs: Iterable[tuple[int, Tag]], size: int) -> Membership:
+    """From (event id, tag) pairs, repeats ignored; ``size`` = largest id + 1."""
+    unique = sorted({(event, tag) for event, tag in pairs if 0 <= event < size})
+    values = tuple(sorted({tag for _, tag in unique}))
+    code_of = {tag: code for code, tag in enumerate(values)}
     events = np.fromiter((event for event, _ in unique), dtype=np.int64, count=len(unique))
-    codes = np.fromiter((code_of[v] for _, v in unique), dtype=np.int32, count=len(unique))
+    codes = np.fromiter((code_of[t] for _, t in unique), dtype=np.int32, count=len(unique))
     starts = np.zeros(size + 1, dtype=np.int64)
     np.add.at(starts, events + 1, 1)
     np.cumsum(starts, out=starts)
-    order = np.argsort(codes, kind="stable")  # events stay ascending within a value
+    order = np.argsort(codes, kind="stable")  # events stay ascending within a tag
     split = np.searchsorted(codes[order], np.arange(1, len(values)))
     events_of = tuple(part.astype(np.int32) for part in np.split(events[order], split))
-    return Membership(values, starts, codes, events_of if values else ())
+    return Membership(values, code_of, starts, codes, events_of if values else ())
 
 
 def build_index(
@@ -155,11 +153,18 @@ def build_index(
         months=months,
         statuses=statuses,
         status_codes=status_codes,
-        institutions=build_membership(links, size),
-        categories=build_membership(
-            ((event, category_of[slug]) for event, slug in links if slug in category_of), size
-        ),
-        topics=build_membership(topics, size),
+        tags=build_membership(
+            itertools.chain(
+                ((event, ("institution", slug)) for event, slug in links),
+                (
+                    (event, ("category", category_of[slug]))
+                    for event, slug in links
+                    if slug in category_of
+                ),
+                ((event, ("topic", slug)) for event, slug in topics),
+            ),
+            size,
+        ),  # fmt: skip
         stored=stored,
     )
 

@@ -17,14 +17,13 @@ from binational.store.records import event_card
 def index_cards(index: EventIndex, ids: Sequence[int]) -> list[dict[str, Any]]:
     """Cards of the events ``ids``, in that order (ids of no event skipped)."""
     cards = []
-    institutions = index.institutions
+    tags = index.tags
     for event_id in ids:
         stored = index.stored.get(event_id)
         if stored is None:
             continue
-        codes = institutions.codes[
-            institutions.starts[event_id] : institutions.starts[event_id + 1]
-        ]
-        slugs = [institutions.values[code] for code in codes]
+        codes = tags.codes[tags.starts[event_id] : tags.starts[event_id + 1]]
+        slugs = [value for facet, value in map(tags.values.__getitem__, codes)
+                 if facet == "institution"]  # fmt: skip
         cards.append(event_card(event_id, *stored, slugs))
     return cards

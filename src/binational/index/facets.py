@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from binational.index.build import EventIndex, Membership
+from binational.index.build import TAG_FACETS, EventIndex, Membership
 
 
 @dataclass(frozen=True)
@@ -25,18 +25,23 @@ class FacetCounts:
     topics: list[tuple[str, int]]
 
 
-def value_counts(membership: Membership, ids: np.ndarray) -> list[tuple[str, int]]:
-    """(value, events among ``ids`` that have it), for the values some have."""
+def tag_counts(membership: Membership, ids: np.ndarray) -> dict[str, list[tuple[str, int]]]:
+    """Per facet, (value, events among ``ids`` that have it), for the values some
+    have, in value order."""
     starts, ends = membership.starts[ids], membership.starts[ids + 1]
     sizes = ends - starts
-    if not sizes.sum():
-        return []
+    found: dict[str, list[tuple[str, int]]] = {facet: [] for facet in TAG_FACETS}
+    total = int(sizes.sum())
+    if not total:
+        return found
     # Positions of every code of every event in ``ids``: each event's run of
     # ``codes`` laid end to end (a vectorized concatenation of ranges).
     run_starts = np.repeat(starts - np.cumsum(sizes) + sizes, sizes)
-    positions = run_starts + np.arange(sizes.sum())
-    counts = np.bincount(membership.codes[positions], minlength=len(membership.values))
-    return [(membership.values[code], int(counts[code])) for code in np.flatnonzero(counts)]
+    counts = np.bincount(membership.codes[run_starts + np.arange(total)])
+    for code in np.flatnonzero(counts).tolist():
+        facet, value = membership.values[code]
+        found[facet].append((value, int(counts[code])))
+    return found
 
 
 def facet_counts(index: EventIndex, ids: np.ndarray) -> FacetCounts:
@@ -46,6 +51,7 @@ def facet_counts(index: EventIndex, ids: np.ndarray) -> FacetCounts:
     by_quarter = np.bincount(quarters - first)
     by_month = np.bincount(months % 12, minlength=12)
     by_status = np.bincount(index.status_codes[ids], minlength=len(index.statuses))
+    tagged = tag_counts(index.tags, ids)
     return FacetCounts(
         quarters=[
             (f"{(first + q) // 4}Q{(first + q) % 4 + 1}", int(by_quarter[q]))
@@ -53,7 +59,7 @@ def facet_counts(index: EventIndex, ids: np.ndarray) -> FacetCounts:
         ],
         months=[(int(m) + 1, int(by_month[m])) for m in np.flatnonzero(by_month)],
         statuses=[(index.statuses[s], int(by_status[s])) for s in np.flatnonzero(by_status)],
-        institutions=value_counts(index.institutions, ids),
-        categories=value_counts(index.categories, ids),
-        topics=value_counts(index.topics, ids),
+        institutions=tagged["institution"],
+        categories=tagged["category"],
+        topics=tagged["topic"],
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from binational.index.build import EventIndex, Membership
+from binational.index.build import EventIndex, Membership, Tag
 from binational.index.tokens import terms
 
 K1, B = 1.2, 0.75
@@ -36,9 +36,9 @@ class IndexFilter:
     topic: str | None = None
 
 
-def members(membership: Membership, value: str, ids: np.ndarray) -> np.ndarray:
-    """A mask over ``ids``: which have ``value``."""
-    code = membership.code(value)
+def members(membership: Membership, tag: Tag, ids: np.ndarray) -> np.ndarray:
+    """A mask over ``ids``: which have ``tag``."""
+    code = membership.code_of.get(tag)
     if code is None:
         return np.zeros(len(ids), dtype=bool)
     return contains(membership.events_of[code], ids)
@@ -69,14 +69,14 @@ def keep(index: EventIndex, ids: np.ndarray, where: IndexFilter) -> np.ndarray:
             codes = [index.statuses.index(s) for s in allowed if s in index.statuses]
             mask &= np.isin(index.status_codes[ids], codes)
     if where.institution is not None:
-        mask &= members(index.institutions, where.institution, ids)
+        mask &= members(index.tags, ("institution", where.institution), ids)
     if where.any_institution is not None:
         either = np.zeros(len(ids), dtype=bool)
         for slug in where.any_institution:
-            either |= members(index.institutions, slug, ids)
+            either |= members(index.tags, ("institution", slug), ids)
         mask &= either
     if where.topic is not None:
-        mask &= members(index.topics, where.topic, ids)
+        mask &= members(index.tags, ("topic", where.topic), ids)
     return ids[mask]
 
 
@@ -86,14 +86,27 @@ def ranked_ids(index: EventIndex, words: list[str], where: IndexFilter) -> np.nd
     if not words:
         return np.empty(0, dtype=np.int32)
     postings = [index.postings(word) for word in words]
-    shortest = min(range(len(words)), key=lambda i: len(postings[i][0]))
-    candidates = postings[shortest][0]
-    for events, _ in postings:
-        candidates = candidates[contains(events, candidates)]
-    candidates = keep(index, candidates, where)
+    candidates = keep(index, intersection(index, [events for events, _ in postings]), where)
     if not len(candidates):
         return candidates
-    return candidates[np.lexsort((candidates, -scores(index, postings, candidates)))]
+    # Candidates are in id order and the sort is stable: equal scores, lower id first.
+    return candidates[np.argsort(-scores(index, postings, candidates), kind="stable")]
+
+
+def intersection(index: EventIndex, lists: list[np.ndarray]) -> np.ndarray:
+    """The ids in every one of the sorted ``lists``, ascending. Each further list
+    is either searched for the candidates left (few of them: k log n) or marked in
+    a mask of every event id (many: n)."""
+    lists = sorted(lists, key=len)
+    candidates = lists[0]
+    for events in lists[1:]:
+        if len(candidates) * 16 < len(events):
+            candidates = candidates[contains(events, candidates)]
+        else:
+            marked = np.zeros(len(index.present), dtype=bool)
+            marked[events] = True
+            candidates = candidates[marked[candidates]]
+    return candidates
 
 
 def scores(
