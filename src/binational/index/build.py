@@ -221,13 +221,29 @@ class _PostingsBuilder:
         self.tokens, self.runs = array("i"), []
 
     def finish(self) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
-        """(term → row, row starts, posting events, posting weights)."""
+        """(term → row, row starts, posting events, posting weights).
+
+        Each batch is sorted by (term, event) and the batches come in event order,
+        so every batch's run of a term goes right after the previous batch's run of
+        it: a counting sort that writes each batch in place and frees it, rather
+        than one argsort of everything (which took twice the memory)."""
         self._flush()
-        keys = np.concatenate(self.keys) if self.keys else np.empty(0, dtype=np.int64)
-        weights = np.concatenate(self.weights) if self.weights else np.empty(0, np.float32)
-        terms = (keys >> 32).astype(np.int32)
-        order = np.argsort(terms, kind="stable")  # batches came in event order
-        starts = np.zeros(len(self.term_ids.terms) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(terms, minlength=len(self.term_ids.terms)), out=starts[1:])
-        events = (keys[order] & 0xFFFFFFFF).astype(np.int32)
-        return self.term_ids.terms, starts, events, weights[order]
+        term_count = len(self.term_ids.terms)
+        counts = np.zeros(term_count, dtype=np.int64)
+        for keys in self.keys:
+            counts += np.bincount(keys >> 32, minlength=term_count)
+        starts = np.zeros(term_count + 1, dtype=np.int64)
+        np.cumsum(counts, out=starts[1:])
+        events = np.empty(int(starts[-1]), dtype=np.int32)
+        weights = np.empty(int(starts[-1]), dtype=np.float32)
+        cursor = starts[:-1].copy()
+        while self.keys:
+            keys, batch_weights = self.keys.pop(0), self.weights.pop(0)
+            terms = keys >> 32
+            batch_counts = np.bincount(terms, minlength=term_count)
+            run_starts = np.cumsum(batch_counts) - batch_counts
+            positions = cursor[terms] + np.arange(len(keys)) - run_starts[terms]
+            events[positions] = keys & 0xFFFFFFFF
+            weights[positions] = batch_weights
+            cursor += batch_counts
+        return self.term_ids.terms, starts, events, weights
