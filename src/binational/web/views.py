@@ -4,13 +4,19 @@ and page (the page has a hundred of them, and template macros are slow)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 from urllib.parse import quote_plus, urlencode
+
+from markupsafe import Markup
 
 from binational.web.context import WebContext
 from binational.web.i18n import Translator
 from binational.web.listing import FILTER_NAMES, EventFilters
+from binational.web.rows import event_cards, facet_items
 
+# What quote_plus leaves as it is: most facet values (slugs, quarters, months).
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]+")
 FACET_ORDER = ("status", "quarter", "month", "category", "institution", "topic")
 SNIPPET = 220
 
@@ -27,6 +33,10 @@ class Facet(NamedTuple):
     label: str
     items: list[FacetItem]
     open: bool
+
+    @property
+    def items_html(self) -> Markup:
+        return facet_items(self.items)
 
 
 class Link(NamedTuple):
@@ -77,7 +87,7 @@ def facet_hrefs(filters: EventFilters, facet: str, values: list[str]) -> list[st
     after = [f"{k}={quote_plus(v)}" for k, v in params.items() if names.index(k) > position]
     head = "/events?" + "".join(part + "&" for part in before) + facet + "="
     tail = "".join("&" + part for part in after)
-    return [head + quote_plus(value) + tail for value in values]
+    return [head + (v if _URL_SAFE.fullmatch(v) else quote_plus(v)) + tail for v in values]
 
 
 def snippet(text: str, limit: int = SNIPPET) -> str:
@@ -126,6 +136,7 @@ def events_page(
         "facets": facets,
         "chips": chips,
         "events": events,
+        "cards": event_cards(events),
         "previous": events_href(filters.query_params(page=page - 1)) if page > 1 else None,
         "next": events_href(filters.query_params(page=page + 1)) if page < pages else None,
         "json": "/api/events?" + urlencode(filters.query_params(page=page)),
