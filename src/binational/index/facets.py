@@ -37,10 +37,12 @@ def tag_counts(membership: Membership, ids: np.ndarray) -> dict[str, list[tuple[
     # Positions of every code of every event in ``ids``: each event's run of
     # ``codes`` laid end to end (a vectorized concatenation of ranges).
     run_starts = np.repeat(starts - np.cumsum(sizes) + sizes, sizes)
-    counts = np.bincount(membership.codes[run_starts + np.arange(total)])
-    for code in np.flatnonzero(counts).tolist():
-        facet, value = membership.values[code]
-        found[facet].append((value, int(counts[code])))
+    counts = np.bincount(membership.codes[run_starts + np.arange(total)]).tolist()
+    values = membership.values
+    for code, count in enumerate(counts):
+        if count:
+            facet, value = values[code]
+            found[facet].append((value, count))
     return found
 
 
@@ -54,11 +56,14 @@ def facet_counts(index: EventIndex, ids: np.ndarray) -> FacetCounts:
     tagged = tag_counts(index.tags, ids)
     return FacetCounts(
         quarters=[
-            (f"{(first + q) // 4}Q{(first + q) % 4 + 1}", int(by_quarter[q]))
-            for q in np.flatnonzero(by_quarter)
+            (f"{(first + q) // 4}Q{(first + q) % 4 + 1}", count)
+            for q, count in enumerate(by_quarter.tolist())
+            if count
         ],
-        months=[(int(m) + 1, int(by_month[m])) for m in np.flatnonzero(by_month)],
-        statuses=[(index.statuses[s], int(by_status[s])) for s in np.flatnonzero(by_status)],
+        months=[(m + 1, count) for m, count in enumerate(by_month.tolist()) if count],
+        statuses=[
+            (index.statuses[s], count) for s, count in enumerate(by_status.tolist()) if count
+        ],
         institutions=tagged["institution"],
         categories=tagged["category"],
         topics=tagged["topic"],
