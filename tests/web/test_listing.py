@@ -108,9 +108,9 @@ def test_the_index_and_the_database_list_the_same(database, sample_report_path, 
     import_reports(database, [sample_report_path], annotator=registry_annotator())
     by_index, by_database = make_web(database, "index"), make_web(database, "database")
     for statuses, cards in itertools.product((None, ("published",)), (False, True)):
-        with database.sessions() as session:
-            listed = list_events(session, filters, statuses, by_index, cards=cards)
-            expected = list_events(session, filters, statuses, by_database, cards=cards)
+        with database.connect() as connection:
+            listed = list_events(connection, filters, statuses, by_index, cards=cards)
+            expected = list_events(connection, filters, statuses, by_database, cards=cards)
         if database.dialect == "postgresql":
             for listing in (listed, expected):
                 listing["events"].sort(key=lambda event: event["id"])
@@ -119,42 +119,44 @@ def test_the_index_and_the_database_list_the_same(database, sample_report_path, 
 
 
 def test_listing_and_facets_agree_on_both_engines(database, web):
-    with database.sessions() as session:
-        everything = list_events(session, EventFilters(), None, web)
+    with database.connect() as connection:
+        everything = list_events(connection, EventFilters(), None, web)
         assert everything["total"] == 14 and len(everything["events"]) == 14
         months = {f["value"]: f["count"] for f in everything["facets"]["month"]}
         assert set(months) == {"4", "5", "6"} and sum(months.values()) == 14
         assert everything["facets"]["quarter"] == [{"value": "2023Q2", "count": 14}]
         for facet in ("institution", "category", "topic"):
             for value in everything["facets"][facet]:
-                narrowed = list_events(session, EventFilters(**{facet: value["value"]}), None, web)
+                narrowed = list_events(
+                    connection, EventFilters(**{facet: value["value"]}), None, web
+                )
                 assert narrowed["total"] == value["count"], (facet, value)
-        found = list_events(session, EventFilters(q="fentanyl"), None, web)
+        found = list_events(connection, EventFilters(q="fentanyl"), None, web)
         assert 0 < found["total"] < 14
         for facet in ("institution", "category", "topic", "month"):
             for value in found["facets"][facet]:
                 wanted = int(value["value"]) if facet == "month" else value["value"]
                 both = EventFilters(q="fentanyl", **{facet: wanted})
-                narrowed = list_events(session, both, None, web)
+                narrowed = list_events(connection, both, None, web)
                 assert narrowed["total"] == value["count"], (facet, value)
-        public = list_events(session, EventFilters(), ("draft",), web)
+        public = list_events(connection, EventFilters(), ("draft",), web)
         assert public["total"] == 0 and public["facets"]["status"] == []
 
 
 def test_cached_listings_follow_every_change(database, web):
     from binational.store.events import get_event, update_event
 
-    with database.sessions() as session:
-        before = list_events(session, EventFilters(q="fentanyl"), None, web)
+    with database.connect() as connection:
+        before = list_events(connection, EventFilters(q="fentanyl"), None, web)
     assert (web.results.hits, web.results.misses) == (0, 2)  # the search, its first page
-    with database.sessions() as session:
-        list_events(session, EventFilters(q="fentanyl", page=2), None, web)
+    with database.connect() as connection:
+        list_events(connection, EventFilters(q="fentanyl", page=2), None, web)
     assert (web.results.hits, web.results.misses) == (1, 3)  # the same search, a new page
     with database.transaction() as session:
         update_event(
             session, get_event(session, before["events"][0]["id"]), {"status": "draft"}, "a"
         )
-    with database.sessions() as session:
-        after = list_events(session, EventFilters(q="fentanyl"), None, web)
+    with database.connect() as connection:
+        after = list_events(connection, EventFilters(q="fentanyl"), None, web)
     statuses = {f["value"]: f["count"] for f in after["facets"]["status"]}
     assert statuses["draft"] == 1 and web.results.misses == 5

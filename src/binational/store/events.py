@@ -75,12 +75,13 @@ def event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def filtered_statement(session: Session, query: EventQuery) -> tuple[Select, Subquery | None]:
-    """The events matching ``query`` and, when searching, the ranked matches."""
+def filtered_statement(dialect: str, query: EventQuery) -> tuple[Select, Subquery | None]:
+    """The events matching ``query`` and, when searching, the ranked matches, for a
+    database of ``dialect`` ('sqlite', 'postgresql')."""
     conditions = event_conditions(query)
     if not query.search:
         return select(Event).where(*conditions), None
-    matches = ranked_matches(session.get_bind().dialect.name, query.search, conditions)
+    matches = ranked_matches(dialect, query.search, conditions)
     if matches is None:
         return select(Event).where(false()), None
     return select(Event).join(matches, matches.c.id == Event.id), matches
@@ -88,7 +89,7 @@ def filtered_statement(session: Session, query: EventQuery) -> tuple[Select, Sub
 
 def find_events(session: Session, query: EventQuery) -> list[Event]:
     """Events matching ``query``: best match first when searching, else by date."""
-    statement, matches = filtered_statement(session, query)
+    statement, matches = filtered_statement(session.get_bind().dialect.name, query)
     if matches is not None:
         statement = statement.order_by(matches.c.score.desc(), Event.id)
     else:
@@ -102,7 +103,7 @@ def find_events(session: Session, query: EventQuery) -> list[Event]:
 
 
 def count_events(session: Session, query: EventQuery) -> int:
-    statement, _ = filtered_statement(session, query)
+    statement, _ = filtered_statement(session.get_bind().dialect.name, query)
     return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
 
 

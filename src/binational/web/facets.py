@@ -13,9 +13,18 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, any_, bindparam, func, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    any_,
+    bindparam,
+    func,
+    select,
+    true,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
 
 from binational.domain import Category
 from binational.store.models import EventInstitution, EventTopic
@@ -82,12 +91,14 @@ def facet_values(
 
 
 def facets_of_ids(
-    session: Session, periods: list[tuple[int, int, str, int]], ids: list[int], web: WebContext
+    connection: Connection,
+    periods: list[tuple[int, int, str, int]],
+    ids: list[int],
+    web: WebContext,
 ) -> dict[str, list[dict[str, Any]]]:
     """Facets of a search's ranked events: their links and topics are read once and
     counted here (a search ranks at most a few thousand events)."""
-    dialect = session.get_bind().dialect.name
-    connection = session.connection()  # plain rows: no ORM processing of thousands of them
+    dialect = connection.dialect.name
     links = connection.execute(
         select(EventInstitution.event_id, EventInstitution.slug).where(
             id_in(EventInstitution.event_id, ids, dialect), EventInstitution.removed.is_(False)
@@ -109,7 +120,10 @@ def facets_of_ids(
 
 
 def facets_of_query(
-    session: Session, periods: list[tuple[int, int, str, int]], ids: Select, web: WebContext
+    connection: Connection,
+    periods: list[tuple[int, int, str, int]],
+    ids: Select,
+    web: WebContext,
 ) -> dict[str, list[dict[str, Any]]]:
     """Facets of a listing without search (up to every event): counted by the
     database, from the covering indexes of migration 0003_web."""
@@ -119,18 +133,18 @@ def facets_of_query(
         return true() if every_event else column.in_(ids)
 
     live = (of_events(EventInstitution.event_id), EventInstitution.removed.is_(False))
-    institutions = session.execute(
+    institutions = connection.execute(
         select(EventInstitution.slug, func.count()).where(*live).group_by(EventInstitution.slug)
     ).all()
     categories = []
     for category in Category:
         slugs = [i.slug for i in web.registry.by_category(category.value)]
         distinct_events = func.count(func.distinct(EventInstitution.event_id))
-        count = session.scalar(
+        count = connection.scalar(
             select(distinct_events).where(*live, EventInstitution.slug.in_(slugs))
         )
         categories.append((category.value, count or 0))
-    topics = session.execute(
+    topics = connection.execute(
         select(EventTopic.slug, func.count())
         .where(of_events(EventTopic.event_id), EventTopic.removed.is_(False))
         .group_by(EventTopic.slug)

@@ -13,8 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, String, func, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, String, func, type_coerce
 
 from binational.domain import Category, EventStatus, Quarter
 from binational.errors import UserError
@@ -109,7 +108,10 @@ def page_count(total: int, size: int = PAGE_SIZE) -> int:
 
 
 def _statement(
-    session: Session, filters: EventFilters, statuses: tuple[str, ...] | None, web: WebContext
+    connection: Connection,
+    filters: EventFilters,
+    statuses: tuple[str, ...] | None,
+    web: WebContext,
 ) -> tuple[Select, Any]:
     """The store's filtered (and, with ``q``, ranked) statement; a category is the
     set of its institutions' slugs."""
@@ -122,11 +124,11 @@ def _statement(
         institution=filters.institution, topic=filters.topic, statuses=statuses,
         any_institution=any_institution,
     )  # fmt: skip
-    return filtered_statement(session, query)
+    return filtered_statement(connection.dialect.name, query)
 
 
 def _summary(
-    session: Session,
+    connection: Connection,
     filters: EventFilters,
     statuses: tuple[str, ...] | None,
     web: WebContext,
@@ -142,25 +144,21 @@ def _summary(
     if summary is not None:
         web.results.put(key, version, summary)
         return summary
-    statement, matches = _statement(session, filters, statuses, web)
+    statement, matches = _statement(connection, filters, statuses, web)
     ranked: list[int] | None = None
     if matches is not None:
-        rows = (
-            session.connection()
-            .execute(
-                statement.with_only_columns(Event.id, _raw_day, Event.status).order_by(
-                    matches.c.score.desc(), Event.id
-                )
+        rows = connection.execute(
+            statement.with_only_columns(Event.id, _raw_day, Event.status).order_by(
+                matches.c.score.desc(), Event.id
             )
-            .all()
-        )
+        ).all()
         ranked = [row[0] for row in rows]
         counted = Counter((int(str(row[1])[:4]), int(str(row[1])[5:7]), row[2]) for row in rows)
         periods = [(*key, count) for key, count in counted.items()]
         total = len(ranked)
-        facets = facets_of_ids(session, periods, ranked, web)
+        facets = facets_of_ids(connection, periods, ranked, web)
     else:
-        by_day = session.execute(
+        by_day = connection.execute(
             statement.with_only_columns(Event.date_value, Event.status, func.count())
             .order_by(None)
             .group_by(Event.date_value, Event.status)
@@ -171,7 +169,7 @@ def _summary(
         periods = [(*key, count) for key, count in months.items()]
         total = sum(row[3] for row in periods)
         ids = statement.with_only_columns(Event.id).order_by(None)
-        facets = facets_of_query(session, periods, ids, web)
+        facets = facets_of_query(connection, periods, ids, web)
     capped = ranked is not None and total >= RANK_WINDOW
     summary = {
         "total": total,
@@ -211,7 +209,7 @@ def _summary_from_index(
 
 
 def list_events(
-    session: Session,
+    connection: Connection,
     filters: EventFilters,
     statuses: tuple[str, ...] | None,
     web: WebContext,
@@ -227,11 +225,11 @@ def list_events(
     ``store/search.py``); the ranked ids give the total, every page and the set
     the facets count. A listing without search pages by date, newest first. Results
     are cached under the data ``version`` (read here unless the caller has it)."""
-    version = version or data_version(session.connection())
-    summary = _summary(session, filters, statuses, web, version)
+    version = version or data_version(connection)
+    summary = _summary(connection, filters, statuses, web, version)
     records = web.results.remember(
         ("page", filters, statuses, cards), version,
-        lambda: _page_records(session, filters, statuses, web, summary, cards, version),
+        lambda: _page_records(connection, filters, statuses, web, summary, cards, version),
     )  # fmt: skip
     total = summary["total"]
     return {
@@ -247,7 +245,7 @@ def list_events(
 
 
 def _page_records(
-    session: Session,
+    connection: Connection,
     filters: EventFilters,
     statuses: tuple[str, ...] | None,
     web: WebContext,
@@ -262,9 +260,9 @@ def _page_records(
     if ranked is not None:  # a list, or an array from the index
         page_ids = [int(event_id) for event_id in ranked[offset : offset + PAGE_SIZE]]
     else:
-        statement, _ = _statement(session, filters, statuses, web)
+        statement, _ = _statement(connection, filters, statuses, web)
         page_ids = list(
-            session.scalars(
+            connection.scalars(
                 statement.with_only_columns(Event.id)
                 .order_by(Event.date_value.desc(), Event.id.desc())
                 .limit(PAGE_SIZE)
@@ -275,5 +273,5 @@ def _page_records(
     if index is not None:
         return index_cards(index, page_ids)
     if cards:
-        return read_event_cards(session.connection(), page_ids)
-    return read_events(session.connection(), page_ids, web.labels)
+        return read_event_cards(connection, page_ids)
+    return read_events(connection, page_ids, web.labels)

@@ -116,8 +116,8 @@ def router() -> APIRouter:
         `status`, `page` (50 a page), as on /events; facets with counts."""
         web = web_context(request)
         filters = parse_filters(request.query_params)
-        with web.database.sessions() as session:
-            return list_events(session, filters, visible_statuses(actor), web)
+        with web.database.connect() as connection:
+            return list_events(connection, filters, visible_statuses(actor), web)
 
     @api.get("/events/{event_id}", tags=["events"])
     def event(request: Request, event_id: int, actor: Actor = Depends(reader)) -> Record:

@@ -45,11 +45,11 @@ def router() -> APIRouter:
         web = web_context(request)
         filters = parse_filters(request.query_params)
         statuses, language = visible_statuses(actor), request_language(request)
-        with web.database.sessions() as session:
-            version = data_version(session.connection())
+        with web.database.connect() as connection:
+            version = data_version(connection)
 
             def results() -> Markup:
-                listing = list_events(session, filters, statuses, web, version, cards=True)
+                listing = list_events(connection, filters, statuses, web, version, cards=True)
                 view = events_view(listing, filters, Translator(language), web)
                 return render_fragment(web.templates, "events/results.html", language,
                                        listing=listing, filters=filters, view=view)  # fmt: skip
