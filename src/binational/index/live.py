@@ -55,8 +55,8 @@ def read_index(
 
     index = build_index(
         texts(),
-        connection.execute(_LINKS).tuples(),
-        connection.execute(_TOPICS).tuples(),
+        connection.execute(_LINKS),
+        connection.execute(_TOPICS),
         category_of,
         STATUSES,
     )
