@@ -45,12 +45,12 @@ def new_queries(count: int, seed: int) -> list[str]:
 def timed_listings(database: Database, web, queries: list[str]) -> list[float]:
     """Milliseconds per listing; the result cache is emptied before each one."""
     timings = []
-    with database.sessions() as session:
-        version = data_version(session.connection())
+    with database.connect() as connection:
+        version = data_version(connection)
         for query in queries:
             web.results._entries.clear()
             started = time.perf_counter()
-            list_events(session, parse_filters({"q": query}), None, web, version, cards=True)
+            list_events(connection, parse_filters({"q": query}), None, web, version, cards=True)
             timings.append((time.perf_counter() - started) * 1000)
     return timings
 

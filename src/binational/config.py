@@ -99,7 +99,7 @@ class Settings:
     search_index: bool = _setting(
         True,
         "Keep an in-memory index of the events for the web's search page, rebuilt in the "
-        "background when they change (in each web worker, about 3 KB of memory per event "
+        "background when they change (in each web worker, about 4 KB of memory per event "
         "and a build of about 2 s per 10,000 events); off, the database's search answers.",
     )
     session_hours: int = _setting(12, "How long a web session lasts after signing in, in hours.")
