@@ -9,7 +9,7 @@ beside each facet value.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -63,6 +63,17 @@ class EventFilters:
     @property
     def active(self) -> bool:
         return any(getattr(self, name) is not None for name in FILTER_NAMES)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What every page of one listing shares."""
+
+    total: int
+    ranked: Sequence[int] | None  # a search's ids, best first (a list, or an index's array)
+    facets: dict[str, list[dict[str, Any]]]
+    capped: bool = False  # the database's ranking window left matches out
+    indexed: bool = False  # answered by the in-memory index, which also has the cards
 
 
 FILTER_NAMES = ("q", "quarter", "month", "institution", "category", "topic", "status")
@@ -133,7 +144,7 @@ def _summary(
     statuses: tuple[str, ...] | None,
     web: WebContext,
     version: Version,
-) -> dict[str, Any]:
+) -> Summary:
     """What every page of one listing shares: the total, the facets and, for a
     search, the ranked ids. Cached until the data changes."""
     key = ("summary", replace(filters, page=1), statuses)
@@ -170,21 +181,14 @@ def _summary(
         total = sum(row[3] for row in periods)
         ids = statement.with_only_columns(Event.id).order_by(None)
         facets = facets_of_query(connection, periods, ids, web)
-    capped = ranked is not None and total >= RANK_WINDOW
-    summary = {
-        "total": total,
-        "ranked": ranked,
-        "facets": facets,
-        "capped": capped,
-        "indexed": False,
-    }
+    summary = Summary(total, ranked, facets, capped=ranked is not None and total >= RANK_WINDOW)
     web.results.put(key, version, summary)
     return summary
 
 
 def _summary_from_index(
     filters: EventFilters, statuses: tuple[str, ...] | None, web: WebContext, version: Version
-) -> dict[str, Any] | None:
+) -> Summary | None:
     """A search's summary from the in-memory index (``binational.index``): every
     match ranked and counted, none left out by a window. ``None`` when the index
     cannot answer (not built at this version yet, off, or a phrase search)."""
@@ -205,7 +209,7 @@ def _summary_from_index(
     counts = facet_counts(index, ids)
     facets = facet_values(counts.quarters, counts.months, counts.statuses,
                           counts.institutions, counts.categories, counts.topics)  # fmt: skip
-    return {"total": len(ids), "ranked": ids, "facets": facets, "capped": False, "indexed": True}
+    return Summary(len(ids), ids, facets, indexed=True)
 
 
 def list_events(
@@ -231,16 +235,16 @@ def list_events(
         ("page", filters, statuses, cards), version,
         lambda: _page_records(connection, filters, statuses, web, summary, cards, version),
     )  # fmt: skip
-    total = summary["total"]
+    total = summary.total
     return {
         "filters": asdict(filters),
         "total": total,
-        "total_is_capped": summary["capped"],
+        "total_is_capped": summary.capped,
         "page": filters.page,
         "pages": page_count(total),
         "page_size": PAGE_SIZE,
         "events": records,
-        "facets": summary["facets"],
+        "facets": summary.facets,
     }
 
 
@@ -249,14 +253,14 @@ def _page_records(
     filters: EventFilters,
     statuses: tuple[str, ...] | None,
     web: WebContext,
-    summary: dict[str, Any],
+    summary: Summary,
     cards: bool,
     version: Version,
 ) -> list[dict[str, Any]]:
     """The page's records, or cards: from the index when it answered the search
     (the summary holds no index itself: cached, it would keep old ones alive)."""
     offset = (filters.page - 1) * PAGE_SIZE
-    ranked = summary["ranked"]
+    ranked = summary.ranked
     if ranked is not None:  # a list, or an array from the index
         page_ids = [int(event_id) for event_id in ranked[offset : offset + PAGE_SIZE]]
     else:
@@ -269,7 +273,7 @@ def _page_records(
                 .offset(offset)
             )
         )
-    index = web.search_index.current(version) if cards and summary["indexed"] else None
+    index = web.search_index.current(version) if cards and summary.indexed else None
     if index is not None:
         return index_cards(index, page_ids)
     if cards:
