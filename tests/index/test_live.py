@@ -64,8 +64,10 @@ def test_an_old_index_is_used_while_a_fresh_one_is_built(imported):
     assert live.current(version) is not first
 
 
-def test_a_failed_build_is_logged_and_the_database_answers(imported, caplog):
-    live = LiveIndex(imported, load_registry(), background=False)
+def test_a_failed_build_is_logged_retried_later_and_the_database_answers(imported, caplog):
+    now = [0.0]
+    live = LiveIndex(imported, load_registry(), background=False, retry_after=60,
+                     clock=lambda: now[0])  # fmt: skip
     version = version_of(imported)
     imported.engine.dispose()
     with imported.connect() as connection:  # break the events table for the build
@@ -77,4 +79,7 @@ def test_a_failed_build_is_logged_and_the_database_answers(imported, caplog):
     with imported.connect() as connection:
         connection.exec_driver_sql("ALTER TABLE events_away RENAME TO events")
         connection.commit()
-    assert live.current(version) is not None
+    now[0] = 59.0  # not every search tries again
+    assert live.current(version) is None and live.builds == 0
+    now[0] = 61.0
+    assert live.current(version) is not None and live.builds == 1

@@ -73,14 +73,17 @@ class LiveIndex:
         *,
         background: bool = True,
         max_age: float = 600.0,
+        retry_after: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.database = database
         self.category_of = {i.slug: i.category.value for i in registry.institutions}
         self.background, self.max_age, self.clock = background, max_age, clock
+        self.retry_after = retry_after  # after a failed build: not every search retries
         self._lock = threading.Lock()
         self._built: tuple[Version, float, EventIndex] | None = None
         self._building: threading.Thread | None = None
+        self._failed_at: float | None = None
         self.builds = 0
 
     def current(self, version: Version) -> EventIndex | None:
@@ -111,9 +114,12 @@ class LiveIndex:
         return "building" if thread is not None and thread.is_alive() else "stale"
 
     def refresh(self) -> None:
-        """Start a build, unless one is running (in the foreground: build now)."""
+        """Start a build, unless one is running or one failed less than
+        ``retry_after`` seconds ago (in the foreground: build now)."""
         with self._lock:
             if self._building is not None and self._building.is_alive():
+                return
+            if self._failed_at is not None and self.clock() - self._failed_at < self.retry_after:
                 return
             if not self.background:
                 self._build()
@@ -128,7 +134,9 @@ class LiveIndex:
                 version, index = read_index(connection, self.category_of)
         except Exception:  # the database's search answers meanwhile; try again later
             log.exception("building the search index failed")
+            self._failed_at = self.clock()
             return
+        self._failed_at = None
         self._built = (version, self.clock(), index)
         self.builds += 1
         log.info("search index: %d events at version %s in %.1f s",
