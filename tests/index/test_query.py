@@ -93,5 +93,5 @@ def test_scores_are_fts5_bm25(sqlite_database, sample_report_path, query):
 def test_intersection(small_index, lists):
     arrays = [np.array(ids, dtype=np.int32) for ids in lists]
     expected = sorted(set.intersection(*(set(ids) for ids in lists)))
-    index = dataclasses.replace(small_index, present=np.zeros(200, dtype=bool))
+    index = dataclasses.replace(small_index, lengths=np.zeros(200, dtype=np.float32))
     assert intersection(index, arrays).tolist() == expected

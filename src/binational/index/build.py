@@ -65,7 +65,6 @@ class EventIndex:
     lengths: np.ndarray  # float32: terms in all fields, by event id
     average_length: float
     event_count: int
-    present: np.ndarray  # bool, by event id
     days: np.ndarray  # int32 proleptic ordinal, by event id
     months: np.ndarray  # int32 year × 12 + month − 1, by event id
     statuses: tuple[str, ...]
@@ -75,6 +74,11 @@ class EventIndex:
     # status, the summary's first CARD_SUMMARY characters. A search engine's "stored
     # fields": a page of results needs no database read.
     stored: Mapping[int, tuple[str, str, str, str]]
+
+    @property
+    def size(self) -> int:
+        """One more than the largest event id: the length of every by-id array."""
+        return len(self.lengths)
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         row = self.term_rows.get(term)
@@ -132,8 +136,6 @@ def build_index(
     days[ids] = [row[2] for row in rows]
     status_codes = np.full(size, -1, dtype=np.int8)
     status_codes[ids] = [row[3] for row in rows]
-    present = np.zeros(size, dtype=bool)
-    present[ids] = True
     months = np.zeros(size, dtype=np.int32)
     if len(ids):
         since_1970 = days[ids].astype(np.int64) - dt.date(1970, 1, 1).toordinal()
@@ -148,7 +150,6 @@ def build_index(
         lengths=lengths,
         average_length=float(lengths.sum() / len(rows)) if rows else 0.0,
         event_count=len(rows),
-        present=present,
         days=days,
         months=months,
         statuses=statuses,

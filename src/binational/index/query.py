@@ -103,7 +103,7 @@ def intersection(index: EventIndex, lists: list[np.ndarray]) -> np.ndarray:
         if len(candidates) * 16 < len(events):
             candidates = candidates[contains(events, candidates)]
         else:
-            marked = np.zeros(len(index.present), dtype=bool)
+            marked = np.zeros(index.size, dtype=bool)
             marked[events] = True
             candidates = candidates[marked[candidates]]
     return candidates
