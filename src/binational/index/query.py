@@ -10,16 +10,15 @@ to the database's scores.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from binational.index.build import EventIndex, Membership, Tag
 from binational.index.tokens import terms
+from binational.store.search import WORD
 
 K1, B = 1.2, 0.75
-_WORD = re.compile(r"\w+")  # what the database's search calls a word
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ def query_terms(user_text: str) -> list[str] | None:
     if '"' in user_text:
         return None
     found: list[str] = []
-    for word in _WORD.findall(user_text):
+    for word in WORD.findall(user_text):
         split = terms(word)
         if len(split) != 1:
             return None

@@ -25,7 +25,8 @@ from binational.store.models import Event
 
 RANK_WINDOW = 2000
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+# What the search box calls a word (the in-memory index reads queries the same way).
+WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]+)"')
 
 _fts = table("events_fts", column("rowid"))
@@ -40,11 +41,11 @@ def fts5_query(user_text: str) -> str | None:
     taken literally. ``None`` when there is nothing to search for."""
     parts: list[str] = []
     for phrase in _PHRASE.findall(user_text):
-        words = _TOKEN.findall(phrase)
+        words = WORD.findall(phrase)
         if words:
             parts.append('"' + " ".join(words) + '"')
     rest = _PHRASE.sub(" ", user_text)
-    parts.extend(f'"{word}"' for word in _TOKEN.findall(rest))
+    parts.extend(f'"{word}"' for word in WORD.findall(rest))
     return " AND ".join(parts) if parts else None
 
 
@@ -70,7 +71,7 @@ def ranked_matches(
             statement = statement.join(Event, Event.id == _fts.c.rowid).where(*conditions)
         statement = statement.order_by(_fts.c.rowid.desc()).limit(window)
     elif dialect == "postgresql":
-        if not _TOKEN.search(user_text):
+        if not WORD.search(user_text):
             return None
         tsquery = func.websearch_to_tsquery(_pg_config, user_text)
         vector = literal_column("events.search_vector")
