@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import resource
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from bench_web import build_database, sentences
+from bench_web import build_database, new_queries
 
 from binational.config import Settings
 from binational.index.live import LiveIndex
@@ -33,13 +32,6 @@ def resident_mb() -> float:
     """The process's resident memory now, from /proc."""
     pages = int(Path("/proc/self/statm").read_text().split()[1])
     return pages * resource.getpagesize() / 2**20
-
-
-def new_queries(count: int, seed: int) -> list[str]:
-    """Two words of the corpus each, as bench_web's 'search, new' makes them."""
-    rng = random.Random(seed)
-    words = sorted({w.lower() for s in sentences() for w in re.findall(r"[A-Za-z]{5,}", s)})
-    return [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(count)]
 
 
 def timed_listings(database: Database, web, queries: list[str]) -> list[float]:
@@ -87,9 +79,9 @@ def main() -> None:
 
     by_index = create_app(Settings(), database, search_index=live).state.web
     by_database = create_app(Settings(search_index=False), database).state.web
-    warm = new_queries(50, seed=1)
+    warm = new_queries(50, random.Random(1))
     timed_listings(database, by_index, warm), timed_listings(database, by_database, warm)
-    queries = new_queries(args.queries, seed=2)
+    queries = new_queries(args.queries, random.Random(2))
     with_index = timed_listings(database, by_index, queries)
     with_database = timed_listings(database, by_database, queries)
     print(f"new search, in-memory index: {summary(with_index)}")

@@ -95,6 +95,12 @@ def build_database(path: Path, count: int, seed: int = 5) -> float:
     return time.perf_counter() - started
 
 
+def new_queries(count: int, rng: random.Random) -> list[str]:
+    """Queries of two words of the corpus each: the 'search, new' scenario's."""
+    words = sorted({w.lower() for s in sentences() for w in re.findall(r"[A-Za-z]{5,}", s)})
+    return [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(count)]
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -260,8 +266,7 @@ def main() -> None:
         cookie = session_cookie(url)
         rng = random.Random(11)
         search_paths = ["/events?" + str(httpx.QueryParams({"q": q})) for q in QUERIES]
-        words = sorted({w.lower() for s in sentences() for w in re.findall(r"[A-Za-z]{5,}", s)})
-        fresh = [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(20_000)]
+        fresh = new_queries(20_000, rng)
         cold_paths = ["/events?" + str(httpx.QueryParams({"q": q})) for q in fresh]
         event_paths = [f"/events/{rng.randint(1, args.events)}" for _ in range(500)]
         with httpx.Client(base_url=url, headers={"Cookie": cookie}) as client:
