@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, func, select
 
+from binational.store.driver_reads import first_row
 from binational.store.models import Event, Revision
 
 Version = tuple[int, int]
@@ -19,6 +20,7 @@ DATA_VERSION = select(
 
 
 def data_version(connection: Connection) -> Version:
-    """(largest event id, largest revision id): two index lookups."""
-    row = connection.execute(DATA_VERSION).one()
+    """(largest event id, largest revision id): two index lookups, on the driver's
+    cursor (every web request reads it: see driver_reads)."""
+    row = first_row(connection, DATA_VERSION)
     return (row[0] or 0, row[1] or 0)
