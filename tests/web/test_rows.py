@@ -4,8 +4,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from binational.web.rows import event_cards, facet_items
-from binational.web.views import EventRow, FacetItem
+from binational.registry.loader import load_registry
+from binational.web.i18n import Translator
+from binational.web.page_labels import PageLabels
+from binational.web.rows import event_cards, facet_items, snippet
 
 EVIL = '<script>alert("x")</script>&\'"'
 
@@ -33,27 +35,50 @@ def parsed(html: str) -> Texts:
     return parser
 
 
-def test_event_cards_escape_every_value():
-    row = EventRow(7, EVIL, EVIL, EVIL, EVIL, [(EVIL, EVIL), ("usmca", "USMCA")], EVIL)
-    html = str(event_cards([row]))
+@pytest.fixture(scope="module")
+def labels():
+    return PageLabels(Translator("en"), load_registry(), {})
+
+
+def test_event_cards_escape_every_value(labels):
+    card = {"id": 7, "title": EVIL, "date": EVIL, "status": "draft", "summary": EVIL,
+            "institutions": [{"slug": EVIL}, {"slug": "usmca"}]}  # fmt: skip
+    html = str(event_cards([card], labels))
     page = parsed(html)
     assert "script" not in page.tags and "<script>" not in html
     assert page.tags == ["li", "h3", "a", "p", "time", "span", "a", "a", "p"]
-    assert page.texts.count(EVIL) == 5  # title, date, status label, institution, snippet
+    assert page.texts.count(EVIL) == 4  # title, date, institution (unknown: its slug), snippet
+    assert Translator("en")("status_draft") in page.texts
+    assert ("class", "badge status-draft") in page.attributes
     assert ("href", "/events/7") in page.attributes and ("datetime", EVIL) in page.attributes
-    assert ("class", f"badge status-{EVIL}") in page.attributes
     assert ("href", f"/institutions/{EVIL}") in page.attributes
+    assert ("href", "/institutions/usmca") in page.attributes
 
 
-@pytest.mark.parametrize("current", [True, False])
-def test_facet_items_escape_every_value(current):
-    html = str(facet_items([FacetItem(EVIL, 12, f"/events?q={EVIL}", current)]))
+def test_event_cards_name_at_most_four_institutions(labels):
+    card = {"id": 1, "title": "t", "date": "2023-05-01", "status": "published", "summary": "s",
+            "institutions": [{"slug": f"x{n}"} for n in range(6)]}  # fmt: skip
+    assert parsed(str(event_cards([card], labels))).tags.count("a") == 1 + 4
+
+
+@pytest.mark.parametrize("current", [EVIL, None])
+def test_facet_items_escape_every_value(labels, current):
+    values = [{"value": EVIL, "count": 12}]
+    html = str(facet_items("quarter", values, [f"/events?q={EVIL}"], current, labels))
     page = parsed(html)
     assert page.tags == ["li", "a", "span"] and "<script>" not in html
     assert page.texts == [EVIL, " ", "12"]
     assert ("href", f"/events?q={EVIL}") in page.attributes
-    assert (("aria-current", "true") in page.attributes) is current
+    assert (("aria-current", "true") in page.attributes) is (current is not None)
 
 
-def test_no_rows_no_html():
-    assert event_cards([]) == "" and facet_items([]) == ""
+def test_no_rows_no_html(labels):
+    assert event_cards([], labels) == "" and facet_items("topic", [], [], None, labels) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("short", "short"), ("word " * 60, ("word " * 44).rstrip() + "…")],
+)
+def test_snippet(text, expected):
+    assert snippet(text) == expected

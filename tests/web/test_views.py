@@ -3,7 +3,7 @@
 import pytest
 
 from binational.web.listing import FILTER_NAMES, EventFilters
-from binational.web.views import events_href, facet_hrefs, snippet
+from binational.web.views import events_href, facet_hrefs
 
 FILTERS = [
     EventFilters(),
@@ -28,11 +28,3 @@ VALUES = ["2023Q2", "usmca", "a b&c=d", "5"]
 def test_facet_hrefs_are_the_filters_with_each_value(filters, facet):
     expected = [events_href(filters.query_params(**{facet: value})) for value in VALUES]
     assert facet_hrefs(filters, facet, VALUES) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("short", "short"), ("word " * 60, ("word " * 44).rstrip() + "…")],
-)
-def test_snippet(text, expected):
-    assert snippet(text) == expected

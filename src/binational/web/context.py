@@ -1,6 +1,6 @@
 """Everything a request handler needs, made once by ``create_app`` and passed along
 (no module globals): settings, database, registry, taxonomy, templates, password
-hasher, sign-in throttle, search index."""
+hasher, sign-in throttle, search index, the names pages show."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from binational.registry.schema import Agency, Institution
 from binational.registry.topics import Taxonomy
 from binational.store.database import Database
 from binational.web.auth import Passwords
+from binational.web.i18n import LANGUAGES, Translator
+from binational.web.page_labels import PageLabels
 from binational.web.ratelimit import LoginThrottle
 from binational.web.result_cache import ResultCache
 
@@ -37,12 +39,15 @@ class WebContext:
     labels: Mapping[str, InstitutionLabel] = field(init=False)
     annotator: Annotator = field(init=False)  # links and topics for edited text
     topic_names: Mapping[str, tuple[str, str]] = field(init=False)
+    page_labels: Mapping[str, PageLabels] = field(init=False)  # by language
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "labels", registry_labels(self.registry))
         object.__setattr__(self, "annotator", registry_annotator(self.registry))
         names = {t.slug: (t.name_en, t.name_es) for t in self.taxonomy.topics}
         object.__setattr__(self, "topic_names", names)
+        labels = {lang: PageLabels(Translator(lang), self.registry, names) for lang in LANGUAGES}
+        object.__setattr__(self, "page_labels", labels)
 
     def entry(self, slug: str) -> Institution | Agency | None:
         return self.registry.get(slug)

@@ -4,52 +4,68 @@ rather than in the template.
 A search page has about a hundred rows and five hundred values in them. Through
 Jinja, each value costs a markupsafe ``Markup`` object (about 1.5 µs); escaped with
 ``html.escape`` and joined once, the rows cost a fifth of that, which is a fifth of
-a new search's time (docs/benchmarks.md). The page's structure stays in the
-templates; every value written here goes through ``escape``, and
+a new search's time (docs/benchmarks.md). Names from a fixed vocabulary (statuses,
+institutions, facet values) come escaped from ``PageLabels``, made once. The page's
+structure stays in the templates; every value written here is escaped, and
 tests/web/test_rows.py feeds markup through each one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any
 
 from markupsafe import Markup
 
-if TYPE_CHECKING:
-    from binational.web.views import EventRow, FacetItem
+from binational.web.page_labels import PageLabels
 
+CARD_INSTITUTIONS = 4  # institutions named on a card
+SNIPPET = 220  # characters of the summary on a card
 _CURRENT = ' aria-current="true"'
 
 
-def event_cards(events: Iterable[EventRow]) -> Markup:
-    """``<li class="event-card">`` of each event: title, date, status, up to four
-    institutions, snippet."""
-    cards = []
-    for event in events:
+def snippet(text: str, limit: int = SNIPPET) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def event_cards(cards: Iterable[Mapping[str, Any]], labels: PageLabels) -> Markup:
+    """``<li class="event-card">`` of each event card (``store.records.event_card``):
+    title, date, status, up to four institutions, the summary's start."""
+    rows = []
+    for card in cards:
         institutions = ", ".join(
-            f'<a href="/institutions/{escape(slug)}">{escape(name)}</a>'
-            for slug, name in event.institutions
+            labels.institution_link(link["slug"])
+            for link in card["institutions"][:CARD_INSTITUTIONS]
         )
-        date = escape(event.date)
-        cards.append(
+        date = escape(card["date"])
+        rows.append(
             '<li class="event-card">'
-            f'<h3><a href="/events/{int(event.id)}">{escape(event.title)}</a></h3>'
+            f'<h3><a href="/events/{int(card["id"])}">{escape(card["title"])}</a></h3>'
             f'<p class="meta"><time datetime="{date}">{date}</time> '
-            f'<span class="badge status-{escape(event.status)}">{escape(event.status_label)}</span>'
+            + labels.status_badge(card["status"])
             + (f" · {institutions}" if institutions else "")
-            + f'</p><p class="snippet">{escape(event.snippet)}</p></li>'
+            + f'</p><p class="snippet">{escape(snippet(card["summary"]))}</p></li>'
         )
-    return Markup("\n".join(cards))
+    return Markup("\n".join(rows))
 
 
-def facet_items(items: Iterable[FacetItem]) -> Markup:
-    """``<li>`` of each value of a facet: its link, and its count beside it."""
+def facet_items(
+    facet: str,
+    values: Sequence[Mapping[str, Any]],
+    hrefs: Sequence[str],
+    current: str | None,
+    labels: PageLabels,
+) -> Markup:
+    """``<li>`` of each value of a facet (``{"value", "count"}``, with its link):
+    the link, marked when it is the filter in use, and the count beside it."""
     return Markup(
         "\n".join(
-            f'<li><a href="{escape(item.href)}"{_CURRENT if item.current else ""}>'
-            f'{escape(item.label)}</a> <span class="count">{int(item.count)}</span></li>'
-            for item in items
+            f'<li><a href="{escape(href)}"{_CURRENT if item["value"] == current else ""}>'
+            f"{labels.facet_html(facet, item['value'])}</a> "
+            f'<span class="count">{int(item["count"])}</span></li>'
+            for item, href in zip(values, hrefs, strict=True)
         )
     )
