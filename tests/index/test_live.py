@@ -83,3 +83,13 @@ def test_a_failed_build_is_logged_retried_later_and_the_database_answers(importe
     assert live.current(version) is None and live.builds == 0
     now[0] = 61.0
     assert live.current(version) is not None and live.builds == 1
+
+
+def test_after_build_is_called_after_each_build_that_succeeded(imported):
+    built = []
+    live = LiveIndex(imported, load_registry(), background=False,
+                     after_build=lambda: built.append(live.builds))  # fmt: skip
+    live.current(version_of(imported))
+    edit_title(imported, 3, "Zanzibar talks")
+    live.current(version_of(imported))
+    assert built == [1, 2]

@@ -75,8 +75,10 @@ class LiveIndex:
         max_age: float = 600.0,
         retry_after: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
+        after_build: Callable[[], None] | None = None,
     ) -> None:
         self.database = database
+        self.after_build = after_build  # called after each build that succeeded
         self.category_of = {i.slug: i.category.value for i in registry.institutions}
         self.background, self.max_age, self.clock = background, max_age, clock
         self.retry_after = retry_after  # after a failed build: not every search retries
@@ -139,5 +141,7 @@ class LiveIndex:
         self._failed_at = None
         self._built = (version, self.clock(), index)
         self.builds += 1
+        if self.after_build is not None:
+            self.after_build()
         log.info("search index: %d events at version %s in %.1f s",
                  index.event_count, version, self.clock() - started)  # fmt: skip

@@ -4,6 +4,7 @@ password hasher, sign-in throttle, session signing key."""
 
 from __future__ import annotations
 
+import gc
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -31,6 +32,17 @@ from binational.web.sessions import SessionCodec, SessionMiddleware
 
 STATIC = Path(__file__).parent / "static"
 WORKER_THREADS = 2
+
+
+def settle_heap() -> None:
+    """After a search index is built: collect the garbage once, then freeze what is
+    left (``gc.freeze``), so that the collector's full passes no longer walk the
+    index and the app's long-lived objects. At 100,000 events a full pass took
+    170-200 ms, a stall of every request of the worker, every few thousand requests
+    (docs/benchmarks.md). What is frozen is never collected: the index, dropped at
+    the next build, has no reference cycles and is freed by reference counting."""
+    gc.collect()
+    gc.freeze()
 
 
 @asynccontextmanager
@@ -68,7 +80,7 @@ def create_app(
     if not settings.search_index:
         search_index = None
     elif search_index is None:
-        search_index = LiveIndex(database, registry)
+        search_index = LiveIndex(database, registry, after_build=settle_heap)
     app.state.web = WebContext(
         settings=settings,
         database=database,
