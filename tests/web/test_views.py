@@ -1,5 +1,7 @@
 """web/views.py: what the events list shows, computed before the template."""
 
+from html import escape
+
 import pytest
 
 from binational.web.listing import FILTER_NAMES, EventFilters
@@ -20,7 +22,7 @@ FILTERS = [
     ),  # fmt: skip
     EventFilters(topic="security"),
 ]
-VALUES = ["2023Q2", "usmca", "a b&c=d", "5"]
+VALUES = ["2023Q2", "usmca", "a b&c=d", "5", "<\"'>"]
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=str)
@@ -28,3 +30,4 @@ VALUES = ["2023Q2", "usmca", "a b&c=d", "5"]
 def test_facet_hrefs_are_the_filters_with_each_value(filters, facet):
     expected = [events_href(filters.query_params(**{facet: value})) for value in VALUES]
     assert facet_hrefs(filters, facet, VALUES) == expected
+    assert facet_hrefs(filters, facet, VALUES, html=True) == [escape(href) for href in expected]

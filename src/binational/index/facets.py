@@ -37,12 +37,12 @@ def tag_counts(membership: Membership, ids: np.ndarray) -> dict[str, list[tuple[
     # Positions of every code of every event in ``ids``: each event's run of
     # ``codes`` laid end to end (a vectorized concatenation of ranges).
     run_starts = np.repeat(starts - np.cumsum(sizes) + sizes, sizes)
-    counts = np.bincount(membership.codes[run_starts + np.arange(total)]).tolist()
+    counts = np.bincount(membership.codes[run_starts + np.arange(total)])
+    present = np.flatnonzero(counts)
     values = membership.values
-    for code, count in enumerate(counts):
-        if count:
-            facet, value = values[code]
-            found[facet].append((value, count))
+    for code, count in zip(present.tolist(), counts[present].tolist(), strict=True):
+        facet, value = values[code]
+        found[facet].append((value, count))
     return found
 
 

@@ -5,9 +5,10 @@ A search page has about a hundred rows and five hundred values in them. Through
 Jinja, each value costs a markupsafe ``Markup`` object (about 1.5 µs); escaped with
 ``html.escape`` and joined once, the rows cost a fifth of that, which is a fifth of
 a new search's time (docs/benchmarks.md). Names from a fixed vocabulary (statuses,
-institutions, facet values) come escaped from ``PageLabels``, made once. The page's
-structure stays in the templates; every value written here is escaped, and
-tests/web/test_rows.py feeds markup through each one.
+institutions, facet values) come escaped from ``PageLabels``, made once, and facet
+links from ``views.facet_hrefs(..., html=True)``. The page's structure stays in the
+templates; every other value is escaped here, and tests/web/test_rows.py feeds
+markup through each one.
 """
 
 from __future__ import annotations
@@ -55,17 +56,18 @@ def event_cards(cards: Iterable[Mapping[str, Any]], labels: PageLabels) -> Marku
 def facet_items(
     facet: str,
     values: Sequence[Mapping[str, Any]],
-    hrefs: Sequence[str],
+    hrefs_html: Sequence[str],
     current: str | None,
     labels: PageLabels,
 ) -> Markup:
-    """``<li>`` of each value of a facet (``{"value", "count"}``, with its link):
-    the link, marked when it is the filter in use, and the count beside it."""
+    """``<li>`` of each value of a facet (``{"value", "count"}``, with its link,
+    already escaped: ``views.facet_hrefs(..., html=True)``): the link, marked when
+    it is the filter in use, and the count beside it."""
     return Markup(
         "\n".join(
-            f'<li><a href="{escape(href)}"{_CURRENT if item["value"] == current else ""}>'
+            f'<li><a href="{href}"{_CURRENT if item["value"] == current else ""}>'
             f"{labels.facet_html(facet, item['value'])}</a> "
             f'<span class="count">{int(item["count"])}</span></li>'
-            for item, href in zip(values, hrefs, strict=True)
+            for item, href in zip(values, hrefs_html, strict=True)
         )
     )

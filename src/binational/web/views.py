@@ -5,6 +5,7 @@ and page (the page has a hundred of them, and template macros are slow)."""
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any, NamedTuple
 from urllib.parse import quote_plus, urlencode
 
@@ -36,10 +37,14 @@ def events_href(params: dict[str, str]) -> str:
     return "/events?" + urlencode(params) if params else "/events"
 
 
-def facet_hrefs(filters: EventFilters, facet: str, values: list[str]) -> list[str]:
+def facet_hrefs(
+    filters: EventFilters, facet: str, values: list[str], html: bool = False
+) -> list[str]:
     """The link of each value of one facet: the current filters with that value
-    (page reset), as ``events_href`` would write them. The other filters are
-    encoded once for all the values: a page links to about a hundred."""
+    (page reset), as ``events_href`` would write them; with ``html``, escaped for
+    an attribute. The other filters are encoded (and escaped) once for all the
+    values: a page links to about a hundred. A value's own part needs no escaping:
+    URL-encoded, it holds none of ``&<>"'``."""
     params = filters.query_params(**{facet: ""})
     names = list(FILTER_NAMES)
     position = names.index(facet)
@@ -47,6 +52,8 @@ def facet_hrefs(filters: EventFilters, facet: str, values: list[str]) -> list[st
     after = [f"{k}={quote_plus(v)}" for k, v in params.items() if names.index(k) > position]
     head = "/events?" + "".join(part + "&" for part in before) + facet + "="
     tail = "".join("&" + part for part in after)
+    if html:
+        head, tail = escape(head), escape(tail)
     return [head + (v if _URL_SAFE.fullmatch(v) else quote_plus(v)) + tail for v in values]
 
 
@@ -60,7 +67,7 @@ def events_page(
         if not values:
             continue
         current = getattr(filters, facet)
-        hrefs = facet_hrefs(filters, facet, [item["value"] for item in values])
+        hrefs = facet_hrefs(filters, facet, [item["value"] for item in values], html=True)
         rows = facet_items(facet, values, hrefs, None if current is None else str(current), labels)
         is_open = facet in FACET_ORDER[:3] or current is not None
         facets.append(Facet(facet, t(f"facet_{facet}"), rows, is_open))
