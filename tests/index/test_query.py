@@ -9,7 +9,14 @@ from sqlalchemy import text
 
 from binational.annotate import registry_annotator
 from binational.index.live import read_index
-from binational.index.query import IndexFilter, intersection, query_terms, ranked_ids, scores
+from binational.index.query import (
+    IndexFilter,
+    Ranking,
+    intersection,
+    query_terms,
+    ranked_ids,
+    scores,
+)
 from binational.intake.importer import import_reports
 from binational.registry.loader import load_registry
 from binational.store.search import fts5_query
@@ -95,3 +102,18 @@ def test_intersection(small_index, lists):
     expected = sorted(set.intersection(*(set(ids) for ids in lists)))
     index = dataclasses.replace(small_index, lengths=np.zeros(200, dtype=np.float32))
     assert intersection(index, arrays).tolist() == expected
+
+
+@pytest.mark.parametrize("top", [1, 5, 40, 1000])
+@pytest.mark.parametrize(
+    "cut", [slice(0, 5), slice(3, 8), slice(0, 40), slice(35, 45), slice(100, 125), slice(0, None)]
+)
+def test_a_ranking_read_in_part_is_the_full_order(top, cut):
+    """Many equal scores: the partition must keep 'lower id first' at its edge."""
+    rng = np.random.default_rng(top)
+    ids = np.sort(rng.choice(10_000, size=300, replace=False)).astype(np.int32)
+    scores = rng.integers(0, 12, size=300).astype(np.float64) / 4  # ties everywhere
+    expected = ids[np.lexsort((ids, -scores))]  # best score first, then lower id
+    part = Ranking(ids, scores, top=top)[cut]
+    assert part.tolist() == expected[cut].tolist()
+    assert len(Ranking(ids, scores, top=top)) == 300

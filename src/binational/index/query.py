@@ -84,17 +84,65 @@ def keep(index: EventIndex, ids: np.ndarray, where: IndexFilter) -> np.ndarray:
     return ids[mask]
 
 
-def ranked_ids(index: EventIndex, words: list[str], where: IndexFilter) -> np.ndarray:
-    """Ids of the events that have every word and pass ``where``, best bm25 score
-    first (ties: lower id first). ``words`` are terms (see ``tokens.terms``)."""
+class Ranking:
+    """A search's matches, best bm25 score first (ties: lower id first), put in
+    order only as far as they are read.
+
+    Ordering every match is O(n log n): 5 ms for 38,000 matches, when a page shows
+    25. The best ``top`` are chosen with a partition, O(n), and only they are
+    ordered (0.1 ms); the rest is ordered if a page beyond them is read."""
+
+    def __init__(self, ids: np.ndarray, scores: np.ndarray, top: int = 250) -> None:
+        self.ids = ids  # the matches, in id order
+        self.scores = scores
+        self.top = top
+        self._best: np.ndarray | None = None  # the first ``top``, in order
+        self._all: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, where: slice) -> np.ndarray:
+        stop = len(self) if where.stop is None else where.stop
+        return (self.best() if 0 <= stop <= self.top else self.ordered())[where]
+
+    def ordered(self) -> np.ndarray:
+        """Every match, in order. The ids are in id order and the sort is stable:
+        equal scores, lower id first."""
+        if self._all is None:
+            self._all = self.ids[np.argsort(-self.scores, kind="stable")]
+        return self._all
+
+    def best(self) -> np.ndarray:
+        """The first ``top`` of ``ordered()``: every match scoring at least the
+        ``top``-th best score, in order, cut to ``top``."""
+        if self._best is None:
+            count = len(self.ids)
+            if count <= self.top:
+                self._best = self.ordered()
+            else:
+                threshold = np.partition(self.scores, count - self.top)[count - self.top]
+                chosen = np.flatnonzero(self.scores >= threshold)  # in id order
+                order = np.argsort(-self.scores[chosen], kind="stable")[: self.top]
+                self._best = self.ids[chosen[order]]
+        return self._best
+
+
+def ranking(index: EventIndex, words: list[str], where: IndexFilter) -> Ranking:
+    """The events that have every word and pass ``where``, ranked. ``words`` are
+    terms (see ``tokens.terms``)."""
     if not words:
-        return np.empty(0, dtype=np.int32)
+        return Ranking(np.empty(0, dtype=np.int32), np.empty(0))
     postings = [index.postings(word) for word in words]
     candidates = keep(index, intersection(index, [events for events, _ in postings]), where)
     if not len(candidates):
-        return candidates
-    # Candidates are in id order and the sort is stable: equal scores, lower id first.
-    return candidates[np.argsort(-scores(index, postings, candidates), kind="stable")]
+        return Ranking(candidates, np.empty(0))
+    return Ranking(candidates, scores(index, postings, candidates))
+
+
+def ranked_ids(index: EventIndex, words: list[str], where: IndexFilter) -> np.ndarray:
+    """Ids of the events that have every word and pass ``where``, best first."""
+    return ranking(index, words, where).ordered()
 
 
 def intersection(index: EventIndex, lists: list[np.ndarray]) -> np.ndarray:

@@ -19,7 +19,7 @@ from binational.domain import Category, EventStatus, Quarter
 from binational.errors import UserError
 from binational.index.cards import index_cards
 from binational.index.facets import facet_counts
-from binational.index.query import IndexFilter, query_terms, ranked_ids
+from binational.index.query import IndexFilter, query_terms, ranking
 from binational.store.data_version import Version, data_version
 from binational.store.event_reads import read_event_cards, read_events
 from binational.store.events import EventQuery, filtered_statement
@@ -70,7 +70,7 @@ class Summary:
     """What every page of one listing shares."""
 
     total: int
-    ranked: Sequence[int] | None  # a search's ids, best first (a list, or an index's array)
+    ranked: Sequence[int] | None  # a search's ids, best first (a list, or an index's Ranking)
     facets: dict[str, list[dict[str, Any]]]
     capped: bool = False  # the database's ranking window left matches out
     indexed: bool = False  # answered by the in-memory index, which also has the cards
@@ -205,11 +205,11 @@ def _summary_from_index(
         institution=filters.institution, topic=filters.topic,
         any_institution=tuple(i.slug for i in category) if category is not None else None,
     )  # fmt: skip
-    ids = ranked_ids(index, words, where)
-    counts = facet_counts(index, ids)
+    ranked = ranking(index, words, where)
+    counts = facet_counts(index, ranked.ids)
     facets = facet_values(counts.quarters, counts.months, counts.statuses,
                           counts.institutions, counts.categories, counts.topics)  # fmt: skip
-    return Summary(len(ids), ids, facets, indexed=True)
+    return Summary(len(ranked), ranked, facets, indexed=True)
 
 
 def list_events(
@@ -261,7 +261,7 @@ def _page_records(
     (the summary holds no index itself: cached, it would keep old ones alive)."""
     offset = (filters.page - 1) * PAGE_SIZE
     ranked = summary.ranked
-    if ranked is not None:  # a list, or an array from the index
+    if ranked is not None:  # a list, or the index's Ranking
         page_ids = [int(event_id) for event_id in ranked[offset : offset + PAGE_SIZE]]
     else:
         statement, _ = _statement(connection, filters, statuses, web)
