@@ -114,6 +114,7 @@ def test_a_ranking_read_in_part_is_the_full_order(top, cut):
     ids = np.sort(rng.choice(10_000, size=300, replace=False)).astype(np.int32)
     scores = rng.integers(0, 12, size=300).astype(np.float64) / 4  # ties everywhere
     expected = ids[np.lexsort((ids, -scores))]  # best score first, then lower id
-    part = Ranking(ids, scores, top=top)[cut]
+    part = Ranking(ids, scores, top=top, partition_from=0)[cut]
     assert part.tolist() == expected[cut].tolist()
-    assert len(Ranking(ids, scores, top=top)) == 300
+    assert len(Ranking(ids, scores, top=top, partition_from=0)) == 300
+    assert Ranking(ids, scores, top=top)[cut].tolist() == expected[cut].tolist()  # no partition
