@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
+from starlette.types import Scope
 
 from binational.web.auth import ANONYMOUS, Role
 from binational.web.i18n import COOKIE, LANGUAGES, Translator, choose_language
@@ -53,6 +54,12 @@ def render_fragment(templates: Environment, name: str, language: str, **context:
     return Markup(html)
 
 
+def page_path(scope: Scope) -> str:
+    """``request.url.path``, read from the scope as Starlette reads it, without
+    building the whole URL (host, scheme, parsing: about 30 µs a page)."""
+    return scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+
+
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     web = request.app.state.web
     actor = getattr(request.state, "actor", None) or ANONYMOUS
@@ -60,8 +67,8 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     template = web.templates.get_template(name)
     html = template.render(
         request=request,
-        path=request.url.path,
-        query=request.url.query,
+        path=page_path(request.scope),
+        query=request.scope["query_string"].decode(),
         actor=actor,
         Role=Role,
         lang=language,
