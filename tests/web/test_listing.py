@@ -11,11 +11,9 @@ from binational.errors import UserError
 from binational.index.live import LiveIndex
 from binational.intake.importer import import_reports
 from binational.registry.loader import load_registry
-from binational.store.data_version import data_version
 from binational.web.app import create_app
 from binational.web.listing import (
     EventFilters,
-    answered_in_memory,
     list_events,
     page_count,
     parse_filters,
@@ -162,24 +160,3 @@ def test_cached_listings_follow_every_change(database, web):
         after = list_events(connection, EventFilters(q="fentanyl"), None, web)
     statuses = {f["value"]: f["count"] for f in after["facets"]["status"]}
     assert statuses["draft"] == 1 and web.results.misses == 5
-
-
-@pytest.mark.parametrize(
-    ("filters", "searched_by", "expected"),
-    [
-        (EventFilters(q="fentanyl"), "index", True),
-        (EventFilters(q="mexico", quarter="2023Q2", page=2), "index", True),
-        (EventFilters(), "index", False),  # a listing by date pages in the database
-        (EventFilters(quarter="2023Q2"), "index", False),
-        (EventFilters(q='"consular notification"'), "index", False),  # a phrase
-        (EventFilters(q="fentanyl"), "database", False),  # no index
-    ],
-    ids=str,
-)
-def test_answered_in_memory(database, sample_report_path, filters, searched_by, expected):
-    import_reports(database, [sample_report_path], annotator=registry_annotator())
-    web = make_web(database, searched_by)
-    with database.connect() as connection:
-        version = data_version(connection)
-    assert answered_in_memory(filters, web, version) is expected
-    assert answered_in_memory(filters, web, (version[0] + 1, version[1])) is False  # stale

@@ -212,14 +212,6 @@ def _summary_from_index(
     return Summary(len(ranked), ranked, facets, indexed=True)
 
 
-def answered_in_memory(filters: EventFilters, web: WebContext, version: Version) -> bool:
-    """Whether ``list_events`` answers from the search index alone, with no
-    database read beyond the version: a search of plain words, the index current."""
-    if not filters.q or web.search_index is None or query_terms(filters.q) is None:
-        return False
-    return web.search_index.current(version) is not None
-
-
 def list_events(
     connection: Connection,
     filters: EventFilters,

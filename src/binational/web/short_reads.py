@@ -22,15 +22,9 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def reads_in_process(database: Database) -> bool:
-    """Whether the database answers in the process (SQLite), so that short work
-    may run on the event loop."""
-    return database.dialect == "sqlite"
-
-
 async def run_short_read(
     database: Database, read: Callable[P, T], *args: P.args, **kwargs: P.kwargs
 ) -> T:
-    if reads_in_process(database):
+    if database.dialect == "sqlite":
         return read(*args, **kwargs)
     return await run_in_threadpool(read, *args, **kwargs)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
-from starlette.concurrency import run_in_threadpool
 
 from binational.domain import DatePrecision, EventStatus, PartialDate
 from binational.errors import UserError
@@ -20,9 +19,9 @@ from binational.web.curation import (
 )
 from binational.web.deps import reader, require_editor, visible_statuses, web_context
 from binational.web.i18n import Translator
-from binational.web.listing import answered_in_memory, list_events, parse_filters
+from binational.web.listing import list_events, parse_filters
 from binational.web.rendering import render, render_fragment, request_language
-from binational.web.short_reads import reads_in_process, run_short_read
+from binational.web.short_reads import run_short_read
 from binational.web.views import events_page as events_view
 
 
@@ -42,34 +41,20 @@ def router() -> APIRouter:
     routes = APIRouter(include_in_schema=False)
 
     @routes.get("/events")
-    async def events_page(request: Request, actor: Actor = Depends(reader)) -> Response:
-        """A search the index answers (or a listing cached) is a few milliseconds
-        of CPU: with SQLite it runs on the event loop, like short reads, sparing
-        the hand-off to a worker thread and back (about 6% of a new search's CPU
-        under load). What needs the database's search or paging runs in a thread."""
+    def events_page(request: Request, actor: Actor = Depends(reader)) -> Response:
         web = web_context(request)
         filters = parse_filters(request.query_params)
         statuses, language = visible_statuses(actor), request_language(request)
-        key = ("events", filters, statuses, language)
+        with web.database.connect() as connection:
+            version = data_version(connection)
 
-        def results(in_memory_only: bool) -> Markup | None:
-            with web.database.connect() as connection:
-                version = data_version(connection)
-                body = web.results.get(key, version)
-                if body is not None:
-                    return body
-                if in_memory_only and not answered_in_memory(filters, web, version):
-                    return None
+            def results() -> Markup:
                 listing = list_events(connection, filters, statuses, web, version, cards=True)
                 view = events_view(listing, filters, Translator(language), web)
-                body = render_fragment(web.templates, "events/results.html", language,
+                return render_fragment(web.templates, "events/results.html", language,
                                        listing=listing, filters=filters, view=view)  # fmt: skip
-                web.results.put(key, version, body)
-                return body
 
-        body = results(in_memory_only=True) if reads_in_process(web.database) else None
-        if body is None:
-            body = await run_in_threadpool(results, False)
+            body = web.results.remember(("events", filters, statuses, language), version, results)
         return render(request, "events/list.html", body=body)
 
     @routes.get("/events/{event_id}")
