@@ -30,13 +30,16 @@ def serve_command(
 
     import uvicorn
 
+    # No access log: at the warning level uvicorn would not print its lines, yet it
+    # would still work out each line's parts.
     settings = settings_for(db)
     database = open_database(settings)  # migrate once, before any worker starts
     typer.echo(f"binational: serving {settings.db} on http://{host}:{port}/", err=True)
     if workers == 1:
         from binational.web.app import create_app
 
-        uvicorn.run(create_app(settings, database), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(settings, database), host=host, port=port, log_level="warning",
+                    access_log=False)  # fmt: skip
         return
     database.close()
     os.environ["BINATIONAL_DB"] = settings.db
@@ -44,7 +47,7 @@ def serve_command(
         os.environ["BINATIONAL_SECRET_KEY"] = secrets.token_urlsafe(32)
     uvicorn.run(
         "binational.web.server:app_from_environment", factory=True, host=host, port=port,
-        workers=workers, log_level="warning",
+        workers=workers, log_level="warning", access_log=False,
     )  # fmt: skip
 
 
