@@ -2,13 +2,13 @@
 looked up once and kept, as text and as HTML.
 
 A search page names about 80 facet values and 60 institutions. Each name is a
-registry or translation lookup and an escape, a microsecond or two apiece, and
-together a tenth of a new search's time. Their vocabulary is small and fixed while
+registry or translation lookup and an escape, a microsecond or two apiece, a few
+percent of a new search's time together. Their vocabulary is small and fixed while
 the process runs (statuses, quarters, months, categories, the registry's
 institutions, the taxonomy's topics), so each name is made once per language.
-Values that come from the visitor (a chip's filter) are named with ``facet`` too
-but are not kept once ``KEEP_AT_MOST`` names are: a stream of odd links cannot grow
-the memory.
+Values that come from the visitor (a chip's filter) are kept too, up to
+``KEEP_AT_MOST`` names in all; past that a name is made each time it is needed, so
+a stream of odd links cannot grow the memory.
 """
 
 from __future__ import annotations
