@@ -1,17 +1,29 @@
 """web/app.py: the factory's own parts."""
 
 import gc
+import weakref
 
 from binational.config import Settings
 from binational.web.app import create_app, settle_heap
 
 
-def test_settle_heap_freezes_what_is_left():
+class Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_settle_heap_freezes_what_is_left_and_frees_it_at_the_next():
     try:
+        cycle = Cycle()
         settle_heap()
-        assert gc.get_freeze_count() > 0
-        gc.collect()  # a full pass walks none of the frozen objects
-        assert gc.get_freeze_count() > 0
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        gone = weakref.ref(cycle)
+        del cycle  # cyclic garbage now, but frozen: a collection leaves it
+        gc.collect()
+        assert gone() is not None
+        settle_heap()  # the next build's: unfreeze, collect, freeze again
+        assert gone() is None and gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
     assert gc.get_freeze_count() == 0

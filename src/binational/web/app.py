@@ -39,8 +39,10 @@ def settle_heap() -> None:
     left (``gc.freeze``), so that the collector's full passes no longer walk the
     index and the app's long-lived objects. At 100,000 events a full pass took
     170-200 ms, a stall of every request of the worker, every few thousand requests
-    (docs/benchmarks.md). What is frozen is never collected: the index, dropped at
-    the next build, has no reference cycles and is freed by reference counting."""
+    (docs/benchmarks.md). Frozen objects are not collected until the next build
+    unfreezes them first: whatever was alive at one freeze and became cyclic garbage
+    since (a request in flight then) is collected at the next, not kept for good."""
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
