@@ -74,6 +74,7 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
         lang=language,
         languages=LANGUAGES,
         t=Translator(language),
+        names=web.page_labels[language],  # registry and taxonomy names (web/page_labels)
         csrf_token=request.state.session.csrf_token,
         settings=web.settings,
         **context,
