@@ -122,6 +122,177 @@ class Quarter:
         return f"{self.year}Q{self.number}"
 
 
+# Years a period or a report may name: wide enough for the oldest institutions (the
+# boundary commission dates from 1889), narrow enough to catch a typed "0000" or "9999".
+MIN_YEAR = 1800
+MAX_YEAR = 2999
+
+PERIOD_FORMS = (
+    "a quarter (2023Q2), a year (2023), a month (2023-05) or a month range (2022-06..2022-10)"
+)
+
+_PERIOD_QUARTER = re.compile(r"(\d{4})\s*-?\s*[Qq](\d)")
+_PERIOD_YEAR = re.compile(r"(\d{4})")
+_PERIOD_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_PERIOD_RANGE = re.compile(r"(\d{4})-(\d{1,2})\s*\.\.\s*(\d{4})-(\d{1,2})")
+
+
+class PeriodKind(StrEnum):
+    QUARTER = "quarter"
+    YEAR = "year"
+    MONTH = "month"
+    RANGE = "range"
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A span of whole months that a report, a filter or a scorecard covers.
+
+    Stored as its first and last month (``(year, month)`` pairs). A span that is
+    exactly a calendar quarter, year or single month is that quarter, year or month:
+    ``2023-04..2023-06`` and ``2023Q2`` are the same period, written ``2023Q2``.
+    """
+
+    first: tuple[int, int]
+    last: tuple[int, int]
+
+    def __post_init__(self) -> None:
+        for year, month in (self.first, self.last):
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise ValueError(f"years run {MIN_YEAR} to {MAX_YEAR}, not {year}")
+            if not 1 <= month <= 12:
+                raise ValueError(f"months run 1 to 12, not {month}")
+        if self.last < self.first:
+            raise ValueError("a period's last month cannot come before its first")
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read 2023Q2, 2023, 2023-05 or 2022-06..2022-10 (one sentence when not)."""
+        raw = str(text).strip()
+        try:
+            if match := _PERIOD_QUARTER.fullmatch(raw):
+                number = int(match.group(2))
+                if not 1 <= number <= 4:
+                    raise ValueError(f"quarters run Q1 to Q4, not Q{number}")
+                return cls.of_quarter(Quarter(int(match.group(1)), number))
+            if match := _PERIOD_YEAR.fullmatch(raw):
+                return cls.year(int(match.group(1)))
+            if match := _PERIOD_MONTH.fullmatch(raw):
+                return cls.month(int(match.group(1)), int(match.group(2)))
+            if match := _PERIOD_RANGE.fullmatch(raw):
+                y1, m1, y2, m2 = (int(part) for part in match.groups())
+                return cls((y1, m1), (y2, m2))
+        except ValueError as error:
+            raise ValueError(f"{raw!r} is not a period ({error}); write {PERIOD_FORMS}") from None
+        raise ValueError(f"{raw!r} is not a period; write {PERIOD_FORMS}")
+
+    @classmethod
+    def of_quarter(cls, quarter: Quarter) -> Period:
+        first, _, last = quarter.months
+        return cls((quarter.year, first), (quarter.year, last))
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls((year, 1), (year, 12))
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        return cls((year, month), (year, month))
+
+    @classmethod
+    def between(cls, start: dt.date, end: dt.date) -> Period:
+        """The whole months from ``start``'s to ``end``'s."""
+        return cls((start.year, start.month), (end.year, end.month))
+
+    @property
+    def kind(self) -> PeriodKind:
+        (y1, m1), (y2, m2) = self.first, self.last
+        if (y1, m1) == (y2, m2):
+            return PeriodKind.MONTH
+        if y1 == y2 and m1 == 1 and m2 == 12:
+            return PeriodKind.YEAR
+        if y1 == y2 and m1 % 3 == 1 and m2 == m1 + 2:
+            return PeriodKind.QUARTER
+        return PeriodKind.RANGE
+
+    @property
+    def quarter(self) -> Quarter | None:
+        """The quarter this period is, if it is one."""
+        if self.kind is not PeriodKind.QUARTER:
+            return None
+        return Quarter(self.first[0], (self.first[1] - 1) // 3 + 1)
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.first[0], self.first[1], 1)
+
+    @property
+    def end(self) -> dt.date:
+        year, month = self.last
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+    @property
+    def month_count(self) -> int:
+        return (self.last[0] - self.first[0]) * 12 + self.last[1] - self.first[1] + 1
+
+    def months(self) -> list[tuple[int, int]]:
+        """Every ``(year, month)`` of the period, in order."""
+        year, month = self.first
+        out = []
+        for _ in range(self.month_count):
+            out.append((year, month))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return out
+
+    def quarters(self) -> list[Quarter]:
+        """The quarters the period touches, in order."""
+        seen: list[Quarter] = []
+        for year, month in self.months():
+            quarter = Quarter(year, (month - 1) // 3 + 1)
+            if not seen or seen[-1] != quarter:
+                seen.append(quarter)
+        return seen
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def shifted(self, periods: int) -> Period:
+        """The period of the same length ``periods`` lengths later (earlier when
+        negative): the year before 2023 is 2022, the quarter before 2023Q1 is 2022Q4."""
+        offset = periods * self.month_count
+
+        def move(year: int, month: int) -> tuple[int, int]:
+            index = year * 12 + (month - 1) + offset
+            return (index // 12, index % 12 + 1)
+
+        return Period(move(*self.first), move(*self.last))
+
+    @property
+    def label(self) -> str:
+        """As a report heads its period: 'April-June 2023', 'May 2023', '2023',
+        'June-October 2022', 'November 2022-February 2023'."""
+        (y1, m1), (y2, m2) = self.first, self.last
+        kind = self.kind
+        if kind is PeriodKind.YEAR:
+            return str(y1)
+        if kind is PeriodKind.MONTH:
+            return f"{MONTH_NAMES[m1 - 1]} {y1}"
+        if y1 == y2:
+            return f"{MONTH_NAMES[m1 - 1]}-{MONTH_NAMES[m2 - 1]} {y1}"
+        return f"{MONTH_NAMES[m1 - 1]} {y1}-{MONTH_NAMES[m2 - 1]} {y2}"
+
+    def __str__(self) -> str:
+        (y1, m1), (y2, m2) = self.first, self.last
+        kind = self.kind
+        if kind is PeriodKind.QUARTER:
+            return f"{y1}Q{(m1 - 1) // 3 + 1}"
+        if kind is PeriodKind.YEAR:
+            return str(y1)
+        if kind is PeriodKind.MONTH:
+            return f"{y1}-{m1:02d}"
+        return f"{y1}-{m1:02d}..{y2}-{m2:02d}"
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to the day, the month or the quarter.
