@@ -34,7 +34,7 @@ import time
 from collections.abc import Callable, Sequence
 from itertools import groupby
 
-from binational.domain import PartialDate, Quarter
+from binational.domain import PartialDate, Period
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
 from binational.publish.formats import RENDERERS
 from binational.publish.pdf import MAX_PARTS, render_pdf_single, usable_cpus
@@ -90,7 +90,7 @@ def synthetic_quarter(entries: int, seed: int = 2023) -> ReportDocument:
     )
     return ReportDocument(
         organization="Center for Binational Institutions",
-        quarter=Quarter(2023, 2),
+        period=Period.parse("2023Q2"),
         intro=paragraph(rng),
         sections=sections,
     )

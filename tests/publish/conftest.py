@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from binational.domain import PartialDate, Quarter
+from binational.domain import PartialDate, Period
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
 
 DATA = Path(__file__).parent / "data"
@@ -60,7 +60,7 @@ def build_document(entries: Iterable[ReportEntry], **fields: Any) -> ReportDocum
     )
     values: dict[str, Any] = {
         "organization": ORGANIZATION,
-        "quarter": Quarter(2023, 2),
+        "period": Period.parse("2023Q2"),
         "intro": SAMPLE_INTRO,
         "sections": sections,
     }

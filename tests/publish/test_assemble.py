@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from binational.domain import DatePrecision, PartialDate, Quarter
+from binational.domain import DatePrecision, PartialDate, Period
 from binational.publish.assemble import (
     ReportLine,
     ReportStyle,
@@ -57,7 +57,7 @@ def test_numbers_run_across_months():
 def test_build_document_groups_by_month():
     lines = [line(1, "2023-04-12"), line(2, "2023-06-13"), line(3, "2023-04-20")]
     style = ReportStyle(organization="Org", intro="Intro.")
-    document = build_document(lines, Quarter(2023, 2), style)
+    document = build_document(lines, Period.parse("2023Q2"), style)
     assert document.header == "Report | April-June 2023"
     assert [s.heading for s in document.sections] == ["APRIL", "JUNE"]
     assert [e.number for e in document.entries] == [1, 2, 3]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from binational.domain import PartialDate, Quarter
+from binational.domain import PartialDate, Period
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
 
 
@@ -33,6 +33,7 @@ class ReportLine:
     truncated: bool
     position: int | None
     excluded: bool
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def report_numbers(lines: Iterable[ReportLine]) -> dict[int, int]:
 
 
 def build_document(
-    lines: Iterable[ReportLine], quarter: Quarter, style: ReportStyle
+    lines: Iterable[ReportLine], period: Period, style: ReportStyle
 ) -> ReportDocument:
     sections: list[MonthSection] = []
     ordered = order_lines(lines)
@@ -107,6 +108,7 @@ def build_document(
                     url=line.url,
                     summary=paragraphs(line.summary),
                     implications=paragraphs(line.implications),
+                    context=paragraphs(line.context),
                     link_text=line.link_text if (line.link_text or not line.url) else "Link",
                     truncated=line.truncated,
                 )
@@ -114,7 +116,7 @@ def build_document(
         sections.append(MonthSection(month=month, year=year, entries=tuple(entries)))
     return ReportDocument(
         organization=style.organization,
-        quarter=quarter,
+        period=period,
         intro=style.intro,
         sections=tuple(sections),
         title_prefix=style.title_prefix,

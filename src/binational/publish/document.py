@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from binational.domain import MONTH_NAMES, PartialDate, Quarter
+from binational.domain import MONTH_NAMES, PartialDate, Period
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class ReportEntry:
     url: str | None
     summary: tuple[str, ...]  # paragraphs
     implications: tuple[str, ...]  # paragraphs
+    context: tuple[str, ...] = ()  # paragraphs of background ("Institutional context")
     link_text: str | None = "Link"  # the hyperlink's text after the date
     truncated: bool = False
 
@@ -51,7 +52,7 @@ class MonthSection:
 @dataclass(frozen=True)
 class ReportDocument:
     organization: str
-    quarter: Quarter
+    period: Period
     intro: str
     sections: tuple[MonthSection, ...]
     title_prefix: str = "Report"
@@ -61,7 +62,7 @@ class ReportDocument:
     @property
     def header(self) -> str:
         """'Report | April-June 2023'."""
-        return f"{self.title_prefix} | {self.quarter.label}"
+        return f"{self.title_prefix} | {self.period.label}"
 
     @property
     def entries(self) -> tuple[ReportEntry, ...]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from binational.config import Settings
-from binational.domain import Quarter
+from binational.domain import Period, Quarter
 from binational.errors import UserError
 from binational.publish.assemble import ReportStyle, build_document
 from binational.publish.document import ReportDocument
@@ -24,7 +24,9 @@ def report_style(settings: Settings) -> ReportStyle:
 
 
 def quarterly_document(session: Session, quarter: Quarter, settings: Settings) -> ReportDocument:
-    document = build_document(load_report_lines(session, quarter), quarter, report_style(settings))
+    document = build_document(
+        load_report_lines(session, quarter), Period.of_quarter(quarter), report_style(settings)
+    )
     if not document.entries:
         raise UserError(
             f"there are no reviewed or published events in {quarter}; import a report or "
@@ -33,7 +35,7 @@ def quarterly_document(session: Session, quarter: Quarter, settings: Settings) -
     return document
 
 
-def report_stem(quarter: Quarter) -> str:
+def report_stem(quarter: Period | Quarter) -> str:
     """File name without extension: 'report-2023Q2'."""
     return f"report-{quarter}"
 
@@ -49,7 +51,7 @@ def write_report(document: ReportDocument, formats: Sequence[str], out_dir: Path
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for renderer in renderers:
-        path = out_dir / renderer.filename(report_stem(document.quarter))
+        path = out_dir / renderer.filename(report_stem(document.period))
         partial = path.with_name(path.name + ".partial")
         partial.write_bytes(renderer.render(document))
         partial.replace(path)

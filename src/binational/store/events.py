@@ -18,7 +18,9 @@ from binational.store.models import Event, EventInstitution, EventTopic, Revisio
 from binational.store.revisions import record_revision
 from binational.store.search import ranked_matches
 
-EDITABLE_FIELDS = ("title", "date", "date_source", "summary", "implications", "url", "status")
+EDITABLE_FIELDS = (
+    "title", "date", "date_source", "summary", "context", "implications", "url", "status",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def event_fields(event: Event) -> dict[str, Any]:
         "date": event.date.iso(),
         "date_source": event.date_source,
         "summary": event.summary,
+        "context": event.context,
         "implications": event.implications,
         "url": event.url,
         "status": event.status,
@@ -154,7 +157,7 @@ def validate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
             value = (value or "").strip() or None
             if value and not value.startswith(("http://", "https://")):
                 raise UserError(f"{value!r} is not a web address (it must start with https://)")
-        elif name in ("summary", "implications"):
+        elif name in ("summary", "context", "implications"):
             value = "\n".join(
                 line.strip() for line in str(value or "").replace("\r", "").split("\n")
             ).strip()

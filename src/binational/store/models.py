@@ -86,6 +86,7 @@ class Event(Base):
     date_source: Mapped[str] = mapped_column(String(10), default=DateSource.STATED.value)
     summary: Mapped[str] = mapped_column(Text, default="")
     implications: Mapped[str] = mapped_column(Text, default="")
+    context: Mapped[str] = mapped_column(Text, default="", server_default="")
     url: Mapped[str | None] = mapped_column(Text)
     link_text: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(12), default="draft", index=True)

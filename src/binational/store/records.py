@@ -57,6 +57,7 @@ def event_record(
         "quarter": str(date.quarter),
         "url": event.url,
         "summary": event.summary,
+        "context": event.context,
         "implications": event.implications,
         "truncated": event.truncated,
         "status": event.status,

@@ -91,6 +91,7 @@ def load_report_lines(session: Session, quarter: Quarter) -> list[ReportLine]:
                 link_text=event.link_text,
                 summary=event.summary,
                 implications=event.implications,
+                context=event.context,
                 truncated=event.truncated,
                 position=item.position if item else None,
                 excluded=bool(item and item.excluded) or event.status == "rejected",
