@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from binational.annotate import registry_annotator
 from binational.intake.importer import import_reports
+from binational.registry.annotate import registry_annotator
 from binational.store.database import Database
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "cbi-report-2023-q2.txt"

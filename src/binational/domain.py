@@ -68,6 +68,28 @@ class InstitutionLabel(NamedTuple):
     category: str
 
 
+@dataclass(frozen=True)
+class LinkProposal:
+    """The best mention of one institution or agency in an event's text: what the
+    linker proposes and the store keeps (with the field and offsets that justify it)."""
+
+    slug: str
+    kind: str
+    mention: str
+    field: str
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class TopicProposal:
+    """A topic of the taxonomy that an event's text touches, with the terms that fired."""
+
+    slug: str
+    terms: tuple[str, ...]
+
+
 class Category(StrEnum):
     AGREEMENT = "agreement"
     ORGANIZATION = "organization"

@@ -1,9 +1,9 @@
 """index/cards.py: cards from the index are the database's cards."""
 
-from binational.annotate import registry_annotator
 from binational.index.cards import index_cards
 from binational.index.live import read_index
 from binational.intake.importer import import_reports
+from binational.registry.annotate import registry_annotator
 from binational.registry.loader import load_registry
 from binational.store.event_reads import read_event_cards
 from binational.store.links import remove_link

@@ -4,10 +4,10 @@ import logging
 
 import pytest
 
-from binational.annotate import registry_annotator
 from binational.index.live import LiveIndex
 from binational.index.query import IndexFilter, ranked_ids
 from binational.intake.importer import import_reports
+from binational.registry.annotate import registry_annotator
 from binational.registry.loader import load_registry
 from binational.store.data_version import data_version
 from binational.store.events import get_event, update_event

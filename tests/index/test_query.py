@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 from sqlalchemy import text
 
-from binational.annotate import registry_annotator
 from binational.index.live import read_index
 from binational.index.query import (
     IndexFilter,
@@ -18,6 +17,7 @@ from binational.index.query import (
     scores,
 )
 from binational.intake.importer import import_reports
+from binational.registry.annotate import registry_annotator
 from binational.registry.loader import load_registry
 from binational.store.search import fts5_query
 

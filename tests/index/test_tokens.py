@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import text
 
-from binational.annotate import registry_annotator
 from binational.index.tokens import terms
 from binational.intake.importer import import_reports
+from binational.registry.annotate import registry_annotator
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ import re
 import pytest
 from sqlalchemy import select
 
-from binational.annotate import Annotator
 from binational.errors import UserError
 from binational.ingest.clusters import NewDocument, store_document
 from binational.ingest.dedup import text_sha256
@@ -18,6 +17,7 @@ from binational.ingest.queue import (
     list_candidates,
     reject_candidate,
 )
+from binational.registry.annotate import Annotator
 from binational.registry.linker import Mention
 from binational.store.ingest_models import Candidate
 from binational.store.models import Event

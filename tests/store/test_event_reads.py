@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from binational.annotate import registry_annotator
 from binational.intake.importer import import_reports
+from binational.registry.annotate import registry_annotator
 from binational.registry.loader import load_registry
 from binational.registry.records import registry_labels
 from binational.store.event_reads import (

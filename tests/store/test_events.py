@@ -82,7 +82,7 @@ def test_filters(database, event_id):
 
 
 def test_editing_the_text_runs_the_linker_again(database, event_id):
-    from binational.annotate import registry_annotator
+    from binational.registry.annotate import registry_annotator
 
     annotator = registry_annotator()
     with database.transaction() as session:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from binational.annotate import LinkProposal, TopicProposal
+from binational.domain import LinkProposal, TopicProposal
 from binational.store.events import get_event
 from binational.store.links import (
     add_link,
@@ -75,7 +75,7 @@ def test_set_topics_records_before_and_after(database, event_id):
 
 
 def test_relink_records_a_revision_only_when_something_changed(database, event_id):
-    from binational.annotate import registry_annotator
+    from binational.registry.annotate import registry_annotator
     from binational.store.links import relink_event
 
     annotator = registry_annotator()

@@ -35,8 +35,8 @@ def fast_passwords() -> Passwords:
 
 
 def build_sample_database(path: Path, report: Path) -> None:
-    from binational.annotate import registry_annotator
     from binational.intake.importer import import_reports
+    from binational.registry.annotate import registry_annotator
 
     database = Database.open(str(path))
     import_reports(database, [report], annotator=registry_annotator())

@@ -5,11 +5,11 @@ import itertools
 
 import pytest
 
-from binational.annotate import registry_annotator
 from binational.config import Settings
 from binational.errors import UserError
 from binational.index.live import LiveIndex
 from binational.intake.importer import import_reports
+from binational.registry.annotate import registry_annotator
 from binational.registry.loader import load_registry
 from binational.web.app import create_app
 from binational.web.listing import (

@@ -176,8 +176,8 @@ def relink_events(
     """Run the linker and topic tagger again (after the registry changed). Links the
     analyst removed stay removed; links the analyst added stay; an event whose links
     or topics change gets a revision by 'linker'."""
-    from binational.annotate import registry_annotator
     from binational.domain import Quarter
+    from binational.registry.annotate import registry_annotator
     from binational.store.events import EventQuery, find_events
     from binational.store.links import relink_event
 

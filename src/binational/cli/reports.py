@@ -33,7 +33,7 @@ def import_command(
     database = open_database(settings)
     annotator = None
     if not no_link and not dry_run:
-        from binational.annotate import registry_annotator
+        from binational.registry.annotate import registry_annotator
 
         annotator = registry_annotator()
     outcomes = import_reports(database, paths, annotator=annotator, dry_run=dry_run)

@@ -24,13 +24,13 @@ from binational.ingest.relevance import is_official_host, linked_entities, score
 class Analyzer:
     extraction: ExtractionOptions
     languages: LanguageDetector
-    annotator: Any  # binational.annotate.Annotator
+    annotator: Any  # binational.registry.annotate.Annotator
     parties: Mapping[str, frozenset[str]]
     official_hosts: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, official_hosts: frozenset[str] = frozenset(), registry: Any = None) -> Analyzer:
-        from binational.annotate import registry_annotator
+        from binational.registry.annotate import registry_annotator
         from binational.registry.loader import load_registry
 
         registry = registry if registry is not None else load_registry()

@@ -110,7 +110,7 @@ def accept_candidate(
     document = candidate.representative
     assert document is not None
     if annotator is None:
-        from binational.annotate import registry_annotator
+        from binational.registry.annotate import registry_annotator
 
         annotator = registry_annotator()
     day = document.published or document.fetched_at.date()

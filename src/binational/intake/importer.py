@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from binational.annotate import Annotator
 from binational.errors import UserError
 from binational.intake.cbi_text import (
     ParsedReport,
@@ -21,6 +20,7 @@ from binational.intake.cbi_text import (
     decode_report_bytes,
     parse_report,
 )
+from binational.registry.annotate import Annotator
 from binational.store.database import Database
 from binational.store.links import annotate_event
 from binational.store.reports import find_report, save_parsed_report

@@ -10,10 +10,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Subquery, false, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from binational.annotate import Annotator
 from binational.domain import DateSource, EventStatus, PartialDate, Quarter
 from binational.errors import UserError
-from binational.store.links import annotate_event
+from binational.store.links import Annotator, annotate_event
 from binational.store.models import Event, EventInstitution, EventTopic, Revision, utcnow
 from binational.store.revisions import record_revision
 from binational.store.search import ranked_matches

@@ -8,13 +8,23 @@ linker.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from binational.annotate import Annotator, LinkProposal, TopicProposal
+from binational.domain import LinkProposal, TopicProposal
 from binational.store.models import Event, EventInstitution, EventTopic
 from binational.store.revisions import record_revision
+
+
+class Annotator(Protocol):
+    """What proposes an event's links and topics from its text fields (the registry's
+    ``registry.annotate.Annotator``); the store only keeps what it proposes."""
+
+    def annotate(
+        self, fields: Mapping[str, str]
+    ) -> tuple[list[LinkProposal], list[TopicProposal]]: ...
 
 
 def _links_by_slug(event: Event) -> dict[str, EventInstitution]:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
-from binational.annotate import Annotator, registry_annotator
 from binational.config import Settings
 from binational.domain import InstitutionLabel
 from binational.index.live import LiveIndex
+from binational.registry.annotate import Annotator, registry_annotator
 from binational.registry.loader import Registry
 from binational.registry.records import registry_labels
 from binational.registry.schema import Agency, Institution

@@ -1,12 +1,15 @@
 """Annotating an event's text: which institutions and agencies it mentions, which
-topics it touches. Pure: the linker and tagger are passed in, plain data comes out,
-and ``store/links.py`` persists the result."""
+topics it touches. Pure: the linker and tagger are passed in, plain data
+(``domain.LinkProposal``, ``domain.TopicProposal``) comes out, and ``store/links.py``
+persists the result."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from binational.domain import LinkProposal, TopicProposal
 
 # Fields searched for mentions, in order of how well a mention there justifies a link.
 LINKED_FIELDS = ("title", "summary", "implications")
@@ -19,25 +22,6 @@ class MentionLike(Protocol):
     slug: str
     kind: str
     confidence: float
-
-
-@dataclass(frozen=True)
-class LinkProposal:
-    """The best mention of one institution or agency in an event's text."""
-
-    slug: str
-    kind: str
-    mention: str
-    field: str
-    start: int
-    end: int
-    confidence: float
-
-
-@dataclass(frozen=True)
-class TopicProposal:
-    slug: str
-    terms: tuple[str, ...]
 
 
 def propose_links(

@@ -2,7 +2,8 @@
 
 import pytest
 
-from binational.annotate import LinkProposal, propose_links
+from binational.domain import LinkProposal
+from binational.registry.annotate import propose_links
 from binational.registry.linker import Mention
 
 MENTIONS = {
