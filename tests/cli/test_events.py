@@ -68,7 +68,7 @@ def test_link_and_unlink_survive_reimport(db_path, sample_report_path):
         (["events", "link", "1", "no-such-institution"], "not in the registry"),
         (["events", "link", "999", "usmca"], "there is no event 999"),
         (["events", "unlink", "1", "usmca"], "is not linked"),
-        (["events", "--quarter", "Q9"], "not a quarter"),
+        (["events", "--quarter", "Q9"], "not a period"),
     ],
 )
 def test_refusals(db_path, args, message):

@@ -74,7 +74,7 @@ def test_report_in_every_format(db_path, sample_report_path, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["report", "2023Q9"], "not a quarter"),
+        (["report", "2023Q9"], "quarters run Q1 to Q4"),
         (["report", "2023Q2", "--format", "pdf,rtf"], "rtf"),
         (["report", "2024Q1"], "no reviewed or published events in 2024Q1"),
     ],

@@ -71,11 +71,11 @@ def test_missing_event(database):
 
 
 def test_filters(database, event_id):
-    from binational.domain import Quarter
+    from binational.domain import Period
 
     with database.sessions() as session:
-        assert len(find_events(session, EventQuery(quarter=Quarter(2023, 2)))) == 1
-        assert find_events(session, EventQuery(quarter=Quarter(2023, 3))) == []
+        assert len(find_events(session, EventQuery(period=Period.parse("2023Q2")))) == 1
+        assert find_events(session, EventQuery(period=Period.parse("2023Q3"))) == []
         assert len(find_events(session, EventQuery(month=4))) == 1
         assert find_events(session, EventQuery(status="draft")) == []
         assert find_events(session, EventQuery(institution="hled")) == []

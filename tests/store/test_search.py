@@ -110,14 +110,14 @@ def test_rank_window_keeps_the_most_recent_matches(corpus):
 def test_search_with_filters_ranks_within_the_filter(corpus):
     import datetime as dt
 
-    from binational.domain import Quarter
+    from binational.domain import Period
 
     database, ids = corpus
     with database.transaction() as session:
         moved = session.get(Event, ids["title"])
         moved.date_value = dt.date(2023, 8, 1)
     with database.sessions() as session:
-        found = find_events(session, EventQuery(search="fentanyl", quarter=Quarter(2023, 2)))
+        found = find_events(session, EventQuery(search="fentanyl", period=Period.parse("2023Q2")))
         assert [e.id for e in found] == [ids["summary"], ids["impl"]]
         found = find_events(session, EventQuery(search="fentanyl", status="draft"))
         assert found == []

@@ -111,7 +111,7 @@ def test_openapi_and_docs(browser):
     schema = client.get("/openapi.json").json()
     paths = schema["paths"]
     for path in ("/api/events", "/api/events/{event_id}", "/api/institutions",
-                 "/api/candidates", "/api/reports/{quarter}.{fmt}", "/api/users"):  # fmt: skip
+                 "/api/candidates", "/api/reports/{period}.{fmt}", "/api/users"):  # fmt: skip
         assert path in paths
     assert "patch" in paths["/api/events/{event_id}"]
     assert not any(path.startswith("/events") for path in paths)  # pages are not API

@@ -32,7 +32,7 @@ FORMS = {
     "/events/{event_id}/edit": {"title": "Edited", "date": "2023-04-18", "date_precision": "day",
                                 "status": "published", "topics_shown": "1"},
     "/events/{event_id}/links": {"slug": "nadbank"},
-    "/reports/{quarter}/items/{event_id}": {"action": "exclude"},
+    "/reports/{period}/items/{event_id}": {"action": "exclude"},
     "/users": {"email": "new@example.org", "role": "viewer", "password": "a long password"},
     "/users/{user_id}": {"role": "viewer", "active": "yes"},
     "/login": {"email": ACCOUNTS["viewer"], "password": "correct horse battery"},
@@ -41,7 +41,7 @@ FORMS = {
 }  # fmt: skip
 JSON = {
     "/api/events/{event_id}": {"implications": "Changed by the API."},
-    "/api/reports/{quarter}/items/{event_id}": {"action": "exclude"},
+    "/api/reports/{period}/items/{event_id}": {"action": "exclude"},
     "/api/users": {"email": "new@example.org", "role": "viewer", "password": "a long password"},
     "/api/users/{user_id}": {"role": "viewer"},
 }
@@ -96,7 +96,7 @@ def params(web_db):
     return {
         "event_id": event_id_matching(web_db, "") or 1,
         "slug": "usmca",
-        "quarter": "2023Q2",
+        "period": "2023Q2",
         "candidate_id": candidate_id,
         "user_id": viewer_id,
     }

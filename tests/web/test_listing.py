@@ -38,7 +38,7 @@ def test_parse_filters(params, filters):
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"quarter": "Q2"}, "not a quarter"),
+        ({"quarter": "Q2"}, "not a period"),
         ({"month": "0"}, "month must be a number from 1 to 12"),
         ({"month": "may"}, "month must be"),
         ({"page": "-1"}, "page must be"),

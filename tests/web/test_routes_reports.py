@@ -16,14 +16,14 @@ def test_builder_lists_items_in_order_with_downloads_and_preview(browser):
     assert [item["number"] for item in view["items"]] == list(range(1, 15))
 
 
-def test_choosing_a_quarter(browser):
+def test_choosing_a_period(browser):
     client = browser("viewer")
     index = client.get("/reports")
     assert "2023Q2" in index.text
     response = client.get("/reports?quarter=2023-q2", follow_redirects=False)
     assert response.headers["location"] == "/reports/2023Q2"
     assert client.get("/reports/2023Q9").status_code == 404
-    assert client.get("/api/reports").json()[0]["quarter"] == "2023Q2"
+    assert client.get("/api/reports").json()[0]["period"] == "2023Q2"
 
 
 def test_exclude_include_and_move_persist_and_write_revisions(browser):

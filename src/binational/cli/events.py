@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from binational.cli.options import DbOption, JsonOption, open_database, settings_for
+from binational.cli.options import (
+    DbOption,
+    JsonOption,
+    PeriodOption,
+    open_database,
+    parse_period,
+    settings_for,
+)
 from binational.cli.output import make_console, print_json
 from binational.errors import UserError
 
@@ -25,7 +32,7 @@ def _labels():
 @events_app.callback()
 def list_events(
     ctx: typer.Context,
-    quarter: Annotated[str | None, typer.Option(help="Only this quarter, e.g. 2023Q2.")] = None,
+    period: PeriodOption = None,
     search: Annotated[str | None, typer.Option(help="Full-text search, best match first.")] = None,
     status: Annotated[str | None, typer.Option(help="Only events with this status.")] = None,
     institution: Annotated[
@@ -39,18 +46,13 @@ def list_events(
     """List events (by date, or by relevance with --search)."""
     if ctx.invoked_subcommand is not None:
         return
-    from binational.domain import Quarter
+    from binational.reports.numbers import report_numbers_for
     from binational.store.events import EventQuery, find_events
     from binational.store.records import event_record
-    from binational.store.reports import report_numbers_for
 
-    try:
-        period = Quarter.parse(quarter) if quarter else None
-    except ValueError as error:
-        raise UserError(str(error)) from None
     query = EventQuery(
-        quarter=period, search=search, status=status, institution=institution, topic=topic,
-        limit=limit,
+        period=parse_period(period) if period else None, search=search, status=status,
+        institution=institution, topic=topic, limit=limit,
     )  # fmt: skip
     database = open_database(settings_for(db))
     labels = _labels()
@@ -91,9 +93,9 @@ def show_event(
     json_output: JsonOption = False,
 ) -> None:
     """Show one event with its links, topics and revisions."""
+    from binational.reports.numbers import report_numbers_for
     from binational.store.events import get_event
     from binational.store.records import event_record, revision_record
-    from binational.store.reports import report_numbers_for
 
     database = open_database(settings_for(db))
     with database.sessions() as session:
@@ -169,26 +171,22 @@ def unlink_event(
 
 @events_app.command("relink")
 def relink_events(
-    quarter: Annotated[str | None, typer.Option(help="Only this quarter, e.g. 2023Q2.")] = None,
+    period: PeriodOption = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Run the linker and topic tagger again (after the registry changed). Links the
     analyst removed stay removed; links the analyst added stay; an event whose links
     or topics change gets a revision by 'linker'."""
-    from binational.domain import Quarter
     from binational.registry.annotate import registry_annotator
     from binational.store.events import EventQuery, find_events
     from binational.store.links import relink_event
 
-    try:
-        period = Quarter.parse(quarter) if quarter else None
-    except ValueError as error:
-        raise UserError(str(error)) from None
+    chosen = parse_period(period) if period else None
     annotator = registry_annotator()
     database = open_database(settings_for(db))
     with database.transaction() as session:
-        events = find_events(session, EventQuery(quarter=period))
+        events = find_events(session, EventQuery(period=chosen))
         added = sum(relink_event(session, event, annotator, "linker") for event in events)
     if json_output:
         print_json({"events": len(events), "new_links": added})

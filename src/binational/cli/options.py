@@ -18,6 +18,25 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        "--quarter",
+        help="Only this period: 2023Q2, 2023, 2023-05 or 2022-06..2022-10.",
+        show_default=False,
+    ),
+]
+
+
+def parse_period(text: str):  # -> binational.domain.Period
+    """The period the user wrote, or one sentence naming the accepted forms."""
+    from binational.domain import Period
+
+    try:
+        return Period.parse(text)
+    except ValueError as error:
+        raise UserError(str(error)) from None
 
 
 def settings_for(db: str | None = None) -> Settings:

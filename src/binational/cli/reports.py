@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from binational.cli.options import DbOption, JsonOption, open_database, settings_for
+from binational.cli.options import DbOption, JsonOption, open_database, parse_period, settings_for
 from binational.cli.output import make_console, print_json
 from binational.errors import UserError
 
@@ -51,7 +51,9 @@ def import_command(
 
 
 def report_command(
-    quarter: Annotated[str, typer.Argument(help="Quarter to publish, e.g. 2023Q2.")],
+    period: Annotated[
+        str, typer.Argument(help="Period to publish: 2023Q2, 2023, 2023-05 or 2022-06..2022-10.")
+    ],
     formats: Annotated[
         str, typer.Option("--format", "-f", help="Comma-separated: md,txt,html,pdf,docx.")
     ] = DEFAULT_FORMATS,
@@ -61,15 +63,11 @@ def report_command(
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Publish the quarterly report from the database in one or more formats."""
-    from binational.domain import Quarter
+    """Publish a period's report from the database in one or more formats."""
     from binational.publish.formats import get_renderer
-    from binational.publish.quarterly import quarterly_document, write_report
+    from binational.reports.service import report_document, write_report
 
-    try:
-        period = Quarter.parse(quarter)
-    except ValueError as error:
-        raise UserError(str(error)) from None
+    chosen = parse_period(period)
     names = [name.strip().lower() for name in formats.split(",") if name.strip()]
     if not names:
         raise UserError("--format names no format; use e.g. --format md,pdf")
@@ -80,13 +78,13 @@ def report_command(
     settings = settings_for(db)
     database = open_database(settings)
     with database.sessions() as session:
-        document = quarterly_document(session, period, settings)
+        document = report_document(session, chosen, settings)
     paths = write_report(document, names, out)
     if json_output:
-        print_json({"quarter": str(period), "items": len(document.entries),
+        print_json({"period": str(chosen), "items": len(document.entries),
                     "files": [str(path) for path in paths]})  # fmt: skip
         return
     console = make_console()
-    console.print(f"Report {period}: {len(document.entries)} items")
+    console.print(f"Report {chosen}: {len(document.entries)} items")
     for path in paths:
         console.print(f"  {path}")

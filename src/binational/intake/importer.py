@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from binational.domain import Period
 from binational.errors import UserError
 from binational.intake.cbi_text import (
+    ParsedItem,
     ParsedReport,
     ReportFormatError,
     decode_report_bytes,
@@ -23,7 +25,7 @@ from binational.intake.cbi_text import (
 from binational.registry.annotate import Annotator
 from binational.store.database import Database
 from binational.store.links import annotate_event
-from binational.store.reports import find_report, save_parsed_report
+from binational.store.reports import NewReportItem, find_report, save_report
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,17 @@ class ImportOutcome:
             "warnings": list(self.warnings),
             "event_ids": list(self.event_ids),
         }
+
+
+def report_item(item: ParsedItem, source_name: str) -> NewReportItem:
+    """A parsed item as the store keeps it (its provenance: the file and number)."""
+    return NewReportItem(
+        title=item.title, date=item.date, date_source=item.date_source,
+        summary="\n".join(item.summary), implications="\n".join(item.implications),
+        url=item.url, link_text=item.link_text, truncated=item.truncated,
+        printed_number=item.number, month_section=item.month_section,
+        origin_ref=f"{source_name}#{item.number}",
+    )  # fmt: skip
 
 
 def read_report_file(path: Path) -> ReportFile:
@@ -90,7 +103,7 @@ def import_reports(
         for report_file in files:
             parsed = report_file.parsed
             name = report_file.path.name
-            existing = find_report(session, parsed.quarter)
+            existing = find_report(session, Period.of_quarter(parsed.quarter))
             if existing is not None:
                 if existing.source_sha256 != report_file.sha256:
                     raise ReportFormatError(
@@ -108,7 +121,10 @@ def import_reports(
                     )
                 )
                 continue
-            _, events = save_parsed_report(session, parsed, name, report_file.sha256)
+            _, events = save_report(
+                session, Period.of_quarter(parsed.quarter), parsed.header, parsed.intro,
+                [report_item(item, name) for item in parsed.items], name, report_file.sha256,
+            )  # fmt: skip
             if annotator is not None:
                 for event in events:
                     annotate_event(event, annotator)

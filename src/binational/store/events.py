@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, Subquery, false, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from binational.domain import DateSource, EventStatus, PartialDate, Quarter
+from binational.domain import DateSource, EventStatus, PartialDate, Period
 from binational.errors import UserError
 from binational.store.links import Annotator, annotate_event
 from binational.store.models import Event, EventInstitution, EventTopic, Revision, utcnow
@@ -26,8 +26,8 @@ EDITABLE_FIELDS = (
 class EventQuery:
     """Filters for listing events; every one is optional."""
 
-    quarter: Quarter | None = None
-    month: int | None = None  # 1-12, within the quarter or any year
+    period: Period | None = None
+    month: int | None = None  # 1-12, within the period or any year
     search: str | None = None
     status: str | None = None
     institution: str | None = None  # registry slug
@@ -40,8 +40,8 @@ class EventQuery:
 
 def event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    if query.quarter:
-        conditions.append(Event.date_value.between(query.quarter.start, query.quarter.end))
+    if query.period:
+        conditions.append(Event.date_value.between(query.period.start, query.period.end))
     if query.month:
         conditions.append(func.extract("month", Event.date_value) == query.month)
     if query.status:

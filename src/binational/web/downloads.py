@@ -1,5 +1,5 @@
-"""Rendering a quarter's report for download or preview. The quarter is validated
-by ``Quarter.parse`` and the format looked up with ``get_renderer``; the file name
+"""Rendering a period's report for download or preview. The period is validated
+by ``Period.parse`` and the format looked up with ``get_renderer``; the file name
 is made from those, never taken from the request."""
 
 from __future__ import annotations
@@ -10,34 +10,38 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from binational.config import Settings
-from binational.domain import Quarter
+from binational.domain import Period
 from binational.publish.formats import Renderer, get_renderer
-from binational.publish.quarterly import quarterly_document, report_stem
+from binational.reports.service import report_document, report_stem
 from binational.web.errors import NotFound
 from binational.web.security_headers import PREVIEW_POLICY
 
 
 @dataclass(frozen=True)
 class ReportFile:
-    quarter: Quarter
+    period: Period
     renderer: Renderer
 
     @property
     def filename(self) -> str:
-        return self.renderer.filename(report_stem(self.quarter))
+        return self.renderer.filename(report_stem(self.period))
 
 
-def parse_report_name(quarter_text: str, format_name: str) -> ReportFile:
-    """('2023Q2', 'pdf') → the report file; anything else is 'not found'."""
+def parse_period_path(text: str) -> Period:
+    """A period from a URL path; anything that is not one is 'not found'."""
     try:
-        quarter = Quarter.parse(quarter_text)
+        return Period.parse(text)
     except ValueError as error:
         raise NotFound(str(error)) from None
-    return ReportFile(quarter, get_renderer(format_name))
+
+
+def parse_report_name(period_text: str, format_name: str) -> ReportFile:
+    """('2023Q2', 'pdf') → the report file; anything else is 'not found'."""
+    return ReportFile(parse_period_path(period_text), get_renderer(format_name))
 
 
 def report_bytes(session: Session, file: ReportFile, settings: Settings) -> bytes:
-    return file.renderer.render(quarterly_document(session, file.quarter, settings))
+    return file.renderer.render(report_document(session, file.period, settings))
 
 
 def download_response(body: bytes, file: ReportFile) -> Response:

@@ -176,8 +176,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # reports
     "reports": ("Reports", "Reportes"),
-    "choose_quarter": ("Quarter", "Trimestre"),
-    "quarter_help": ("Write it like 2023Q2.", "Escríbalo como 2023Q2."),
+    "choose_period": ("Period", "Periodo"),
+    "period_help": (
+        "A quarter (2023Q2), a year (2023), a month (2023-05) or months (2022-06..2022-10).",
+        "Un trimestre (2023Q2), un año (2023), un mes (2023-05) o meses (2022-06..2022-10).",
+    ),
     "open_builder": ("Open the report builder", "Abrir el armado del reporte"),
     "quarters_with_events": (
         "Quarters with reviewed or published events",

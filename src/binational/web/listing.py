@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, String, func, type_coerce
 
-from binational.domain import Category, EventStatus, Quarter
+from binational.domain import Category, EventStatus, Period
 from binational.errors import UserError
 from binational.index.cards import index_cards
 from binational.index.facets import facet_counts
@@ -95,10 +95,10 @@ def parse_filters(params: Mapping[str, str]) -> EventFilters:
         value = (params.get(name) or "").strip()
         return value[:200] or None
 
-    quarter = text("quarter")
+    quarter = text("period") or text("quarter")  # any period; the facet lists quarters
     if quarter:
         try:
-            quarter = str(Quarter.parse(quarter))
+            quarter = str(Period.parse(quarter))
         except ValueError as error:
             raise UserError(str(error)) from None
     status = text("status")
@@ -130,7 +130,7 @@ def _statement(
     if filters.category:
         any_institution = tuple(i.slug for i in web.registry.by_category(filters.category))
     query = EventQuery(
-        quarter=Quarter.parse(filters.quarter) if filters.quarter else None,
+        period=Period.parse(filters.quarter) if filters.quarter else None,
         month=filters.month, search=filters.q, status=filters.status,
         institution=filters.institution, topic=filters.topic, statuses=statuses,
         any_institution=any_institution,
@@ -196,7 +196,7 @@ def _summary_from_index(
     index = web.search_index.current(version) if words else None
     if index is None:
         return None
-    quarter = Quarter.parse(filters.quarter) if filters.quarter else None
+    quarter = Period.parse(filters.quarter) if filters.quarter else None
     category = web.registry.by_category(filters.category) if filters.category else None
     where = IndexFilter(
         first_day=quarter.start.toordinal() if quarter else None,

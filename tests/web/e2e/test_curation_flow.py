@@ -36,7 +36,7 @@ def test_search_edit_see_revision_build_report_download_pdf(page, tmp_path):
     assert "implications" in history.inner_text() and "edit" in history.inner_text()
 
     page.get_by_role("link", name="Reports").click()
-    page.get_by_label("Quarter", exact=True).fill("2023Q2")
+    page.get_by_label("Period", exact=True).fill("2023Q2")
     page.get_by_role("button", name="Open the report builder").click()
     page.wait_for_url("**/reports/2023Q2")
     items = page.locator("ol.builder li.builder-item")

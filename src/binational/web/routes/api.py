@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from binational.errors import UserError
 from binational.ingest.queue import accept_candidate, reject_candidate
+from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
 from binational.store.data_version import data_version
 from binational.store.events import get_event
 from binational.store.records import event_record
@@ -26,16 +27,14 @@ from binational.web.deps import (
     visible_statuses,
     web_context,
 )
-from binational.web.downloads import download_response, parse_report_name, report_bytes
+from binational.web.downloads import (
+    download_response,
+    parse_period_path,
+    parse_report_name,
+    report_bytes,
+)
 from binational.web.listing import list_events, parse_filters
 from binational.web.registry_views import institution_detail, registry_by_category
-from binational.web.report_builder import (
-    builder_view,
-    move_item,
-    parse_quarter,
-    report_quarters,
-    set_excluded,
-)
 from binational.web.users import (
     admin_count,
     create_user,
@@ -178,42 +177,42 @@ def router() -> APIRouter:
     @api.get("/reports", tags=["reports"])
     def reports(request: Request, actor: Actor = Depends(require_viewer)) -> list[Record]:
         with web_context(request).database.sessions() as session:
-            return report_quarters(session)
+            return report_periods(session)
 
-    @api.get("/reports/{quarter}.{fmt}", tags=["reports"], response_model=None)
+    @api.get("/reports/{period}.{fmt}", tags=["reports"], response_model=None)
     def download(
-        request: Request, quarter: str, fmt: str, actor: Actor = Depends(require_viewer)
+        request: Request, period: str, fmt: str, actor: Actor = Depends(require_viewer)
     ) -> Response:
-        """The quarter's report as md, txt, html, pdf or docx, e.g. /api/reports/2023Q2.pdf."""
+        """The period's report as md, txt, html, pdf or docx, e.g. /api/reports/2023Q2.pdf."""
         web = web_context(request)
-        file = parse_report_name(quarter, fmt)
+        file = parse_report_name(period, fmt)
         with web.database.sessions() as session:
             body = report_bytes(session, file, web.settings)
         return download_response(body, file)
 
-    @api.get("/reports/{quarter}", tags=["reports"])
-    def report(request: Request, quarter: str, actor: Actor = Depends(require_viewer)) -> Record:
+    @api.get("/reports/{period}", tags=["reports"])
+    def report(request: Request, period: str, actor: Actor = Depends(require_viewer)) -> Record:
         """The builder's view: included items in report order, and excluded ones."""
         with web_context(request).database.sessions() as session:
-            return builder_view(session, parse_quarter(quarter))
+            return builder_view(session, parse_period_path(period))
 
-    @api.post("/reports/{quarter}/items/{event_id}", tags=["reports"])
+    @api.post("/reports/{period}/items/{event_id}", tags=["reports"])
     def report_item(
-        request: Request, quarter: str, event_id: int, body: ItemAction,
+        request: Request, period: str, event_id: int, body: ItemAction,
         actor: Actor = Depends(require_editor),
     ) -> Record:  # fmt: skip
         """Move an item up or down within its month, or exclude or include it."""
         web = web_context(request)
-        period = parse_quarter(quarter)
+        chosen = parse_period_path(period)
         with web.database.transaction() as session:
             if body.action in ("up", "down"):
                 delta = -1 if body.action == "up" else 1
-                move_item(session, period, event_id, delta, actor.email or "", web.settings)
+                move_item(session, chosen, event_id, delta, actor.email or "", web.settings)
             else:
                 excluded = body.action == "exclude"
-                set_excluded(session, period, event_id, excluded, actor.email or "", web.settings)
+                set_excluded(session, chosen, event_id, excluded, actor.email or "", web.settings)
         with web.database.sessions() as session:
-            return builder_view(session, period)
+            return builder_view(session, chosen)
 
     @api.get("/users", tags=["users"])
     def users(request: Request, actor: Actor = Depends(require_admin)) -> list[Record]:

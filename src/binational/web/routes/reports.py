@@ -1,4 +1,4 @@
-"""Pages of the report builder: choose a quarter, order and exclude its items,
+"""Pages of the report builder: choose a period, order and exclude its items,
 preview the report, download it."""
 
 from __future__ import annotations
@@ -7,18 +7,17 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from binational.publish.formats import RENDERERS
+from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
 from binational.web.auth import Actor
 from binational.web.deps import require_editor, require_viewer, web_context
-from binational.web.downloads import parse_report_name, preview_response, report_bytes
+from binational.web.downloads import (
+    parse_period_path,
+    parse_report_name,
+    preview_response,
+    report_bytes,
+)
 from binational.web.errors import NotFound
 from binational.web.rendering import render
-from binational.web.report_builder import (
-    builder_view,
-    move_item,
-    parse_quarter,
-    report_quarters,
-    set_excluded,
-)
 
 ACTIONS = {"up", "down", "exclude", "include"}
 DOWNLOADS = ("md", "html", "pdf", "docx")
@@ -29,53 +28,57 @@ def router() -> APIRouter:
 
     @routes.get("/reports")
     def reports_page(
-        request: Request, quarter: str | None = None, actor: Actor = Depends(require_viewer)
+        request: Request,
+        period: str | None = None,
+        quarter: str | None = None,
+        actor: Actor = Depends(require_viewer),
     ) -> Response:
-        if quarter:
-            return RedirectResponse(f"/reports/{parse_quarter(quarter)}", status_code=303)
+        chosen = period or quarter
+        if chosen:
+            return RedirectResponse(f"/reports/{parse_period_path(chosen)}", status_code=303)
         web = web_context(request)
         with web.database.sessions() as session:
-            quarters = report_quarters(session)
-        return render(request, "reports/index.html", quarters=quarters)
+            periods = report_periods(session)
+        return render(request, "reports/index.html", periods=periods)
 
-    @routes.get("/reports/{quarter}")
+    @routes.get("/reports/{period}")
     def builder_page(
-        request: Request, quarter: str, actor: Actor = Depends(require_viewer)
+        request: Request, period: str, actor: Actor = Depends(require_viewer)
     ) -> Response:
         web = web_context(request)
-        period = parse_quarter(quarter)
+        chosen = parse_period_path(period)
         with web.database.sessions() as session:
-            view = builder_view(session, period)
+            view = builder_view(session, chosen)
         formats = [RENDERERS[name] for name in DOWNLOADS]
         return render(request, "reports/builder.html", report=view, formats=formats)
 
-    @routes.get("/reports/{quarter}/preview")
-    def preview(request: Request, quarter: str, actor: Actor = Depends(require_viewer)) -> Response:
+    @routes.get("/reports/{period}/preview")
+    def preview(request: Request, period: str, actor: Actor = Depends(require_viewer)) -> Response:
         web = web_context(request)
-        file = parse_report_name(quarter, "html")
+        file = parse_report_name(period, "html")
         with web.database.sessions() as session:
             body = report_bytes(session, file, web.settings)
         return preview_response(body)
 
-    @routes.post("/reports/{quarter}/items/{event_id}")
+    @routes.post("/reports/{period}/items/{event_id}")
     def change_item(
         request: Request,
-        quarter: str,
+        period: str,
         event_id: int,
         action: str = Form(...),
         actor: Actor = Depends(require_editor),
     ) -> Response:
         web = web_context(request)
-        period = parse_quarter(quarter)
+        chosen = parse_period_path(period)
         if action not in ACTIONS:
             raise NotFound(f"there is no report action {action!r}")
         author = actor.email or ""
         with web.database.transaction() as session:
             if action in ("up", "down"):
                 delta = -1 if action == "up" else 1
-                move_item(session, period, event_id, delta, author, web.settings)
+                move_item(session, chosen, event_id, delta, author, web.settings)
             else:
-                set_excluded(session, period, event_id, action == "exclude", author, web.settings)
-        return RedirectResponse(f"/reports/{period}#event-{event_id}", status_code=303)
+                set_excluded(session, chosen, event_id, action == "exclude", author, web.settings)
+        return RedirectResponse(f"/reports/{chosen}#event-{event_id}", status_code=303)
 
     return routes

@@ -1,16 +1,12 @@
+"""Which events a report holds and in what order (reports/ordering.py)."""
+
 import datetime as dt
 
 import pytest
 
-from binational.domain import DatePrecision, PartialDate, Period
-from binational.publish.assemble import (
-    ReportLine,
-    ReportStyle,
-    build_document,
-    order_lines,
-    paragraphs,
-    report_numbers,
-)
+from binational.domain import DatePrecision, PartialDate
+from binational.reports.ordering import order_lines, report_numbers
+from binational.store.reports import ReportLine
 
 
 def line(event_id, date, position=None, excluded=False, precision=DatePrecision.DAY):
@@ -52,21 +48,3 @@ def test_order_lines(lines, expected):
 def test_numbers_run_across_months():
     lines = [line(7, "2023-06-01"), line(5, "2023-04-01"), line(6, "2023-05-01")]
     assert report_numbers(lines) == {5: 1, 6: 2, 7: 3}
-
-
-def test_build_document_groups_by_month():
-    lines = [line(1, "2023-04-12"), line(2, "2023-06-13"), line(3, "2023-04-20")]
-    style = ReportStyle(organization="Org", intro="Intro.")
-    document = build_document(lines, Period.parse("2023Q2"), style)
-    assert document.header == "Report | April-June 2023"
-    assert [s.heading for s in document.sections] == ["APRIL", "JUNE"]
-    assert [e.number for e in document.entries] == [1, 2, 3]
-    assert [e.title for e in document.sections[1].entries] == ["Event 2"]
-    assert document.entries[0].summary == ("One.", "Two.")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"), [("a\n\nb\n", ("a", "b")), ("", ()), ("  x  ", ("x",))]
-)
-def test_paragraphs(text, expected):
-    assert paragraphs(text) == expected

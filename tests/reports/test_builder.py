@@ -1,18 +1,19 @@
-"""Ordering and persisting a report's items (web/report_builder.py)."""
+"""Ordering and persisting a report's items (reports/builder.py, reports/ordering.moved)."""
 
 import datetime as dt
 
 import pytest
 
 from binational.config import Settings
-from binational.domain import PartialDate, Quarter
+from binational.domain import PartialDate, Period
 from binational.errors import UserError
 from binational.intake.importer import import_reports
-from binational.publish.assemble import ReportLine
+from binational.reports.builder import builder_view, move_item, set_excluded
+from binational.reports.ordering import moved
 from binational.store.models import Event, Report
-from binational.web.report_builder import builder_view, move_item, moved, set_excluded
+from binational.store.reports import ReportLine
 
-Q2 = Quarter(2023, 2)
+Q2 = Period.parse("2023Q2")
 
 
 def line(event_id: int, month: int, day: int) -> ReportLine:
@@ -75,7 +76,7 @@ def test_changes_create_the_report_and_persist_on_both_engines(database):
         assert [r.action for r in session.get(Event, 3).revisions] == ["report-exclude"]
     with pytest.raises(UserError, match="not reviewed or published"), \
             database.transaction() as session:  # fmt: skip
-        set_excluded(session, Quarter(2023, 3), 1, True, "ana", Settings())
+        set_excluded(session, Period.parse("2023Q3"), 1, True, "ana", Settings())
 
 
 def test_builder_view_of_the_sample(database, sample_report_path):
