@@ -1,0 +1,58 @@
+"""The implications draft: the event's institutional facts and the paragraph made of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from binational.drafting.announcements import announcement_facts
+from binational.drafting.compose import Clause, compose
+from binational.drafting.facts import Fact, linked_institutions, registry_facts
+from binational.drafting.history import history_facts
+from binational.drafting.inputs import EventFields, PastEvent, SourceText
+from binational.drafting.profiles import institution_profile
+
+
+@dataclass(frozen=True)
+class Implications:
+    text: str
+    facts: tuple[Fact, ...]
+    clauses: tuple[Clause, ...]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "facts": [fact.as_json() for fact in self.facts],
+            "clauses": [clause.as_json() for clause in self.clauses],
+        }
+
+
+def event_facts(
+    event: EventFields,
+    sources: Sequence[SourceText],
+    registry: Any,
+    history: Sequence[PastEvent],
+    find_mentions: Callable[[str], Sequence[Any]],
+) -> tuple[list[Fact], list[str]]:
+    """Every fact of the event, and the linked institutions they are about, in order."""
+    subjects = linked_institutions(event.links, registry)
+    facts: list[Fact] = []
+    for slug in subjects:
+        profile = institution_profile(registry.institution(slug), registry)
+        facts += registry_facts(profile, event.date.value)
+        facts += history_facts(profile, event.id, event.date, history)
+    facts += announcement_facts(sources, find_mentions, registry, event.links)
+    return facts, subjects
+
+
+def draft_implications(
+    event: EventFields,
+    sources: Sequence[SourceText],
+    registry: Any,
+    history: Sequence[PastEvent],
+    find_mentions: Callable[[str], Sequence[Any]],
+) -> Implications:
+    facts, subjects = event_facts(event, sources, registry, history, find_mentions)
+    paragraph = compose(facts, subjects)
+    return Implications(paragraph.text, tuple(facts), paragraph.clauses)
