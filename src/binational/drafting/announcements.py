@@ -66,9 +66,13 @@ REFERS_BACK = frozenset(
 QUALIFIER = re.compile(
     r"\s+(?:to|on|for|of|against|in|para|sobre|de|del|contra|en)\s[^.;:()\n]*", re.IGNORECASE
 )
+CALENDAR = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b"
+)
 NAME_CONTINUES = re.compile(
     r"(?:\s+(?:(?:de|del|la|las|los|el|y|sobre|para|contra|en|on|for|of|and|the|against|in)"
-    r"\s+)*[A-ZÁÉÍÓÚÑ][\w’'-]*)+"
+    rf"\s+)*(?!{CALENDAR})[A-ZÁÉÍÓÚÑ][\w’'-]*)+"
 )
 CLAUSE_END = re.compile(
     r",\s+(?:which|that|who|whose|and\s+(?:will|to)|to\s+be|que|el\s+cual|la\s+cual|\w+ing)\b"

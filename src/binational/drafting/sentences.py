@@ -18,6 +18,11 @@ import pysbd
 from pysbd.languages import LANGUAGE_CODES
 
 LINE = re.compile(r"[^\r\n]+")
+# Titles before a name that pysbd's Spanish rules split after ("El Sr. | López"): a
+# sentence ending in one of them goes on into the next.
+TITLE_BEFORE_NAME = re.compile(
+    r"(?:^|\s)(?:Sr|Sra|Srta|Dr|Dra|Lic|Ing|Mtro|Mtra|Gral|Mr|Mrs|Ms|Gen|Sen|Rep)\.$"
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,15 @@ def _line_spans(segmenter: pysbd.Segmenter, line: str) -> list[tuple[int, int]]:
         cursor = end
     if line[cursor:].strip():
         spans.append(_strip(line, cursor, len(line)))
-    return [(start, end) for start, end in spans if end > start]
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if end <= start:
+            continue
+        if merged and TITLE_BEFORE_NAME.search(line[merged[-1][0] : merged[-1][1]]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _strip(line: str, start: int, end: int) -> tuple[int, int]:
