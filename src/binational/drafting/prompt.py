@@ -63,6 +63,8 @@ def build_messages(
     for number, source in enumerate(sources, start=1):
         text = source.text[: max(budget, 0)]
         budget -= len(text)
+        if not text and source.text:
+            text = "(text left out: the prompt's budget for sources is spent)"
         parts += [f"[{number}] {source.url} (language: {source.lang})", text, ""]
     parts.append("Facts:")
     parts += [f"- {fact.text}" for fact in facts] or ["- (none)"]
