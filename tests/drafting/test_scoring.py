@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from binational.drafting.scoring import WEIGHTS, score_sentences, sentence_signals
@@ -13,7 +11,7 @@ from binational.drafting.words import bag
 
 def signals(text: str, index: int = 0, title: str = "", mentions=()) -> dict[str, float]:
     sentence = Sentence(text, 0, len(text), index, 0)
-    return sentence_signals(sentence, bag(text), Counter(), set(bag(title)), list(mentions))
+    return sentence_signals(sentence, bag(text), 0.0, set(bag(title)), list(mentions))
 
 
 @pytest.mark.parametrize(

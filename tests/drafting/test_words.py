@@ -6,7 +6,14 @@ from collections import Counter
 
 import pytest
 
-from binational.drafting.words import bag, content_words, cosine, coverage, words
+from binational.drafting.words import (
+    bag,
+    content_words,
+    cosine,
+    cosine_to_rest,
+    coverage,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +57,14 @@ def test_cosine_of_partial_overlap_is_between():
 )
 def test_coverage(words_of, reference, expected):
     assert coverage(words_of, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "part",
+    [Counter({"a": 1}), Counter({"a": 2, "b": 1}), Counter({"c": 1}), Counter({"d": 3}),
+     Counter()],
+)  # fmt: skip
+def test_cosine_to_rest_equals_cosine_with_the_rest(part):
+    whole = Counter({"a": 3, "b": 2, "c": 1, "d": 3})
+    square = sum(v * v for v in whole.values())
+    assert cosine_to_rest(part, whole, square) == pytest.approx(cosine(part, whole - part))

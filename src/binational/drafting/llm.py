@@ -9,7 +9,9 @@ not that object) raises ``ModelFailure`` with one sentence for the draft's warni
 the caller keeps the extractive draft.
 
 The HTTP client is made by ``make_client`` and passed in, never kept in a global: the
-CLI makes one per command, the web app one per process, tests their own.
+CLI makes one per command, the web app one per process, tests their own. httpx is
+imported where it is used: it costs about 0.1 s, which a draft without a model
+should not pay.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 COMPLETIONS_PATH = "/chat/completions"
 MAX_ANSWER_BYTES = 1_000_000
@@ -68,6 +71,8 @@ def model_settings(settings: Any) -> ModelSettings | None:
 
 def make_client(settings: ModelSettings) -> httpx.Client:
     """An HTTP client for the endpoint: its timeout, its key, no redirects."""
+    import httpx
+
     headers = {"Accept": "application/json"}
     if settings.api_key:
         headers["Authorization"] = f"Bearer {settings.api_key}"
@@ -112,6 +117,8 @@ def _post(
 ) -> tuple[int, bytes]:
     """POST and read the answer in chunks, giving up at ``deadline`` (a server that
     trickles bytes would otherwise never hit the per-read timeout)."""
+    import httpx
+
     try:
         with client.stream("POST", settings.endpoint, json=request) as response:
             chunks, size = [], 0

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from binational.drafting.quantities import find_quantities
 from binational.drafting.sentences import Sentence
-from binational.drafting.words import bag, cosine, coverage
+from binational.drafting.words import bag, cosine_to_rest, coverage
 
 WEIGHTS = MappingProxyType(
     {
@@ -84,10 +84,12 @@ def score_sentences(
     whole: Counter[str] = Counter()
     for words in bags:
         whole.update(words)
+    whole_square = sum(count * count for count in whole.values())
     title_words = set().union(*(bag(title) for title in titles)) if titles else set()
     scored = []
     for sentence, words in zip(sentences, bags, strict=True):
-        signals = sentence_signals(sentence, words, whole - words, title_words, mention_starts)
+        centrality = cosine_to_rest(words, whole, whole_square)
+        signals = sentence_signals(sentence, words, centrality, title_words, mention_starts)
         score = sum(WEIGHTS[name] * value for name, value in signals.items())
         score *= _form_factor(sentence.text)
         scored.append(ScoredSentence(source, sentence, words, score, MappingProxyType(signals)))
@@ -97,18 +99,19 @@ def score_sentences(
 def sentence_signals(
     sentence: Sentence,
     words: Counter[str],
-    rest: Counter[str],
+    centrality: float,
     title_words: set[str],
     mention_starts: Sequence[int],
 ) -> dict[str, float]:
-    """Each signal between 0 and 1."""
+    """Each signal between 0 and 1; ``centrality`` is the sentence's cosine to the
+    rest of its text."""
     text = sentence.text
     mentions = sum(1 for start in mention_starts if sentence.start <= start < sentence.end)
     dates = [q for q in find_quantities(text) if q.kind in ("date", "weekday", "relative")]
     return {
         "position": 1.0 / (1.0 + sentence.index / 2.0),
         "title": coverage(words, title_words),
-        "centrality": cosine(words, rest),
+        "centrality": centrality,
         "institutions": min(1.0, mentions / 2.0),
         "decision": min(1.0, len(DECISION.findall(text)) / 2.0),
         "actors": min(1.0, len(ACTORS.findall(text)) / 2.0),

@@ -16,9 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from binational.drafting.draft import Draft, Summary
 from binational.drafting.extractive import REPORT_LANGUAGE, extractive_summary
@@ -31,6 +29,9 @@ from binational.drafting.passages import supporting_passages
 from binational.drafting.prompt import build_messages, choose_examples
 from binational.drafting.quantities import atoms_in
 from binational.drafting.sentences import split_sentences
+
+if TYPE_CHECKING:
+    import httpx
 
 LANGUAGE_NAMES = MappingProxyType({"es": "Spanish", "fr": "French", "en": "English"})
 DEFAULT_ORGANIZATION = "the Center for Binational Institutions"

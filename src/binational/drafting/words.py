@@ -76,6 +76,21 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / norm if norm else 0.0
 
 
+def cosine_to_rest(part: Counter[str], whole: Counter[str], whole_square: int) -> float:
+    """``cosine(part, whole - part)`` without building ``whole - part`` (``part`` is
+    contained in ``whole``; ``whole_square`` is the sum of its squared counts)."""
+    if not part:
+        return 0.0
+    dot = sum(count * (whole[word] - count) for word, count in part.items())
+    rest_square = whole_square - sum(
+        whole[word] ** 2 - (whole[word] - count) ** 2 for word, count in part.items()
+    )
+    part_square = sum(count * count for count in part.values())
+    if dot <= 0 or rest_square <= 0:
+        return 0.0
+    return dot / math.sqrt(part_square * rest_square)
+
+
 def coverage(words_of: Iterable[str], reference: set[str]) -> float:
     """Share of ``reference`` that ``words_of`` contains (0 for an empty reference)."""
     if not reference:
