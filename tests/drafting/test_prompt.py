@@ -45,9 +45,9 @@ def test_messages_hold_sources_facts_and_examples():
     sources = [SourceText("https://example.org/es", "El DEAN se reunió.", "es")]
     facts = [Fact("profile", "hled", "The HLED: a dialogue.", (Evidence("institution", "hled"),))]
     system, user = build_messages(EVENT, sources, facts, [published(7, links=("hled",))],
-                                  organization="The Center")  # fmt: skip
+                                  organization="Center for Border Studies")  # fmt: skip
     assert system["role"] == "system" and user["role"] == "user"
-    assert "quarterly report of The Center" in system["content"]
+    assert "quarterly report of the Center for Border Studies" in system["content"]
     assert '{"summary": "...", "implications": "..."}' in system["content"]
     assert "even when a source is in Spanish" in system["content"]
     body = user["content"]

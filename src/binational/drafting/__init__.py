@@ -2,5 +2,5 @@
 sources, the registry and the event store's history.
 
 ``service.draft_event`` is the entry point: plain inputs in (``inputs.py``), the draft
-out (``draft.py``), its JSON the one shape the CLI, the web page and the API show.
+out (``draft.py``), with one JSON shape for whoever shows or saves it.
 """

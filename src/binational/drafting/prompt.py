@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from binational.drafting.facts import Fact
 from binational.drafting.inputs import EventFields, PastEvent, SourceText
+from binational.drafting.profiles import with_article
 
 EXAMPLES = 3
 MAX_SOURCE_CHARS = 12_000  # of all sources together: a release's useful part, bounded
@@ -55,7 +56,7 @@ def build_messages(
     sources: Sequence[SourceText],
     facts: Sequence[Fact],
     examples: Sequence[PastEvent],
-    organization: str = "the Center for Binational Institutions",
+    organization: str = "Center for Binational Institutions",
 ) -> list[dict[str, str]]:
     """The chat messages: instructions, then the event with its material."""
     parts = [f"Event: {event.title}", f"Date: {event.date.display()}", "", "Sources:"]
@@ -79,6 +80,6 @@ def build_messages(
             ]
     parts += ["", "Answer with the JSON object only."]
     return [
-        {"role": "system", "content": INSTRUCTIONS.format(organization=organization)},
+        {"role": "system", "content": INSTRUCTIONS.format(organization=with_article(organization))},
         {"role": "user", "content": "\n".join(parts)},
     ]

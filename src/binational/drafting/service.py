@@ -7,8 +7,8 @@ from the facts); a model, when given, rewrites both, and its answer is kept only
 after grounding, with whatever it could not support marked and warned about. When
 the model fails, the extractive draft stands, with one warning that says why.
 
-The CLI, ``candidates accept`` and the web call this same function; they differ only
-in where the inputs come from.
+Whoever drafts (a command, the web) calls this one function and differs only in where
+the inputs come from.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import httpx
 
 LANGUAGE_NAMES = MappingProxyType({"es": "Spanish", "fr": "French", "en": "English"})
-DEFAULT_ORGANIZATION = "the Center for Binational Institutions"
+DEFAULT_ORGANIZATION = "Center for Binational Institutions"  # config.Settings.organization
 
 
 @dataclass(frozen=True)
