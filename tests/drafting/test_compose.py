@@ -55,8 +55,8 @@ def test_the_paragraph_reads_like_the_centers(registry, linker):
     assert text.startswith(
         "The event concerns the U.S.-Mexico High-Level Economic Dialogue (HLED), a dialogue "
         "established in May 2013, 9 years earlier; it was suspended in 2017 (not convened from "
-        "2017 to 2020) and relaunched on September 9, 2021. It is led by the U.S. Department "
-        "of State,"
+        "2017 to 2020) and relaunched on September 9, 2021. It is led for the United States by "
+        "the U.S. Department of State,"
     )
     assert (
         "The record holds one earlier event of it in the preceding twelve months: “HLED "
@@ -67,7 +67,7 @@ def test_the_paragraph_reads_like_the_centers(registry, linker):
         "The release also announces “Plan Sonora de Energía Sostenible”, which the registry "
         "does not yet hold."
     )
-    assert text.count("It is led by") == 1  # lead agencies of the first institution only
+    assert text.count("It is led") == 1  # lead agencies of the first institution only
 
 
 def test_no_institution_no_paragraph(registry, linker):

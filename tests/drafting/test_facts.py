@@ -79,9 +79,9 @@ def test_no_status_fact_for_an_institution_that_never_changed(registry):
 def test_lead_agencies_by_country(registry):
     fact = lead_agencies_fact(profile(registry, "usmca"))
     assert fact.text == (
-        "It is led by the Office of the United States Trade Representative for the United "
-        "States, the Secretariat of Economy of Mexico for Mexico and Global Affairs Canada "
-        "for Canada."
+        "It is led for the United States by the Office of the United States Trade "
+        "Representative; for Mexico by the Secretariat of Economy of Mexico; and for Canada by "
+        "Global Affairs Canada."
     )
     assert refs(fact)[0] == ("institution", "usmca#lead_agencies")
     assert {"ustr", "se", "global-affairs-canada"} <= {ref for _, ref in refs(fact)}

@@ -6,9 +6,10 @@ import datetime as dt
 
 from devset import pair_event, pair_source
 
+from binational.domain import PartialDate
 from binational.drafting.evidence import unresolved_evidence
 from binational.drafting.implications import draft_implications, event_facts
-from binational.drafting.inputs import PastEvent
+from binational.drafting.inputs import EventFields, PastEvent, SourceText
 
 HISTORY = [
     PastEvent(
@@ -60,3 +61,15 @@ def test_json_shape(pairs, registry, linker):
         "kind": "institution", "ref": "air-transport-agreement-2015",
     }  # fmt: skip
     assert set(record["clauses"][0]) == {"start", "end", "fact"}
+
+
+def test_the_institution_named_first_leads(registry, linker):
+    source = SourceText(
+        "https://example.org/consular",
+        "The Mexico-U.S. Consular Dialogue met in Mexico City. It discussed the H-2 visa process.",
+        "en",
+    )
+    event = EventFields(7, "Consular meeting", PartialDate.day(2023, 4, 24),
+                        ("h2-visa-programs", "usmca", "consular-dialogue"))  # fmt: skip
+    _, subjects = event_facts(event, [source], registry, [], linker.find)
+    assert subjects == ["consular-dialogue", "h2-visa-programs", "usmca"]  # usmca: not named

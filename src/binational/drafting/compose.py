@@ -85,7 +85,7 @@ def _institution(writer: _Writer, about: dict[str, Fact], index: dict[int, int],
     writer.say(".")
     if primary and (leads := about.get("lead_agencies")):
         writer.say(" ")
-        writer.say(f"It is led by {leads.values['leads']}", index[id(leads)])
+        writer.say(f"It is led {leads.values['leads']}", index[id(leads)])
         writer.say(".")
     activity, last = about.get("activity"), about.get("last_event")
     if activity and last:

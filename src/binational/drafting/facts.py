@@ -137,12 +137,12 @@ def lead_agencies_fact(profile: InstitutionProfile) -> Fact | None:
     for country, country_name in COUNTRY_NAMES.items():
         names = [with_article(a.name) for a in profile.lead_agencies if a.country == country]
         if names:
-            sides.append(f"{_join(names)} for {country_name}")
-    said = _join(sides)
+            sides.append(f"for {country_name} by {_join(names)}")
+    said = sides[0] if len(sides) == 1 else "; ".join(sides[:-1]) + "; and " + sides[-1]
     evidence = (institution_ref(profile.slug, "lead_agencies"),) + tuple(
         institution_ref(agency.slug) for agency in profile.lead_agencies
     )
-    return Fact("lead_agencies", profile.slug, f"It is led by {said}.", evidence,
+    return Fact("lead_agencies", profile.slug, f"It is led {said}.", evidence,
                 MappingProxyType({"leads": said}))  # fmt: skip
 
 

@@ -35,8 +35,10 @@ def event_facts(
     history: Sequence[PastEvent],
     find_mentions: Callable[[str], Sequence[Any]],
 ) -> tuple[list[Fact], list[str]]:
-    """Every fact of the event, and the linked institutions they are about, in order."""
-    subjects = linked_institutions(event.links, registry)
+    """Every fact of the event, and the linked institutions they are about: the one
+    named first (in the title, else in the sources) first, as the event's main subject."""
+    subjects = _by_first_mention(linked_institutions(event.links, registry), event, sources,
+                                 find_mentions)  # fmt: skip
     facts: list[Fact] = []
     for slug in subjects:
         profile = institution_profile(registry.institution(slug), registry)
@@ -56,3 +58,20 @@ def draft_implications(
     facts, subjects = event_facts(event, sources, registry, history, find_mentions)
     paragraph = compose(facts, subjects)
     return Implications(paragraph.text, tuple(facts), paragraph.clauses)
+
+
+def _by_first_mention(
+    slugs: list[str],
+    event: EventFields,
+    sources: Sequence[SourceText],
+    find_mentions: Callable[[str], Sequence[Any]],
+) -> list[str]:
+    """``slugs`` ordered by where they are first named; unnamed ones last, in link order."""
+    first: dict[str, int] = {}
+    offset = 0
+    for text in (event.title, *(source.text for source in sources)):
+        for mention in find_mentions(text):
+            first.setdefault(mention.slug, offset + mention.start)
+        offset += len(text) + 1
+    unnamed = offset
+    return sorted(slugs, key=lambda slug: first.get(slug, unnamed))
