@@ -105,8 +105,18 @@ class Settings:
     session_hours: int = _setting(12, "How long a web session lasts after signing in, in hours.")
     llm_url: str = _setting(
         "",
-        "HTTP endpoint of an OpenAI-compatible model server for drafting; empty means "
-        "extractive drafts only.",
+        "Base URL of an OpenAI-compatible chat-completions API for drafting (e.g. "
+        "http://127.0.0.1:8080/v1; a URL ending in /chat/completions is used as it is); "
+        "empty means extractive drafts only.",
+    )
+    llm_model: str = _setting(
+        "", "Model the drafting endpoint is asked for (the `model` of the request)."
+    )
+    llm_api_key: str = _setting("", "Bearer token sent to the drafting endpoint; empty sends none.")
+    llm_timeout: float = _setting(
+        30.0,
+        "Seconds the drafting endpoint has to answer in full; past them the extractive "
+        "draft is kept, with a warning.",
     )
 
     def with_overrides(self, **overrides: Any) -> Settings:

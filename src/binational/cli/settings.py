@@ -25,8 +25,9 @@ def settings_command(
         typer.echo(settings_markdown(), nl=False)
         return
     values = asdict(settings_for(db))
-    if values.get("secret_key"):
-        values["secret_key"] = "(set)"
+    for secret in ("secret_key", "llm_api_key"):
+        if values.get(secret):
+            values[secret] = "(set)"
     if json_output:
         print_json(values)
         return
