@@ -25,7 +25,7 @@ from binational.registry.loader import load_registry
 from binational.store.data_version import data_version
 from binational.store.database import Database
 from binational.web.app import create_app
-from binational.web.listing import list_events, parse_filters
+from binational.web.views.event_list import list_events, parse_filters
 
 
 def resident_mb() -> float:

@@ -49,12 +49,12 @@ def build_database(path: Path, count: int, seed: int = 5) -> float:
     """``count`` events over 2014-2023 with links, topics and a few revisions."""
     from sqlalchemy import insert
 
+    from binational.accounts.passwords import Passwords
+    from binational.accounts.users import create_user
     from binational.registry.loader import load_registry
     from binational.registry.topics import load_taxonomy
     from binational.store.database import Database
     from binational.store.models import Event, EventInstitution, EventTopic, utcnow
-    from binational.web.auth import Passwords
-    from binational.web.users import create_user
 
     started = time.perf_counter()
     rng = random.Random(seed)

@@ -3,10 +3,10 @@
 import pytest
 from sqlalchemy import bindparam, select
 
+from binational.accounts.passwords import Passwords
+from binational.accounts.users import create_user
+from binational.store.account_models import User
 from binational.store.driver_reads import compiled_sql, first_row
-from binational.store.web_models import User
-from binational.web.auth import Passwords
-from binational.web.users import create_user
 
 users = User.__table__
 # Two parameters, used in the opposite order of their names, and a boolean literal:

@@ -15,13 +15,13 @@ from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from binational.accounts.passwords import Passwords
+from binational.accounts.users import create_user
 from binational.config import Settings
 from binational.index.live import LiveIndex
 from binational.registry.loader import load_registry
 from binational.store.database import Database
 from binational.web.app import create_app
-from binational.web.auth import Passwords
-from binational.web.users import create_user
 
 PASSWORD = "correct horse battery"
 ACCOUNTS = {"admin": "admin@example.org", "editor": "editor@example.org",

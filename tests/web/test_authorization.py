@@ -78,8 +78,8 @@ def test_the_app_has_the_write_routes_we_expect(app):
 @pytest.fixture
 def params(web_db):
     """A real value for every path parameter a write route may have."""
+    from binational.accounts.users import find_user
     from binational.ingest.clusters import NewDocument, store_document
-    from binational.web.users import find_user
 
     with web_db.transaction() as session:
         document = store_document(

@@ -67,8 +67,9 @@ def add_user(
     db: DbOption = None,
 ) -> None:
     """Create a user; the password is prompted for (or read with --password-stdin)."""
-    from binational.web.auth import Passwords, parse_role
-    from binational.web.users import create_user
+    from binational.accounts.passwords import Passwords
+    from binational.accounts.roles import parse_role
+    from binational.accounts.users import create_user
 
     parse_role(role)
     password = _read_password(password_stdin)
@@ -88,8 +89,8 @@ def password_command(
     db: DbOption = None,
 ) -> None:
     """Set a user's password (a forgotten one, say); their open sessions end."""
-    from binational.web.auth import Passwords
-    from binational.web.users import find_user, set_password
+    from binational.accounts.passwords import Passwords
+    from binational.accounts.users import find_user, set_password
 
     database = open_database(settings_for(db))
     with database.sessions() as session:
@@ -106,7 +107,7 @@ def password_command(
 @users_app.command("list")
 def list_users_command(db: DbOption = None, json_output: JsonOption = False) -> None:
     """List users with their role and whether they are active."""
-    from binational.web.users import list_users, user_record
+    from binational.accounts.users import list_users, user_record
 
     database = open_database(settings_for(db))
     with database.sessions() as session:
@@ -134,7 +135,7 @@ def token_command(
     db: DbOption = None,
 ) -> None:
     """Create an API token (printed once; send it as 'Authorization: Bearer TOKEN')."""
-    from binational.web.users import find_user, issue_token
+    from binational.accounts.users import find_user, issue_token
 
     database = open_database(settings_for(db))
     with database.transaction() as session:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -194,3 +195,17 @@ class Revision(Base):
     after: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     event: Mapped[Event] = relationship(back_populates="revisions")
+
+
+# Covering indexes that let the events list count its facets (dates and statuses,
+# links and topics by slug) from the indexes alone; created by migration 0003_web.
+FACET_INDEXES = (
+    Index("ix_events_date_status", Event.date_value, Event.status),
+    Index(
+        "ix_event_institutions_facets",
+        EventInstitution.slug,
+        EventInstitution.removed,
+        EventInstitution.event_id,
+    ),  # fmt: skip
+    Index("ix_event_topics_facets", EventTopic.slug, EventTopic.removed, EventTopic.event_id),
+)

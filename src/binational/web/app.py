@@ -15,20 +15,20 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from binational.accounts.passwords import Passwords
 from binational.config import Settings
 from binational.index.live import LiveIndex
 from binational.registry.loader import Registry, load_registry
 from binational.registry.topics import Taxonomy, load_taxonomy
 from binational.store.database import Database
-from binational.web.auth import Passwords
 from binational.web.context import WebContext
-from binational.web.csrf import csrf_guard
-from binational.web.errors import install_error_handlers
-from binational.web.ratelimit import LoginThrottle
+from binational.web.http.csrf import csrf_guard
+from binational.web.http.errors import install_error_handlers
+from binational.web.http.ratelimit import LoginThrottle
+from binational.web.http.security_headers import SecurityHeadersMiddleware
+from binational.web.http.sessions import SessionCodec, SessionMiddleware
 from binational.web.rendering import template_environment
 from binational.web.routes import account, api, candidates, docs, events, institutions, reports
-from binational.web.security_headers import SecurityHeadersMiddleware
-from binational.web.sessions import SessionCodec, SessionMiddleware
 
 STATIC = Path(__file__).parent / "static"
 WORKER_THREADS = 2

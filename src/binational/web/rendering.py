@@ -12,8 +12,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from starlette.types import Scope
 
-from binational.web.auth import ANONYMOUS, Role
-from binational.web.i18n import COOKIE, LANGUAGES, Translator, choose_language
+from binational.accounts.roles import ANONYMOUS, Role
+from binational.web.i18n.translator import COOKIE, LANGUAGES, Translator, choose_language
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -6,13 +6,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from binational.errors import UserError
-from binational.web.auth import Actor, Role
-from binational.web.deps import current_actor, require_admin, require_viewer, web_context
-from binational.web.errors import TooManyAttempts, safe_next
-from binational.web.i18n import COOKIE, LANGUAGES
-from binational.web.rendering import render
-from binational.web.users import (
+from binational.accounts.roles import Actor, Role
+from binational.accounts.users import (
     WrongPassword,
     admin_count,
     authenticate,
@@ -24,6 +19,11 @@ from binational.web.users import (
     set_role,
     user_record,
 )
+from binational.errors import UserError
+from binational.web.http.deps import current_actor, require_admin, require_viewer, web_context
+from binational.web.http.errors import TooManyAttempts, safe_next
+from binational.web.i18n.translator import COOKIE, LANGUAGES
+from binational.web.rendering import render
 
 YEAR = 365 * 24 * 3600
 

@@ -10,32 +10,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from binational.errors import UserError
-from binational.ingest.queue import accept_candidate, reject_candidate
-from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
-from binational.store.data_version import data_version
-from binational.store.events import get_event
-from binational.store.records import event_record
-from binational.web.auth import Actor
-from binational.web.candidates_view import candidate_queue, parse_min_score
-from binational.web.curation import EventChanges, apply_changes, event_detail, load_event
-from binational.web.deps import (
-    reader,
-    require_admin,
-    require_editor,
-    require_viewer,
-    visible_statuses,
-    web_context,
-)
-from binational.web.downloads import (
-    download_response,
-    parse_period_path,
-    parse_report_name,
-    report_bytes,
-)
-from binational.web.listing import list_events, parse_filters
-from binational.web.registry_views import institution_detail, registry_by_category
-from binational.web.users import (
+from binational.accounts.roles import Actor
+from binational.accounts.users import (
     admin_count,
     create_user,
     get_user,
@@ -43,6 +19,31 @@ from binational.web.users import (
     set_active,
     set_role,
     user_record,
+)
+from binational.curation.edits import EventChanges
+from binational.errors import UserError
+from binational.ingest.queue import accept_candidate, reject_candidate
+from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
+from binational.store.data_version import data_version
+from binational.store.events import get_event
+from binational.store.records import event_record
+from binational.web.http.deps import (
+    reader,
+    require_admin,
+    require_editor,
+    require_viewer,
+    visible_statuses,
+    web_context,
+)
+from binational.web.views.candidates import candidate_queue, parse_min_score
+from binational.web.views.event_list import list_events, parse_filters
+from binational.web.views.event_page import apply_edit, event_detail, load_event
+from binational.web.views.institutions import institution_detail, registry_by_category
+from binational.web.views.report_files import (
+    download_response,
+    parse_period_path,
+    parse_report_name,
+    report_bytes,
 )
 
 Record = dict[str, Any]
@@ -132,7 +133,7 @@ def router() -> APIRouter:
         web = web_context(request)
         with web.database.transaction() as session:
             event = load_event(session, event_id, None)
-            apply_changes(session, event, body.changes(), actor.email or "", web)
+            apply_edit(session, event, body.changes(), actor, web)
         with web.database.connect() as connection:
             return event_detail(connection, event_id, None, actor, web)
 

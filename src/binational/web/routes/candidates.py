@@ -6,11 +6,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
+from binational.accounts.roles import Actor
 from binational.ingest.queue import accept_candidate, reject_candidate
-from binational.web.auth import Actor
-from binational.web.candidates_view import candidate_queue, parse_min_score
-from binational.web.deps import require_editor, require_viewer, web_context
+from binational.web.http.deps import require_editor, require_viewer, web_context
 from binational.web.rendering import render
+from binational.web.views.candidates import candidate_queue, parse_min_score
 
 
 def router() -> APIRouter:

@@ -6,23 +6,18 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
 
+from binational.accounts.roles import Actor
+from binational.curation.edits import EventChanges
 from binational.domain import DatePrecision, EventStatus, PartialDate
 from binational.errors import UserError
 from binational.store.data_version import data_version
-from binational.web.auth import Actor
-from binational.web.curation import (
-    EventChanges,
-    apply_changes,
-    event_detail,
-    form_changes,
-    load_event,
-)
-from binational.web.deps import reader, require_editor, visible_statuses, web_context
-from binational.web.i18n import Translator
-from binational.web.listing import list_events, parse_filters
+from binational.web.http.deps import reader, require_editor, visible_statuses, web_context
+from binational.web.http.short_reads import run_short_read
+from binational.web.i18n.translator import Translator
 from binational.web.rendering import render, render_fragment, request_language
-from binational.web.short_reads import run_short_read
-from binational.web.views import events_page as events_view
+from binational.web.views.event_list import list_events, parse_filters
+from binational.web.views.event_page import apply_edit, event_detail, form_changes, load_event
+from binational.web.views.events_page import events_page as events_view
 
 
 def _edit_page(request: Request, record: dict, status: int = 200, error: str | None = None,
@@ -91,7 +86,7 @@ def router() -> APIRouter:
         try:
             with web.database.transaction() as session:
                 event = load_event(session, event_id, None)
-                apply_changes(session, event, form_changes(values, topics), actor.email or "", web)
+                apply_edit(session, event, form_changes(values, topics), actor, web)
         except UserError as error:
             with web.database.connect() as connection:
                 record = event_detail(connection, event_id, None, actor, web)
@@ -106,7 +101,7 @@ def router() -> APIRouter:
         slug = str((await request.form()).get("slug", "")).strip()
         with web.database.transaction() as session:
             event = load_event(session, event_id, None)
-            apply_changes(session, event, EventChanges(add_links=(slug,)), actor.email or "", web)
+            apply_edit(session, event, EventChanges(add_links=(slug,)), actor, web)
         return RedirectResponse(f"/events/{event_id}/edit#links", status_code=303)
 
     @routes.post("/events/{event_id}/links/{slug}/remove")
@@ -117,7 +112,7 @@ def router() -> APIRouter:
         with web.database.transaction() as session:
             event = load_event(session, event_id, None)
             changes = EventChanges(remove_links=(slug,))
-            apply_changes(session, event, changes, actor.email or "", web)
+            apply_edit(session, event, changes, actor, web)
         return RedirectResponse(f"/events/{event_id}/edit#links", status_code=303)
 
     return routes

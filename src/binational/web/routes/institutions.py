@@ -6,10 +6,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from binational.web.auth import Actor
-from binational.web.deps import reader, visible_statuses, web_context
-from binational.web.registry_views import institution_detail, registry_by_category
+from binational.accounts.roles import Actor
+from binational.web.http.deps import reader, visible_statuses, web_context
 from binational.web.rendering import render
+from binational.web.views.institutions import institution_detail, registry_by_category
 
 
 def router() -> APIRouter:

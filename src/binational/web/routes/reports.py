@@ -6,18 +6,18 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from binational.accounts.roles import Actor
 from binational.publish.formats import RENDERERS
 from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
-from binational.web.auth import Actor
-from binational.web.deps import require_editor, require_viewer, web_context
-from binational.web.downloads import (
+from binational.web.http.deps import require_editor, require_viewer, web_context
+from binational.web.http.errors import NotFound
+from binational.web.rendering import render
+from binational.web.views.report_files import (
     parse_period_path,
     parse_report_name,
     preview_response,
     report_bytes,
 )
-from binational.web.errors import NotFound
-from binational.web.rendering import render
 
 ACTIONS = {"up", "down", "exclude", "include"}
 DOWNLOADS = ("md", "html", "pdf", "docx")

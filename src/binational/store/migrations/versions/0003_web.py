@@ -14,7 +14,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# Declared in store/web_models.py too, so the ORM metadata matches the schema.
+# Declared in store/models.py too, so the ORM metadata matches the schema.
 FACET_INDEXES = (
     ("ix_events_date_status", "events", ["date_value", "status"]),
     ("ix_event_institutions_facets", "event_institutions", ["slug", "removed", "event_id"]),

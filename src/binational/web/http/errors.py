@@ -1,0 +1,120 @@
+"""How refusals reach the visitor: an HTML page for people, a JSON body for the API.
+
+Routes raise these (or ``UserError`` from a service); the handlers registered by
+``install_error_handlers`` choose the shape from the path (``/api/…`` is JSON).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from binational.errors import UserError
+from binational.web.http.csrf import CsrfRefused
+
+
+class NotAuthenticated(Exception):
+    """Signing in (or a valid token) is needed."""
+
+
+class Forbidden(Exception):
+    """Signed in, but the role does not allow this."""
+
+
+class NotFound(Exception):
+    def __init__(self, message: str = "not found") -> None:
+        super().__init__(message)
+
+
+class TooManyAttempts(Exception):
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(retry_after)
+        self.retry_after = retry_after
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def safe_next(target: str | None, default: str = "/events") -> str:
+    """A local path to go back to after signing in; anything else (another host,
+    a scheme, '//host', backslashes) becomes ``default``."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return default
+    if "\\" in target or any(ord(ch) < 32 for ch in target):
+        return default
+    return target
+
+
+def error_response(request: Request, status: int, key: str, message: str | None = None) -> Response:
+    """A JSON ``{"error": …}`` or the error page, with a label key for the page."""
+    if wants_json(request):
+        return JSONResponse({"error": message or key.replace("_", " ")}, status_code=status)
+    from binational.web.rendering import render
+
+    return render(request, "error.html", status=status, error_key=key, message=message)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def not_authenticated(request: Request, _exc: Exception) -> Response:
+        if wants_json(request):
+            return JSONResponse(
+                {"error": "sign in or send an API token (Authorization: Bearer …)"},
+                status_code=401,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        if request.method != "GET":
+            target = request.headers.get("referer", "/events")
+            target = "/" + target.split("/", 3)[-1] if "://" in target else target
+        return RedirectResponse(f"/login?next={quote(safe_next(target))}", status_code=303)
+
+    async def forbidden(request: Request, _exc: Exception) -> Response:
+        return error_response(request, 403, "error_forbidden", "your role does not allow this")
+
+    async def csrf_refused(request: Request, _exc: Exception) -> Response:
+        return error_response(
+            request, 403, "error_csrf", "the form's security token is missing or stale"
+        )
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return error_response(request, 404, "error_not_found", str(exc))
+
+    async def too_many(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, TooManyAttempts)
+        response = error_response(
+            request, 429, "error_too_many", "too many sign-in attempts; wait and try again"
+        )
+        response.headers["Retry-After"] = str(int(exc.retry_after) + 1)
+        return response
+
+    async def user_error(request: Request, exc: Exception) -> Response:
+        return error_response(request, 400, "error_bad_request", str(exc))
+
+    async def invalid_request(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
+        message = f"{where}: {first.get('msg', 'invalid')}" if where else "invalid request"
+        return error_response(request, 422, "error_bad_request", message)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code == 404:
+            return error_response(request, 404, "error_not_found", "no such page")
+        if exc.status_code == 405:
+            return error_response(request, 405, "error_bad_request", "method not allowed")
+        return error_response(request, exc.status_code, "error_bad_request", str(exc.detail))
+
+    app.add_exception_handler(NotAuthenticated, not_authenticated)
+    app.add_exception_handler(Forbidden, forbidden)
+    app.add_exception_handler(CsrfRefused, csrf_refused)
+    app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(TooManyAttempts, too_many)
+    app.add_exception_handler(UserError, user_error)
+    app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(StarletteHTTPException, http_error)

@@ -1,0 +1,95 @@
+"""One event for its page or the API (what the visitor may see of it), and the
+changes an edit form carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session, joinedload
+
+from binational.accounts.roles import Actor
+from binational.curation.edits import EventChanges, Vocabulary, apply_changes
+from binational.domain import DatePrecision, PartialDate, Quarter
+from binational.errors import UserError
+from binational.store.event_reads import read_event_page
+from binational.store.events import EDITABLE_FIELDS
+from binational.store.models import Event
+from binational.web.context import WebContext
+from binational.web.http.errors import NotFound
+
+
+def compose_date(day: str, precision: str) -> str:
+    """The ISO partial date for a picked day and precision: ('2023-05-12', 'month')
+    → '2023-05'; a quarter is the one containing the day."""
+    try:
+        chosen = DatePrecision(precision)
+    except ValueError:
+        raise UserError(
+            f"{precision!r} is not a date precision; use day, month or quarter"
+        ) from None
+    try:
+        value = PartialDate.parse(day)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    if chosen is DatePrecision.DAY:
+        if value.precision is not DatePrecision.DAY:
+            raise UserError(f"{day!r} is not a whole date; write it like 2023-05-12")
+        return value.iso()
+    if chosen is DatePrecision.MONTH:
+        return value.value.strftime("%Y-%m")
+    return str(Quarter.containing(value.value))
+
+
+def form_changes(form: Mapping[str, str], topics: Iterable[str] | None) -> EventChanges:
+    """The changes an edit form carries: every editable field present in it, the
+    date composed from its day and precision, and the ticked topics."""
+    fields = {name: form[name] for name in EDITABLE_FIELDS if name in form and name != "date"}
+    if form.get("date"):
+        fields["date"] = compose_date(form["date"], form.get("date_precision", "day"))
+    return EventChanges(fields=fields, topics=tuple(topics) if topics is not None else None)
+
+
+def load_event(session: Session, event_id: int, statuses: tuple[str, ...] | None) -> Event:
+    """The event, if it exists and the actor may see it (a hidden event is 'not
+    found', so its existence does not leak)."""
+    # Links and topics come in the same query (an event has a handful of each).
+    event = session.get(
+        Event, event_id,
+        options=[joinedload(Event.institution_links), joinedload(Event.topics)],
+    )  # fmt: skip
+    if event is None or (statuses is not None and event.status not in statuses):
+        raise NotFound(f"there is no event {event_id}")
+    return event
+
+
+def event_detail(
+    connection: Connection,
+    event_id: int,
+    statuses: tuple[str, ...] | None,
+    actor: Actor,
+    web: WebContext,
+) -> dict[str, Any]:
+    """The event's record with its sources, report placements and, for signed-in
+    users, its revision history (authors are not shown to the public); 'not found'
+    if it does not exist or the actor may not see it."""
+    record = read_event_page(connection, event_id, web.labels, statuses, not actor.anonymous)
+    if record is None:
+        raise NotFound(f"there is no event {event_id}")
+    return record
+
+
+def vocabulary(web: WebContext) -> Vocabulary:
+    """What an edit may name: the app's registry and taxonomy."""
+    return Vocabulary(kind_of=web.entry_kind, topics=web.topic_names)
+
+
+def apply_edit(
+    session: Session, event: Event, changes: EventChanges, actor: Actor, web: WebContext
+) -> int:
+    """The editor's changes through the curation service, with the app's registry,
+    taxonomy and linker; how many revisions were written."""
+    return apply_changes(
+        session, event, changes, actor.email or "", vocabulary(web), web.annotator
+    )

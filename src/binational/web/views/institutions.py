@@ -1,0 +1,60 @@
+"""The institutions registry for the web: entries as JSON records, grouped by
+category, and one institution's timeline of events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from binational.domain import Category
+from binational.registry.records import entry_record
+from binational.registry.schema import Institution
+from binational.store.events import EventQuery, find_events
+from binational.store.records import event_record
+from binational.web.context import WebContext
+from binational.web.http.errors import NotFound
+
+TIMELINE_LIMIT = 500
+
+
+def summary_record(entry: Institution) -> dict[str, Any]:
+    return {
+        "slug": entry.slug,
+        "category": entry.category,
+        "subtype": entry.subtype,
+        "name_en": entry.name_en,
+        "name_es": entry.name_es,
+        "acronyms": list(entry.acronyms),
+        "status": entry.status,
+        "established": str(entry.established) if entry.established else None,
+    }
+
+
+def registry_by_category(web: WebContext, category: str | None = None) -> dict[str, list[dict]]:
+    """Institutions grouped by category, in the registry's order."""
+    categories = [c.value for c in Category]
+    if category is not None:
+        if category not in categories:
+            raise NotFound(f"there is no category {category}")
+        categories = [category]
+    return {
+        name: [summary_record(entry) for entry in web.registry.by_category(name)]
+        for name in categories
+    }
+
+
+def institution_detail(
+    session: Session, slug: str, statuses: tuple[str, ...] | None, web: WebContext
+) -> dict[str, Any]:
+    """The registry entry, its children and its events, oldest first."""
+    entry = web.registry.get(slug)
+    if entry is None:
+        raise NotFound(f"there is no institution or agency {slug}")
+    record = entry_record(entry)
+    record["children"] = [summary_record(child) for child in web.registry.children(slug)]
+    events = find_events(
+        session, EventQuery(institution=slug, statuses=statuses, limit=TIMELINE_LIMIT)
+    )
+    record["events"] = [event_record(event, None, web.labels) for event in events]
+    return record

@@ -1,0 +1,67 @@
+"""Reading an edit form into changes (web/views/event_page.py)."""
+
+import pytest
+
+from binational.config import Settings
+from binational.curation.edits import EventChanges, apply_changes
+from binational.errors import UserError
+from binational.intake.importer import import_reports
+from binational.store.events import get_event
+from binational.web.app import create_app
+from binational.web.views.event_page import compose_date, form_changes, vocabulary
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "iso"),
+    [
+        ("2023-05-12", "day", "2023-05-12"),
+        ("2023-05-12", "month", "2023-05"),
+        ("2023-05-12", "quarter", "2023Q2"),
+        ("2023-12-31", "quarter", "2023Q4"),
+        ("2023-05", "month", "2023-05"),
+    ],
+)
+def test_compose_date(day, precision, iso):
+    assert compose_date(day, precision) == iso
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "message"),
+    [
+        ("2023-05-12", "year", "not a date precision"),
+        ("May 12", "day", "is not a date"),
+        ("2023-05", "day", "not a whole date"),
+        ("2023-13-01", "day", "is not a date|month must be"),
+    ],
+)
+def test_compose_date_refuses(day, precision, message):
+    with pytest.raises((UserError, ValueError), match=message):
+        compose_date(day, precision)
+
+
+def test_form_changes_take_only_editable_fields():
+    changes = form_changes(
+        {"title": "T", "date": "2023-05-12", "date_precision": "month", "csrf_token": "x",
+         "id": "9", "implications": "I"},
+        ["security"],
+    )  # fmt: skip
+    assert dict(changes.fields) == {"title": "T", "implications": "I", "date": "2023-05"}
+    assert changes.topics == ("security",)
+    assert form_changes({"title": "T"}, None).topics is None
+
+
+def test_editing_the_summary_links_what_it_now_mentions(database, sample_report_path):
+    """The web edit runs the registry linker on the changed text (issue 3: import,
+    ingestion and editing all link)."""
+    [outcome] = import_reports(database, [sample_report_path])
+    web = create_app(Settings(secret_key="k" * 32), database).state.web
+    event_id = outcome.event_ids[4]  # the Southeast governors' meeting: no binational link
+    with database.transaction() as session:
+        event = get_event(session, event_id)
+        before = {link.slug for link in event.institution_links if not link.removed}
+        assert "ibwc" not in before
+        changes = EventChanges(fields={"summary": event.summary + "\nThe IBWC also met."})
+        apply_changes(session, event, changes, "ana@example.org", vocabulary(web), web.annotator)
+    with database.sessions() as session:
+        after = {link.slug for link in get_event(session, event_id).institution_links}
+    assert "ibwc" in after
