@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, Subquery, false, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from binational.domain import DateSource, EventStatus, PartialDate, Period
 from binational.errors import UserError
@@ -113,6 +113,15 @@ def get_event(session: Session, event_id: int) -> Event:
     if event is None:
         raise UserError(f"there is no event {event_id}")
     return event
+
+
+def find_event_for_edit(session: Session, event_id: int) -> Event | None:
+    """The event with its links and topics loaded in the same query (an event has a
+    handful of each), or None."""
+    return session.get(
+        Event, event_id,
+        options=[joinedload(Event.institution_links), joinedload(Event.topics)],
+    )  # fmt: skip
 
 
 def event_fields(event: Event) -> dict[str, Any]:

@@ -7,14 +7,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from binational.accounts.roles import Actor
 from binational.curation.edits import EventChanges, Vocabulary, apply_changes
 from binational.domain import DatePrecision, PartialDate, Quarter
 from binational.errors import UserError
 from binational.store.event_reads import read_event_page
-from binational.store.events import EDITABLE_FIELDS
+from binational.store.events import EDITABLE_FIELDS, find_event_for_edit
 from binational.store.models import Event
 from binational.web.context import WebContext
 from binational.web.http.errors import NotFound
@@ -54,11 +54,7 @@ def form_changes(form: Mapping[str, str], topics: Iterable[str] | None) -> Event
 def load_event(session: Session, event_id: int, statuses: tuple[str, ...] | None) -> Event:
     """The event, if it exists and the actor may see it (a hidden event is 'not
     found', so its existence does not leak)."""
-    # Links and topics come in the same query (an event has a handful of each).
-    event = session.get(
-        Event, event_id,
-        options=[joinedload(Event.institution_links), joinedload(Event.topics)],
-    )  # fmt: skip
+    event = find_event_for_edit(session, event_id)
     if event is None or (statuses is not None and event.status not in statuses):
         raise NotFound(f"there is no event {event_id}")
     return event
