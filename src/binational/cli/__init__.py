@@ -12,8 +12,7 @@ import sys
 
 import typer
 
-import binational.cli.web as web_cli
-from binational.cli import events, ingest, registry, reports, settings
+from binational.cli import events, ingest, registry, reports, serve, settings, users
 from binational.errors import UserError
 
 app = typer.Typer(
@@ -32,8 +31,8 @@ app.command("report")(reports.report_command)
 app.add_typer(events.events_app, name="events")
 app.add_typer(registry.registry_app, name="registry")
 app.command("link")(registry.link_command)
-app.command("serve")(web_cli.serve_command)
-app.add_typer(web_cli.users_app, name="users")
+app.command("serve")(serve.serve_command)
+app.add_typer(users.users_app, name="users")
 app.command("settings")(settings.settings_command)
 app.add_typer(ingest.sources_app, name="sources")
 app.add_typer(ingest.candidates_app, name="candidates")
