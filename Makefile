@@ -24,6 +24,7 @@ demo: $(STAMP)
 	@echo "Try: . $(VENV)/bin/activate && binational events --quarter 2023Q2"
 
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest -q
 
 lint: $(STAMP)

@@ -6,8 +6,8 @@ import pages
 import pytest
 
 from binational.ingest.extract import ExtractionOptions, extract_page
-from binational.ingest.language import LanguageDetector
 from binational.ingest.summary import first_paragraphs
+from binational.language import LanguageDetector
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_summary_is_the_first_paragraphs_without_the_dateline(releases):
 
 
 def test_function_words_decide_clear_cases_and_the_model_the_rest(releases):
-    from binational.ingest.language import function_word_guess
+    from binational.language import function_word_guess
 
     for release in releases.values():
         assert function_word_guess(release["text"][:600]) == release["language"]

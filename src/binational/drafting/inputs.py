@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from binational.domain import PartialDate
-from binational.ingest.language import function_word_guess
+from binational.language import function_word_guess
 
 
 @dataclass(frozen=True)

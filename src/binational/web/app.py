@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from binational.accounts.passwords import Passwords
+from binational.accounts.throttle import LoginThrottle
 from binational.config import Settings
 from binational.index.live import LiveIndex
 from binational.registry.loader import Registry, load_registry
@@ -24,7 +25,6 @@ from binational.store.database import Database
 from binational.web.context import WebContext
 from binational.web.http.csrf import csrf_guard
 from binational.web.http.errors import install_error_handlers
-from binational.web.http.ratelimit import LoginThrottle
 from binational.web.http.security_headers import SecurityHeadersMiddleware
 from binational.web.http.sessions import SessionCodec, SessionMiddleware
 from binational.web.rendering import template_environment

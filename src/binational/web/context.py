@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from jinja2 import Environment
 
 from binational.accounts.passwords import Passwords
+from binational.accounts.throttle import LoginThrottle
 from binational.config import Settings
 from binational.domain import InstitutionLabel
 from binational.index.live import LiveIndex
@@ -19,10 +20,9 @@ from binational.registry.records import registry_labels
 from binational.registry.schema import Agency, Institution
 from binational.registry.topics import Taxonomy
 from binational.store.database import Database
-from binational.web.http.ratelimit import LoginThrottle
 from binational.web.i18n.page_labels import PageLabels
 from binational.web.i18n.translator import LANGUAGES, Translator
-from binational.web.views.result_cache import ResultCache
+from binational.web.result_cache import ResultCache
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from tests.web.conftest import ACCOUNTS, PASSWORD
 
-from binational.web.http.ratelimit import LoginThrottle, SlidingWindow
+from binational.accounts.throttle import LoginThrottle, SlidingWindow
 
 
 class Clock:

@@ -1,6 +1,6 @@
 """The listing cache (web/result_cache.py)."""
 
-from binational.web.views.result_cache import ResultCache
+from binational.web.result_cache import ResultCache
 
 
 class Clock:
