@@ -1,6 +1,5 @@
 """Sign-in throttling (web/ratelimit.py), with a fake clock, and through the app."""
 
-from tests.web.conftest import ACCOUNTS, PASSWORD
 
 from binational.accounts.throttle import LoginThrottle, SlidingWindow
 
@@ -47,16 +46,3 @@ def test_throttle_per_account_and_per_address():
     assert throttle.retry_after("zed@x.org", "1.1.1.1") is not None  # the address
     throttle.succeeded("ana@x.org")
     assert throttle.retry_after("ana@x.org", "3.3.3.3") is None
-
-
-def test_after_five_failures_even_the_right_password_is_refused(browser):
-    client = browser(None)
-    for _ in range(5):
-        response = client.post("/login", data={"email": ACCOUNTS["admin"], "password": "wrong!",
-                                               "csrf_token": client.csrf()})  # fmt: skip
-        assert response.status_code == 401
-    response = client.post("/login", data={"email": ACCOUNTS["admin"], "password": PASSWORD,
-                                           "csrf_token": client.csrf()})  # fmt: skip
-    assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
-    # another account from the same address is not locked out yet
-    browser(None).sign_in(ACCOUNTS["viewer"])

@@ -174,3 +174,16 @@ def test_guessing_the_current_password_is_throttled(browser):
 def test_the_account_page_needs_a_signed_in_user(browser):
     response = browser(None).get("/account", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_after_five_failures_even_the_right_password_is_refused(browser):
+    client = browser(None)
+    for _ in range(5):
+        response = client.post("/login", data={"email": ACCOUNTS["admin"], "password": "wrong!",
+                                               "csrf_token": client.csrf()})  # fmt: skip
+        assert response.status_code == 401
+    response = client.post("/login", data={"email": ACCOUNTS["admin"], "password": PASSWORD,
+                                           "csrf_token": client.csrf()})  # fmt: skip
+    assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
+    # another account from the same address is not locked out yet
+    browser(None).sign_in(ACCOUNTS["viewer"])
