@@ -46,7 +46,7 @@ def list_events(
     """List events (by date, or by relevance with --search)."""
     if ctx.invoked_subcommand is not None:
         return
-    from binational.reports.numbers import report_numbers_for
+    from binational.reports.numbers import Target, event_numbers
     from binational.store.events import EventQuery, find_events
     from binational.store.records import event_record
 
@@ -58,7 +58,9 @@ def list_events(
     labels = _labels()
     with database.sessions() as session:
         events = find_events(session, query)
-        numbers = report_numbers_for(session, {event.date.quarter for event in events})
+        numbers = event_numbers(
+            session, [Target(event.id, event.date_value, event.status) for event in events]
+        )
         records = [event_record(event, numbers.get(event.id), labels) for event in events]
     if json_output:
         print_json(records)
@@ -93,14 +95,14 @@ def show_event(
     json_output: JsonOption = False,
 ) -> None:
     """Show one event with its links, topics and revisions."""
-    from binational.reports.numbers import report_numbers_for
+    from binational.reports.numbers import Target, event_numbers
     from binational.store.events import get_event
     from binational.store.records import event_record, revision_record
 
     database = open_database(settings_for(db))
     with database.sessions() as session:
         event = get_event(session, event_id)
-        numbers = report_numbers_for(session, {event.date.quarter})
+        numbers = event_numbers(session, [Target(event.id, event.date_value, event.status)])
         record = event_record(event, numbers.get(event.id), _labels())
         record["revisions"] = [revision_record(r) for r in event.revisions]
     if json_output:
