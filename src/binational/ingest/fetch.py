@@ -1,4 +1,4 @@
-"""Polite, bounded HTTP fetching (httpx, async).
+"""Polite, bounded, guarded HTTP fetching (httpx, async).
 
 One ``Fetcher`` per run, around an ``httpx.AsyncClient`` made by ``make_client`` and
 passed in. It keeps at most ``max_concurrency`` requests in flight, spaces requests
@@ -8,6 +8,12 @@ honors robots.txt, retries 5xx, 429 and network errors with exponential backoff 
 follows redirects itself with loop protection, sends conditional requests with the
 stored validators, stops reading a body past ``max_response_bytes``, checks the
 content type, and archives every response it receives.
+
+Every request has a whole deadline (``fetch_deadline``: connecting, headers and body
+together), so a server that drips a byte at a time is abandoned; an abandoned request
+is not retried in the same run (it is ``retryable`` for a later one). Every address
+connected to passes the address policy (``ingest/guard.py``, enforced at connection
+time by ``ingest/transport.py``), and only http(s) redirects are followed.
 """
 
 from __future__ import annotations
@@ -15,15 +21,25 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import email.utils
+import ssl
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from binational.ingest.archive import ArchiveLocation, WarcArchive
+from binational.ingest.body import ACCEPT_ENCODING, BodyError, read_body
+from binational.ingest.guard import AddressPolicy, url_refusal
 from binational.ingest.robots import RobotsCache
+from binational.ingest.transport import (
+    FetchRefused,
+    GuardedBackend,
+    GuardedTransport,
+    Resolver,
+    system_resolver,
+)
 
 REDIRECTS = (301, 302, 303, 307, 308)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -50,6 +66,8 @@ class FetchPolicy:
     backoff: float = 1.0
     max_retry_wait: float = 60.0
     max_redirects: int = 5
+    deadline: float = 30.0
+    allow_networks: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(cls, settings) -> FetchPolicy:  # settings: binational.config.Settings
@@ -64,17 +82,30 @@ class FetchPolicy:
             backoff=settings.retry_backoff,
             max_retry_wait=settings.max_retry_wait,
             max_redirects=settings.max_redirects,
+            deadline=settings.fetch_deadline,
+            allow_networks=tuple(settings.fetch_allow_networks),
         )
 
+    @property
+    def addresses(self) -> AddressPolicy:
+        return AddressPolicy.from_cidrs(self.allow_networks)
 
-def make_client(policy: FetchPolicy) -> httpx.AsyncClient:
-    """The HTTP client of a run (proxies from the environment are not used)."""
+
+def make_client(
+    policy: FetchPolicy,
+    resolver: Resolver = system_resolver,
+    ssl_context: ssl.SSLContext | None = None,
+) -> httpx.AsyncClient:
+    """The HTTP client of a run: every connection guarded by the address policy, no
+    proxies from the environment, only gzip and deflate asked for (``ingest/body.py``)."""
+    limits = httpx.Limits(max_connections=policy.max_concurrency)
+    backend = GuardedBackend(policy.addresses, resolver)
     return httpx.AsyncClient(
+        transport=GuardedTransport(backend, limits, ssl_context),
         timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
-        headers={"User-Agent": policy.user_agent},
+        headers={"User-Agent": policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         follow_redirects=False,
         trust_env=False,
-        limits=httpx.Limits(max_connections=policy.max_concurrency),
     )
 
 
@@ -101,7 +132,8 @@ class FetchResult:
     body: bytes = b""
     archived: ArchiveLocation | None = None
     error: str | None = None
-    retryable: bool = False  # the failure may go away on a later run
+    retryable: bool = False  # the failure may go away (a retry, a later run)
+    abandoned: bool = False  # past a deadline: not retried in this run
     attempts: int = 0
     redirects: tuple[str, ...] = field(default=())
 
@@ -169,6 +201,7 @@ class Fetcher:
         self._semaphore = asyncio.Semaphore(policy.max_concurrency)
         self._throttle = HostThrottle(policy.requests_per_second)
         self._robots = RobotsCache(self._fetch_robots)
+        self._addresses = policy.addresses
 
     async def fetch(
         self,
@@ -186,6 +219,11 @@ class Fetcher:
                 loop = " → ".join([*chain[chain.index(current) :], current])
                 return FetchResult(url, current, error=f"redirect loop: {loop}", attempts=attempts)
             chain.append(current)
+            refused = url_refusal(current, self._addresses, redirected=len(chain) > 1)
+            if refused is not None:
+                return FetchResult(
+                    url, current, error=refused, attempts=attempts, redirects=tuple(chain[:-1])
+                )
             delay = None
             if check_robots:
                 rules = await self._robots.rules(current)
@@ -200,7 +238,7 @@ class Fetcher:
             if result.status in REDIRECTS and location and result.error is None:
                 current = urljoin(current, location)
                 continue
-            return _replace(result, attempts=attempts, redirects=tuple(chain[:-1]))
+            return replace(result, attempts=attempts, redirects=tuple(chain[:-1]))
         return FetchResult(
             url, current, error=f"more than {self.policy.max_redirects} redirects",
             attempts=attempts, redirects=tuple(chain),
@@ -214,10 +252,10 @@ class Fetcher:
         for attempt in range(1, self.policy.retries + 2):
             await self._throttle.wait(host, delay)
             async with self._semaphore:
-                result = _replace(
+                result = replace(
                     await self._get_once(url, current, headers, accept), attempts=attempt
                 )
-            if not result.retryable:
+            if not result.retryable or result.abandoned:
                 return result
             if attempt > self.policy.retries:
                 break
@@ -225,70 +263,68 @@ class Fetcher:
             asked = retry_after_seconds(result.header("retry-after"))
             if asked is not None:
                 if asked > self.policy.max_retry_wait:
-                    return _replace(
+                    return replace(
                         result,
                         error=f"{result.error}; the server asks to retry after {asked:.0f} s, "
                         f"more than max_retry_wait ({self.policy.max_retry_wait:.0f} s)",
                     )
                 wait = max(wait, asked)
             await asyncio.sleep(min(wait, self.policy.max_retry_wait))
-        return _replace(result, error=f"{result.error} (after {result.attempts} attempts)")
+        return replace(result, error=f"{result.error} (after {result.attempts} attempts)")
 
     async def _get_once(
         self, url: str, current: str, headers: dict, accept: Callable[[str], bool]
     ) -> FetchResult:
         self.requests += 1
         try:
-            async with self.client.stream("GET", current, headers=headers) as response:
-                body, truncated = await self._read_body(response)
-                status = response.status_code
-                pairs = tuple((k, v) for k, v in response.headers.multi_items())
-                archived = None
-                if self.archive is not None:
-                    archived = self.archive.write_response(
-                        current, status, response.reason_phrase, pairs, body, truncated
-                    )
+            async with asyncio.timeout(self.policy.deadline):
+                response, body, truncated = await self._request(current, headers)
+        except TimeoutError:
+            deadline = f"{self.policy.deadline:g} s"
+            return FetchResult(
+                url, current, error=f"abandoned: no complete response within {deadline} "
+                "(fetch_deadline)", retryable=True, abandoned=True,
+            )  # fmt: skip
+        except FetchRefused as error:
+            return FetchResult(url, current, error=str(error))
+        except BodyError as error:
+            return FetchResult(url, current, error=str(error))
         except httpx.TimeoutException as error:
             kind = type(error).__name__.removesuffix("Timeout").lower() or "request"
             return FetchResult(url, current, error=f"timed out ({kind})", retryable=True)
         except httpx.TransportError as error:
             detail = str(error) or type(error).__name__
             return FetchResult(url, current, error=f"connection failed: {detail}", retryable=True)
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
+            detail = str(error) or type(error).__name__
+            return FetchResult(url, current, error=f"request failed: {detail}")
+        status = response.status_code
+        pairs = tuple((k, v) for k, v in response.headers.multi_items())
+        archived = None
+        if self.archive is not None:
+            archived = self.archive.write_response(
+                current, status, response.reason_phrase, pairs, body, truncated
+            )
         result = FetchResult(url, current, status, pairs, body, archived)
         if truncated:
             limit = self.policy.max_bytes
-            return _replace(result, error=f"response larger than {limit} bytes; not read further")
+            return replace(result, error=f"response larger than {limit} bytes; not read further")
         if status == 429 or status >= 500:
-            return _replace(result, error=f"HTTP {status}", retryable=True)
+            return replace(result, error=f"HTTP {status}", retryable=True)
         if status >= 400:
-            return _replace(result, error=f"HTTP {status}")
+            return replace(result, error=f"HTTP {status}")
         if 200 <= status < 300 and not accept(result.content_type):
             kind = result.content_type or "none"
-            return _replace(result, error=f"unsupported content type ({kind})")
+            return replace(result, error=f"unsupported content type ({kind})")
         return result
 
-    async def _read_body(self, response: httpx.Response) -> tuple[bytes, bool]:
-        limit = self.policy.max_bytes
-        declared = response.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limit:
-            return b"", True
-        chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                chunks.append(chunk[: len(chunk) - (size - limit)])
-                return b"".join(chunks), True
-            chunks.append(chunk)
-        return b"".join(chunks), False
+    async def _request(self, current: str, headers: dict) -> tuple[httpx.Response, bytes, bool]:
+        async with self.client.stream("GET", current, headers=headers) as response:
+            body, truncated = await read_body(response, self.policy.max_bytes)
+        return response, body, truncated
 
     async def _fetch_robots(self, url: str) -> tuple[int | None, str]:
         result = await self.fetch(url, accept=lambda _type: True, check_robots=False)
         if result.status is None:
             return None, ""
         return result.status, result.body.decode("utf-8", "replace")
-
-
-def _replace(result: FetchResult, **changes) -> FetchResult:
-    from dataclasses import replace
-
-    return replace(result, **changes)
