@@ -1,0 +1,28 @@
+"""Fetch states remember failures: how many in a row, and when a later run may try
+the URL again (``page_retry_backoff``, doubled after each further failure).
+
+Revision ID: 0005_fetch_retry
+Revises: 0001
+Depends on: 0002_ingest (the table it changes)
+Create Date: 2026-11-30
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005_fetch_retry"
+down_revision = "0001"
+branch_labels = None
+depends_on = "0002_ingest"
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("ingest_fetch_states") as batch:
+        batch.add_column(sa.Column("failures", sa.Integer, nullable=False, server_default="0"))
+        batch.add_column(sa.Column("next_attempt_at", sa.DateTime))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("ingest_fetch_states") as batch:
+        batch.drop_column("next_attempt_at")
+        batch.drop_column("failures")
