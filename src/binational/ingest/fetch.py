@@ -33,13 +33,7 @@ from binational.ingest.archive import ArchiveLocation, WarcArchive
 from binational.ingest.body import ACCEPT_ENCODING, BodyError, read_body
 from binational.ingest.guard import AddressPolicy, url_refusal
 from binational.ingest.robots import RobotsCache
-from binational.ingest.transport import (
-    FetchRefused,
-    GuardedBackend,
-    GuardedTransport,
-    Resolver,
-    system_resolver,
-)
+from binational.ingest.transport import FetchRefused, GuardedBackend, GuardedTransport
 
 REDIRECTS = (301, 302, 303, 307, 308)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -93,13 +87,14 @@ class FetchPolicy:
 
 def make_client(
     policy: FetchPolicy,
-    resolver: Resolver = system_resolver,
+    backend: GuardedBackend | None = None,
     ssl_context: ssl.SSLContext | None = None,
 ) -> httpx.AsyncClient:
-    """The HTTP client of a run: every connection guarded by the address policy, no
-    proxies from the environment, only gzip and deflate asked for (``ingest/body.py``)."""
+    """The HTTP client of a run: every connection guarded by the address policy (a
+    ``GuardedBackend`` with the system resolver unless one is given), no proxies from
+    the environment, only gzip and deflate asked for (``ingest/body.py``)."""
     limits = httpx.Limits(max_connections=policy.max_concurrency)
-    backend = GuardedBackend(policy.addresses, resolver)
+    backend = backend or GuardedBackend(policy.addresses)
     return httpx.AsyncClient(
         transport=GuardedTransport(backend, limits, ssl_context),
         timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
@@ -134,6 +129,7 @@ class FetchResult:
     error: str | None = None
     retryable: bool = False  # the failure may go away (a retry, a later run)
     abandoned: bool = False  # past a deadline: not retried in this run
+    refused: bool = False  # by the address policy or the scheme check: nothing was sent
     attempts: int = 0
     redirects: tuple[str, ...] = field(default=())
 
@@ -190,6 +186,15 @@ class HostThrottle:
             self._next[host] = now + interval
 
 
+def _invalid_url(url: str) -> str | None:
+    """Why httpx cannot request ``url`` (e.g. the octal host ``0177.0.0.1``), if so."""
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as error:
+        return f"{url[:80]!r} is not a valid web address ({error})"
+    return None
+
+
 class Fetcher:
     def __init__(
         self, client: httpx.AsyncClient, policy: FetchPolicy, archive: WarcArchive | None
@@ -220,13 +225,22 @@ class Fetcher:
                 return FetchResult(url, current, error=f"redirect loop: {loop}", attempts=attempts)
             chain.append(current)
             refused = url_refusal(current, self._addresses, redirected=len(chain) > 1)
+            if refused is None:
+                refused = _invalid_url(current)
             if refused is not None:
                 return FetchResult(
-                    url, current, error=refused, attempts=attempts, redirects=tuple(chain[:-1])
-                )
+                    url, current, error=refused, attempts=attempts,
+                    redirects=tuple(chain[:-1]), refused=True,
+                )  # fmt: skip
             delay = None
             if check_robots:
-                rules = await self._robots.rules(current)
+                try:
+                    rules = await self._robots.rules(current)
+                except FetchRefused as error:  # the host's name resolves to a refused address
+                    return FetchResult(
+                        url, current, error=str(error), attempts=attempts,
+                        redirects=tuple(chain[:-1]), refused=True,
+                    )  # fmt: skip
                 if not rules.allows(current, self.policy.user_agent):
                     reason = rules.reason or "disallowed by robots.txt"
                     return FetchResult(url, current, error=reason, attempts=attempts)
@@ -286,7 +300,7 @@ class Fetcher:
                 "(fetch_deadline)", retryable=True, abandoned=True,
             )  # fmt: skip
         except FetchRefused as error:
-            return FetchResult(url, current, error=str(error))
+            return FetchResult(url, current, error=str(error), refused=True)
         except BodyError as error:
             return FetchResult(url, current, error=str(error))
         except httpx.TimeoutException as error:
@@ -325,6 +339,8 @@ class Fetcher:
 
     async def _fetch_robots(self, url: str) -> tuple[int | None, str]:
         result = await self.fetch(url, accept=lambda _type: True, check_robots=False)
+        if result.refused:
+            raise FetchRefused(result.error)
         if result.status is None:
             return None, ""
         return result.status, result.body.decode("utf-8", "replace")
