@@ -36,6 +36,7 @@ from binational.ingest.robots import RobotsCache
 from binational.ingest.transport import FetchRefused, GuardedBackend, GuardedTransport
 
 REDIRECTS = (301, 302, 303, 307, 308)
+HELD_LOCATION = "X-Binational-Held-Location"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -97,10 +98,29 @@ def make_client(
     backend = backend or GuardedBackend(policy.addresses)
     return httpx.AsyncClient(
         transport=GuardedTransport(backend, limits, ssl_context),
+        event_hooks={"response": [hold_location]},
         timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
         headers={"User-Agent": policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         follow_redirects=False,
         trust_env=False,
+    )
+
+
+async def hold_location(response: httpx.Response) -> None:
+    """Move a response's ``Location`` out of httpx's sight. httpx parses it into the
+    next request even when it does not follow redirects, and raises on a Location
+    it cannot parse (``data:``, ``javascript:``, an octal host), losing the response;
+    the fetcher follows redirects itself and judges each Location (``guard.py``)."""
+    if "location" in response.headers:
+        response.headers[HELD_LOCATION] = response.headers.pop("location")
+
+
+def _response_headers(response: httpx.Response) -> tuple[tuple[str, str], ...]:
+    """The headers as the server sent them (a held Location under its own name)."""
+    held = HELD_LOCATION.lower()
+    return tuple(
+        ("Location" if key.lower() == held else key, value)
+        for key, value in response.headers.multi_items()
     )
 
 
@@ -313,7 +333,7 @@ class Fetcher:
             detail = str(error) or type(error).__name__
             return FetchResult(url, current, error=f"request failed: {detail}")
         status = response.status_code
-        pairs = tuple((k, v) for k, v in response.headers.multi_items())
+        pairs = _response_headers(response)
         archived = None
         if self.archive is not None:
             archived = self.archive.write_response(
