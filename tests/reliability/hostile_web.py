@@ -65,9 +65,10 @@ class Server:
         self.routes[path] = respond
         return self.url(path)
 
-    def page(self, path: str, body: bytes, content_type: str = "text/html", status: int = 200,
-             **headers: str) -> str:  # fmt: skip
-        return self.route(path, lambda h, s: send(h, status, body, content_type, **headers))
+    def page(self, path: str, body: str | bytes, content_type: str = "text/html",
+             status: int = 200, **headers: str) -> str:  # fmt: skip
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        return self.route(path, lambda h, s: send(h, status, data, content_type, **headers))
 
     def hits(self, path: str) -> int:
         return self.log.count(path)
