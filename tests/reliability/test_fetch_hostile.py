@@ -44,7 +44,7 @@ async def test_a_drip_is_abandoned_at_the_deadline(settings, hostile, respond):
     started = time.monotonic()
     result = await fetch(settings, url)
     elapsed = time.monotonic() - started
-    assert elapsed < DEADLINE + 1.0, f"the fetch took {elapsed:.1f} s"
+    assert elapsed < DEADLINE + 3.0, f"the fetch took {elapsed:.1f} s"  # the drip lasts 20 s
     assert result.error == f"abandoned: no complete response within {DEADLINE:g} s (fetch_deadline)"
     assert result.retryable and result.abandoned and result.attempts == 1  # not retried now
 
