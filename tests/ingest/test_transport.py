@@ -14,7 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from loopback_only import LoopbackOnlyBackend
 
-from binational.ingest.fetch import Fetcher, FetchPolicy, make_client
+from binational.ingest.client import FetchPolicy, make_client
+from binational.ingest.fetch import Fetcher
 from binational.ingest.transport import GuardedBackend
 
 PAGE = b"<html><body><p>Hello</p></body></html>"
@@ -71,9 +72,7 @@ async def test_an_octal_host_is_refused_or_said_invalid_but_never_sent(settings,
     assert site.log == []
 
 
-async def test_a_name_is_resolved_once_and_its_checked_address_is_the_one_connected(
-    settings, site
-):
+async def test_a_name_is_resolved_once_and_its_checked_address_is_the_one_connected(settings, site):
     """The system resolver does not know ``rebind.test``: had the connection looked
     the name up again, it would have failed."""
     url = site.add("/a", PAGE).replace("127.0.0.1", "rebind.test")

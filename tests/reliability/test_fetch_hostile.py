@@ -18,7 +18,8 @@ from hostile_web import (
 )
 
 from binational.ingest.archive import WarcArchive, read_response
-from binational.ingest.fetch import Fetcher, FetchPolicy, make_client
+from binational.ingest.client import FetchPolicy, make_client
+from binational.ingest.fetch import Fetcher
 
 BOMB_SIZE = 200_000_000
 

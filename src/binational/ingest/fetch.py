@@ -1,28 +1,26 @@
 """Polite, bounded, guarded HTTP fetching (httpx, async).
 
-One ``Fetcher`` per run, around an ``httpx.AsyncClient`` made by ``make_client`` and
-passed in. It keeps at most ``max_concurrency`` requests in flight, spaces requests
-to one host by the politeness interval (or the host's robots.txt ``Crawl-delay``),
-honors robots.txt, retries 5xx, 429 and network errors with exponential backoff (a
-``Retry-After`` is honored up to ``max_retry_wait``; a longer one ends the retries),
-follows redirects itself with loop protection, sends conditional requests with the
-stored validators, stops reading a body past ``max_response_bytes``, checks the
-content type, and archives every response it receives.
+One ``Fetcher`` per run, around an ``httpx.AsyncClient`` made by ``make_client``
+(``ingest/client.py``) and passed in. It keeps at most ``max_concurrency`` requests
+in flight, spaces requests to one host by the politeness interval or the host's
+robots.txt ``Crawl-delay`` (``ingest/politeness.py``), honors robots.txt, retries
+5xx, 429 and network errors with exponential backoff (a ``Retry-After`` is honored
+up to ``max_retry_wait``; a longer one ends the retries), follows redirects itself
+with loop protection, sends conditional requests with the stored validators, stops
+reading a body past ``max_response_bytes``, checks the content type, and archives
+every response it receives.
 
 Every request has a whole deadline (``fetch_deadline``: connecting, headers and body
-together), so a server that drips a byte at a time is abandoned; an abandoned request
-is not retried in the same run (it is ``retryable`` for a later one). Every address
-connected to passes the address policy (``ingest/guard.py``, enforced at connection
-time by ``ingest/transport.py``), and only http(s) redirects are followed.
+together), so a server that drips a byte at a time is abandoned; an abandoned
+request is not retried in the same run (it is ``retryable`` for a later one). Every
+address connected to passes the address policy (``ingest/guard.py``, enforced at
+connection time by ``ingest/transport.py``), and only http(s) redirects are
+followed.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import email.utils
-import ssl
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
@@ -30,13 +28,14 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from binational.ingest.archive import ArchiveLocation, WarcArchive
-from binational.ingest.body import ACCEPT_ENCODING, BodyError, read_body
-from binational.ingest.guard import AddressPolicy, url_refusal
+from binational.ingest.body import BodyError, read_body
+from binational.ingest.client import FetchPolicy, response_headers
+from binational.ingest.guard import url_refusal
+from binational.ingest.politeness import HostThrottle, retry_after_seconds
 from binational.ingest.robots import RobotsCache
-from binational.ingest.transport import FetchRefused, GuardedBackend, GuardedTransport
+from binational.ingest.transport import FetchRefused
 
 REDIRECTS = (301, 302, 303, 307, 308)
-HELD_LOCATION = "X-Binational-Held-Location"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -47,81 +46,6 @@ def is_html(content_type: str) -> bool:
 def is_xml_or_html(content_type: str) -> bool:
     kind = content_type.split(";")[0].strip().lower()
     return not kind or "xml" in kind or kind in HTML_TYPES
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    user_agent: str
-    requests_per_second: float = 1.0
-    max_concurrency: int = 8
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    max_bytes: int = 10_000_000
-    retries: int = 3
-    backoff: float = 1.0
-    max_retry_wait: float = 60.0
-    max_redirects: int = 5
-    deadline: float = 30.0
-    allow_networks: tuple[str, ...] = ()
-
-    @classmethod
-    def from_settings(cls, settings) -> FetchPolicy:  # settings: binational.config.Settings
-        return cls(
-            user_agent=settings.user_agent,
-            requests_per_second=settings.requests_per_second,
-            max_concurrency=settings.max_concurrency,
-            connect_timeout=settings.connect_timeout,
-            read_timeout=settings.fetch_timeout,
-            max_bytes=settings.max_response_bytes,
-            retries=settings.fetch_retries,
-            backoff=settings.retry_backoff,
-            max_retry_wait=settings.max_retry_wait,
-            max_redirects=settings.max_redirects,
-            deadline=settings.fetch_deadline,
-            allow_networks=tuple(settings.fetch_allow_networks),
-        )
-
-    @property
-    def addresses(self) -> AddressPolicy:
-        return AddressPolicy.from_cidrs(self.allow_networks)
-
-
-def make_client(
-    policy: FetchPolicy,
-    backend: GuardedBackend | None = None,
-    ssl_context: ssl.SSLContext | None = None,
-) -> httpx.AsyncClient:
-    """The HTTP client of a run: every connection guarded by the address policy (a
-    ``GuardedBackend`` with the system resolver unless one is given), no proxies from
-    the environment, only gzip and deflate asked for (``ingest/body.py``)."""
-    limits = httpx.Limits(max_connections=policy.max_concurrency)
-    backend = backend or GuardedBackend(policy.addresses)
-    return httpx.AsyncClient(
-        transport=GuardedTransport(backend, limits, ssl_context),
-        event_hooks={"response": [hold_location]},
-        timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
-        headers={"User-Agent": policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
-        follow_redirects=False,
-        trust_env=False,
-    )
-
-
-async def hold_location(response: httpx.Response) -> None:
-    """Move a response's ``Location`` out of httpx's sight. httpx parses it into the
-    next request even when it does not follow redirects, and raises on a Location
-    it cannot parse (``data:``, ``javascript:``, an octal host), losing the response;
-    the fetcher follows redirects itself and judges each Location (``guard.py``)."""
-    if "location" in response.headers:
-        response.headers[HELD_LOCATION] = response.headers.pop("location")
-
-
-def _response_headers(response: httpx.Response) -> tuple[tuple[str, str], ...]:
-    """The headers as the server sent them (a held Location under its own name)."""
-    held = HELD_LOCATION.lower()
-    return tuple(
-        ("Location" if key.lower() == held else key, value)
-        for key, value in response.headers.multi_items()
-    )
 
 
 @dataclass(frozen=True)
@@ -168,42 +92,6 @@ class FetchResult:
     @property
     def not_modified(self) -> bool:
         return self.error is None and self.status == 304
-
-
-def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
-    """Seconds asked by a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
-
-
-class HostThrottle:
-    """Spaces requests to each host by at least ``1 / requests_per_second``."""
-
-    def __init__(self, requests_per_second: float, clock: Callable[[], float] = time.monotonic):
-        self.interval = 1.0 / requests_per_second if requests_per_second > 0 else 0.0
-        self._clock = clock
-        self._next: dict[str, float] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
-
-    async def wait(self, host: str, min_interval: float | None = None) -> None:
-        interval = max(self.interval, min_interval or 0.0)
-        async with self._locks.setdefault(host, asyncio.Lock()):
-            now = self._clock()
-            ready = self._next.get(host, now)
-            if ready > now:
-                await asyncio.sleep(ready - now)
-                now = ready
-            self._next[host] = now + interval
 
 
 def _invalid_url(url: str) -> str | None:
@@ -333,7 +221,7 @@ class Fetcher:
             detail = str(error) or type(error).__name__
             return FetchResult(url, current, error=f"request failed: {detail}")
         status = response.status_code
-        pairs = _response_headers(response)
+        pairs = response_headers(response)
         archived = None
         if self.archive is not None:
             archived = self.archive.write_response(

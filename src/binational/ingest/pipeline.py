@@ -27,6 +27,7 @@ import httpx
 
 from binational.ingest.analyze import Analyzer, Fetched, analyze_entry, analyze_page
 from binational.ingest.canonical import canonical_url
+from binational.ingest.client import FetchPolicy, make_client
 from binational.ingest.clusters import (
     NewDocument,
     known_document,
@@ -37,13 +38,7 @@ from binational.ingest.clusters import (
 )
 from binational.ingest.dedup import NearDuplicateIndex
 from binational.ingest.feeds import Entry, FeedError, parse_feed, parse_listing, parse_sitemap
-from binational.ingest.fetch import (
-    Fetcher,
-    FetchPolicy,
-    FetchResult,
-    is_xml_or_html,
-    make_client,
-)
+from binational.ingest.fetch import Fetcher, FetchResult, is_xml_or_html
 from binational.ingest.fetch_states import (
     clear_page_failures,
     known_source,
