@@ -7,6 +7,7 @@ bounded HTTP), ``fetch_states`` (what is remembered of each URL between runs),
 ``archive`` (raw responses as WARC), ``feeds`` (RSS, Atom, sitemaps, listing pages),
 ``extract``, ``canonical`` and ``language`` (text, title, date, URL, language),
 ``dedup`` (exact and near-duplicate clusters), ``relevance`` (score and reasons),
-``clusters`` (documents and candidates in the database), ``pipeline`` (one run) and
+``clusters`` (documents and candidates in the database), ``pipeline`` (one run,
+reported by ``run_summary``) and
 ``queue`` (the analyst's candidate queue).
 """

@@ -18,10 +18,10 @@ left alone until its retry time (``ingest/fetch_states.py``) and counted as
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import httpx
 
@@ -46,47 +46,13 @@ from binational.ingest.fetch_states import (
     record_page_failure,
     save_source_state,
 )
+from binational.ingest.run_summary import IngestSummary
 from binational.ingest.sources import Source
 from binational.store.models import utcnow
 
 # on_event(kind, source name, detail): "source" (started, detail = its URL), "entries"
 # (detail = how many to fetch), "page" (one page done), "done" (detail = outcome).
 EventHook = Callable[[str, str, str], None]
-
-
-@dataclass(frozen=True)
-class Failure:
-    source: str
-    url: str
-    reason: str
-
-
-@dataclass
-class IngestSummary:
-    fetched: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    new: int = 0
-    duplicates: int = 0
-    deferred: int = 0  # pages left for a later run (retry time not reached)
-    requests: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)  # name -> fetched/unchanged/failed
-
-    def fail(self, source: str, url: str, reason: str) -> None:
-        self.failed += 1
-        self.failures.append(Failure(source, url, reason))
-
-    def record(self) -> dict[str, Any]:
-        return {
-            "fetched": self.fetched, "unchanged": self.unchanged, "failed": self.failed,
-            "new": self.new, "duplicates": self.duplicates, "deferred": self.deferred,
-            "requests": self.requests,
-            "sources": dict(self.sources),
-            "failures": [
-                {"source": f.source, "url": f.url, "reason": f.reason} for f in self.failures
-            ],
-        }  # fmt: skip
 
 
 def _fetched(result: FetchResult) -> Fetched:
@@ -137,8 +103,12 @@ class IngestRun:
         try:
             outcome = await self._source(source)
         except Exception as error:  # one broken source must not stop the others
-            self.summary.fail(source.name, source.url, f"{type(error).__name__}: {error}")
+            reason = f"{type(error).__name__}: {error}"
+            self.summary.fail(source.name, source.url, reason)
             outcome = "failed"
+            with contextlib.suppress(Exception):  # the database itself may be what failed
+                empty = FetchResult(source.url, source.url)
+                self._save_state(source.url, empty, error=reason, keep_validators=True)
         self.summary.sources[source.name] = outcome
         self.on_event("done", source.name, outcome)
 
@@ -197,7 +167,7 @@ class IngestRun:
                 if known_document(session, canonical_url(entry.url), "page") is None:
                     to_fetch.append(entry)
                 elif source.is_feed:
-                    self._store_entry(source, entry, feed)
+                    self._store_entry_alone(source, entry, feed)
         self.on_event("entries", source.name, str(len(to_fetch)))
         outcomes = await asyncio.gather(*(self._page(source, e, feed) for e in to_fetch))
         return any(outcomes)
@@ -215,11 +185,7 @@ class IngestRun:
             retry_later = False
         self.on_event("page", source.name, entry.url)
         if source.is_feed:
-            try:
-                self._store_entry(source, entry, feed)
-            except Exception as error:
-                reason = f"could not store the feed entry: {type(error).__name__}: {error}"
-                self.summary.fail(source.name, entry.url, reason)
+            self._store_entry_alone(source, entry, feed)
         return retry_later
 
     async def _fetch_page(self, source: Source, entry: Entry) -> bool:
@@ -245,6 +211,14 @@ class IngestRun:
         else:
             self._store(document)
         return False
+
+    def _store_entry_alone(self, source: Source, entry: Entry, feed: FetchResult) -> None:
+        """Store a feed entry; a failure is that entry's, never its source's."""
+        try:
+            self._store_entry(source, entry, feed)
+        except Exception as error:
+            reason = f"could not store the feed entry: {type(error).__name__}: {error}"
+            self.summary.fail(source.name, entry.url, reason)
 
     def _store_entry(self, source: Source, entry: Entry, feed: FetchResult) -> None:
         document = analyze_entry(entry, self.analyzer, source.name, source.language, _fetched(feed))
