@@ -8,6 +8,5 @@ bounded HTTP), ``fetch_states`` (what is remembered of each URL between runs),
 ``extract``, ``canonical`` and ``language`` (text, title, date, URL, language),
 ``dedup`` (exact and near-duplicate clusters), ``relevance`` (score and reasons),
 ``clusters`` (documents and candidates in the database), ``pipeline`` (one run,
-reported by ``run_summary``) and
-``queue`` (the analyst's candidate queue).
+reported by ``run_summary``) and ``queue`` (the analyst's candidate queue).
 """
