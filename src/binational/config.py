@@ -11,6 +11,7 @@ defaults.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from collections.abc import Mapping
@@ -77,8 +78,30 @@ class Settings:
         60.0, "Longest wait honored from a Retry-After header; a longer one ends the retries."
     )
     max_redirects: int = _setting(5, "Most redirects followed for one request.")
+    fetch_deadline: float = _setting(
+        30.0,
+        "Seconds one request may take in all (connecting, headers and body); a slower "
+        "one is abandoned and tried again by a later run.",
+    )
+    fetch_allow_networks: tuple[str, ...] = _setting(
+        (),
+        "Networks (CIDR, comma-separated in the environment) the fetcher may connect to "
+        "although they are loopback, private, link-local or otherwise internal, e.g. "
+        "10.20.0.0/16 for an intranet source; by default none is.",
+    )
+    page_retry_backoff: float = _setting(
+        1800.0,
+        "Seconds before a page that failed in a way that may pass (timeout, deadline, "
+        "5xx, network error) is fetched again by a later run; doubled after each "
+        "further failure, up to a day.",
+    )
     ingest_interval: float = _setting(
         3600.0, "Seconds between runs of `binational ingest` without --once."
+    )
+    ingest_run_budget: float = _setting(
+        900.0,
+        "Seconds one ingest run may take; requests still going then are abandoned, "
+        "recorded, and tried again by the next run.",
     )
     near_duplicate_threshold: float = _setting(
         0.5, "Estimated Jaccard similarity (word 3-shingles) at which two texts are one story."
@@ -119,6 +142,25 @@ class Settings:
         "draft is kept, with a warning.",
     )
 
+    def __post_init__(self) -> None:
+        networks = self.fetch_allow_networks
+        if isinstance(networks, str):
+            networks = _split_list(networks)
+        object.__setattr__(self, "fetch_allow_networks", tuple(str(n) for n in networks))
+        for network in self.fetch_allow_networks:
+            try:
+                ipaddress.ip_network(network)
+            except ValueError as error:
+                raise ValueError(
+                    f"setting fetch_allow_networks: {network!r} is not a network in CIDR "
+                    f"notation such as 10.0.0.0/8 ({_reason(error, network)})"
+                ) from None
+        for name in ("fetch_deadline", "ingest_run_budget"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"setting {name} must be a number of seconds above 0")
+        if not self.page_retry_backoff >= 0:
+            raise ValueError("setting page_retry_backoff must be a number of seconds, 0 or more")
+
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given values; ``None`` means 'not given'."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -141,8 +183,22 @@ SETTINGS: tuple[Setting, ...] = tuple(
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 
 
+def _split_list(text: str) -> list[str]:
+    return [item.strip() for item in text.replace(",", " ").split() if item.strip()]
+
+
+def _reason(error: ValueError, value: str) -> str:
+    return str(error).replace(repr(value), "").replace(value, "").strip(" ':") or "not valid"
+
+
 def _coerce(name: str, raw: Any) -> Any:
     kind = type(_BY_NAME[name].default)
+    if kind is tuple:
+        if isinstance(raw, str):
+            return tuple(_split_list(raw))
+        if isinstance(raw, list | tuple) and all(isinstance(item, str) for item in raw):
+            return tuple(raw)
+        raise ValueError(f"setting {name} must be a list of strings, not {raw!r}")
     if kind is bool and isinstance(raw, str):
         lowered = raw.strip().lower()
         if lowered in {"1", "true", "yes", "on"}:
@@ -195,7 +251,7 @@ def settings_markdown() -> str:
         "|---|---|---|---|",
     ]
     for s in SETTINGS:
-        default = s.default if s.default != "" else "(empty)"
+        default = s.default if s.default not in ("", ()) else "(empty)"
         if s.name == "report_intro":
             default = "(the Center's intro)"
         lines.append(f"| `{s.name}` | `{s.env}` | `{default}` | {s.help} |")

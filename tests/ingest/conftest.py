@@ -47,7 +47,8 @@ def releases() -> dict[str, dict]:
 
 @pytest.fixture
 def settings(tmp_path) -> Settings:
-    """Settings for fast tests: no politeness delay, short timeouts and backoffs."""
+    """Settings for fast tests: no politeness delay, short timeouts and backoffs, and
+    the loopback network (where the fixture servers are) allowed to the fetcher."""
     return Settings(
         db=str(tmp_path / "ingest.db"),
         archive_dir=str(tmp_path / "archive"),
@@ -60,6 +61,9 @@ def settings(tmp_path) -> Settings:
         retry_backoff=0.05,
         max_retry_wait=2.0,
         max_redirects=5,
+        fetch_deadline=5.0,
+        fetch_allow_networks=("127.0.0.0/8",),
+        page_retry_backoff=0.0,
     )
 
 

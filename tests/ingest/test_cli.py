@@ -19,6 +19,8 @@ def fast_fetch_env(tmp_path) -> dict[str, str]:
         "BINATIONAL_FETCH_TIMEOUT": "0.5",
         "BINATIONAL_RETRY_BACKOFF": "0.05",
         "BINATIONAL_FETCH_RETRIES": "1",
+        "BINATIONAL_FETCH_ALLOW_NETWORKS": "127.0.0.0/8",
+        "BINATIONAL_PAGE_RETRY_BACKOFF": "0",
     }
 
 

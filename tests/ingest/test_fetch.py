@@ -6,15 +6,8 @@ import pytest
 from webserver import endless_body, failing_then_ok, slow
 
 from binational.ingest.archive import WarcArchive, read_response
-from binational.ingest.fetch import (
-    Fetcher,
-    FetchPolicy,
-    HostThrottle,
-    Validators,
-    is_xml_or_html,
-    make_client,
-    retry_after_seconds,
-)
+from binational.ingest.client import FetchPolicy, make_client
+from binational.ingest.fetch import Fetcher, Validators, is_xml_or_html
 
 PAGE = b"<html><body><p>Hello</p></body></html>"
 
@@ -171,22 +164,3 @@ async def test_requests_to_one_host_are_spaced_by_the_rate_limit(settings, archi
         results = await asyncio.gather(*(fetcher.fetch(site.url(f"/r{n}")) for n in range(4)))
     assert all(r.ok for r in results)
     assert time.monotonic() - started >= 0.4  # robots.txt + 4 pages, 0.1 s apart
-
-
-async def test_throttle_is_per_host():
-    throttle = HostThrottle(2.0)
-    started = time.monotonic()
-    for host in ("a", "b", "c"):
-        await throttle.wait(host)
-    assert time.monotonic() - started < 0.1
-    await throttle.wait("a")
-    assert time.monotonic() - started >= 0.45
-
-
-def test_retry_after_reads_seconds_and_dates():
-    import datetime as dt
-
-    now = dt.datetime(2024, 1, 1, 12, tzinfo=dt.UTC)
-    assert retry_after_seconds("7") == 7.0
-    assert retry_after_seconds("Mon, 01 Jan 2024 12:00:30 GMT", now) == 30.0
-    assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None

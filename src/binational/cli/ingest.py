@@ -188,9 +188,10 @@ async def _run(run_ingest, database, settings, listed, analyzer, show_progress: 
 
 def _print_summary(summary) -> None:
     console = make_console()
+    deferred = f", deferred {summary.deferred}" if summary.deferred else ""
     console.print(
         f"fetched {summary.fetched}, unchanged {summary.unchanged}, failed {summary.failed}, "
-        f"new {summary.new}, duplicates {summary.duplicates}"
+        f"new {summary.new}, duplicates {summary.duplicates}{deferred}"
     )
     errors = make_console(stderr=True)
     for failure in summary.failures:

@@ -1,29 +1,39 @@
-"""Polite, bounded HTTP fetching (httpx, async).
+"""Polite, bounded, guarded HTTP fetching (httpx, async).
 
-One ``Fetcher`` per run, around an ``httpx.AsyncClient`` made by ``make_client`` and
-passed in. It keeps at most ``max_concurrency`` requests in flight, spaces requests
-to one host by the politeness interval (or the host's robots.txt ``Crawl-delay``),
-honors robots.txt, retries 5xx, 429 and network errors with exponential backoff (a
-``Retry-After`` is honored up to ``max_retry_wait``; a longer one ends the retries),
-follows redirects itself with loop protection, sends conditional requests with the
-stored validators, stops reading a body past ``max_response_bytes``, checks the
-content type, and archives every response it receives.
+One ``Fetcher`` per run, around an ``httpx.AsyncClient`` made by ``make_client``
+(``ingest/client.py``) and passed in. It keeps at most ``max_concurrency`` requests
+in flight, spaces requests to one host by the politeness interval or the host's
+robots.txt ``Crawl-delay`` (``ingest/politeness.py``), honors robots.txt, retries
+5xx, 429 and network errors with exponential backoff (a ``Retry-After`` is honored
+up to ``max_retry_wait``; a longer one ends the retries), follows redirects itself
+with loop protection, sends conditional requests with the stored validators, stops
+reading a body past ``max_response_bytes``, checks the content type, and archives
+every response it receives.
+
+Every request has a whole deadline (``fetch_deadline``: connecting, headers and body
+together), so a server that drips a byte at a time is abandoned; an abandoned
+request is not retried in the same run (it is ``retryable`` for a later one). Every
+address connected to passes the address policy (``ingest/guard.py``, enforced at
+connection time by ``ingest/transport.py``), and only http(s) redirects are
+followed.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import email.utils
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from binational.ingest.archive import ArchiveLocation, WarcArchive
+from binational.ingest.body import BodyError, read_body
+from binational.ingest.client import FetchPolicy, response_headers
+from binational.ingest.guard import url_refusal
+from binational.ingest.politeness import HostThrottle, retry_after_seconds
 from binational.ingest.robots import RobotsCache
+from binational.ingest.transport import FetchRefused
 
 REDIRECTS = (301, 302, 303, 307, 308)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -36,46 +46,6 @@ def is_html(content_type: str) -> bool:
 def is_xml_or_html(content_type: str) -> bool:
     kind = content_type.split(";")[0].strip().lower()
     return not kind or "xml" in kind or kind in HTML_TYPES
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    user_agent: str
-    requests_per_second: float = 1.0
-    max_concurrency: int = 8
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    max_bytes: int = 10_000_000
-    retries: int = 3
-    backoff: float = 1.0
-    max_retry_wait: float = 60.0
-    max_redirects: int = 5
-
-    @classmethod
-    def from_settings(cls, settings) -> FetchPolicy:  # settings: binational.config.Settings
-        return cls(
-            user_agent=settings.user_agent,
-            requests_per_second=settings.requests_per_second,
-            max_concurrency=settings.max_concurrency,
-            connect_timeout=settings.connect_timeout,
-            read_timeout=settings.fetch_timeout,
-            max_bytes=settings.max_response_bytes,
-            retries=settings.fetch_retries,
-            backoff=settings.retry_backoff,
-            max_retry_wait=settings.max_retry_wait,
-            max_redirects=settings.max_redirects,
-        )
-
-
-def make_client(policy: FetchPolicy) -> httpx.AsyncClient:
-    """The HTTP client of a run (proxies from the environment are not used)."""
-    return httpx.AsyncClient(
-        timeout=httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout),
-        headers={"User-Agent": policy.user_agent},
-        follow_redirects=False,
-        trust_env=False,
-        limits=httpx.Limits(max_connections=policy.max_concurrency),
-    )
 
 
 @dataclass(frozen=True)
@@ -101,7 +71,9 @@ class FetchResult:
     body: bytes = b""
     archived: ArchiveLocation | None = None
     error: str | None = None
-    retryable: bool = False  # the failure may go away on a later run
+    retryable: bool = False  # the failure may go away (a retry, a later run)
+    abandoned: bool = False  # past a deadline: not retried in this run
+    refused: bool = False  # by the address policy or the scheme check: nothing was sent
     attempts: int = 0
     redirects: tuple[str, ...] = field(default=())
 
@@ -122,40 +94,13 @@ class FetchResult:
         return self.error is None and self.status == 304
 
 
-def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
-    """Seconds asked by a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
+def _invalid_url(url: str) -> str | None:
+    """Why httpx cannot request ``url`` (e.g. the octal host ``0177.0.0.1``), if so."""
     try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
-
-
-class HostThrottle:
-    """Spaces requests to each host by at least ``1 / requests_per_second``."""
-
-    def __init__(self, requests_per_second: float, clock: Callable[[], float] = time.monotonic):
-        self.interval = 1.0 / requests_per_second if requests_per_second > 0 else 0.0
-        self._clock = clock
-        self._next: dict[str, float] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
-
-    async def wait(self, host: str, min_interval: float | None = None) -> None:
-        interval = max(self.interval, min_interval or 0.0)
-        async with self._locks.setdefault(host, asyncio.Lock()):
-            now = self._clock()
-            ready = self._next.get(host, now)
-            if ready > now:
-                await asyncio.sleep(ready - now)
-                now = ready
-            self._next[host] = now + interval
+        httpx.URL(url)
+    except httpx.InvalidURL as error:
+        return f"{url[:80]!r} is not a valid web address ({error})"
+    return None
 
 
 class Fetcher:
@@ -169,6 +114,7 @@ class Fetcher:
         self._semaphore = asyncio.Semaphore(policy.max_concurrency)
         self._throttle = HostThrottle(policy.requests_per_second)
         self._robots = RobotsCache(self._fetch_robots)
+        self._addresses = policy.addresses
 
     async def fetch(
         self,
@@ -186,9 +132,23 @@ class Fetcher:
                 loop = " → ".join([*chain[chain.index(current) :], current])
                 return FetchResult(url, current, error=f"redirect loop: {loop}", attempts=attempts)
             chain.append(current)
+            refused = url_refusal(current, self._addresses, redirected=len(chain) > 1)
+            if refused is None:
+                refused = _invalid_url(current)
+            if refused is not None:
+                return FetchResult(
+                    url, current, error=refused, attempts=attempts,
+                    redirects=tuple(chain[:-1]), refused=True,
+                )  # fmt: skip
             delay = None
             if check_robots:
-                rules = await self._robots.rules(current)
+                try:
+                    rules = await self._robots.rules(current)
+                except FetchRefused as error:  # the host's name resolves to a refused address
+                    return FetchResult(
+                        url, current, error=str(error), attempts=attempts,
+                        redirects=tuple(chain[:-1]), refused=True,
+                    )  # fmt: skip
                 if not rules.allows(current, self.policy.user_agent):
                     reason = rules.reason or "disallowed by robots.txt"
                     return FetchResult(url, current, error=reason, attempts=attempts)
@@ -200,7 +160,7 @@ class Fetcher:
             if result.status in REDIRECTS and location and result.error is None:
                 current = urljoin(current, location)
                 continue
-            return _replace(result, attempts=attempts, redirects=tuple(chain[:-1]))
+            return replace(result, attempts=attempts, redirects=tuple(chain[:-1]))
         return FetchResult(
             url, current, error=f"more than {self.policy.max_redirects} redirects",
             attempts=attempts, redirects=tuple(chain),
@@ -214,10 +174,10 @@ class Fetcher:
         for attempt in range(1, self.policy.retries + 2):
             await self._throttle.wait(host, delay)
             async with self._semaphore:
-                result = _replace(
+                result = replace(
                     await self._get_once(url, current, headers, accept), attempts=attempt
                 )
-            if not result.retryable:
+            if not result.retryable or result.abandoned:
                 return result
             if attempt > self.policy.retries:
                 break
@@ -225,70 +185,70 @@ class Fetcher:
             asked = retry_after_seconds(result.header("retry-after"))
             if asked is not None:
                 if asked > self.policy.max_retry_wait:
-                    return _replace(
+                    return replace(
                         result,
                         error=f"{result.error}; the server asks to retry after {asked:.0f} s, "
                         f"more than max_retry_wait ({self.policy.max_retry_wait:.0f} s)",
                     )
                 wait = max(wait, asked)
             await asyncio.sleep(min(wait, self.policy.max_retry_wait))
-        return _replace(result, error=f"{result.error} (after {result.attempts} attempts)")
+        return replace(result, error=f"{result.error} (after {result.attempts} attempts)")
 
     async def _get_once(
         self, url: str, current: str, headers: dict, accept: Callable[[str], bool]
     ) -> FetchResult:
         self.requests += 1
         try:
-            async with self.client.stream("GET", current, headers=headers) as response:
-                body, truncated = await self._read_body(response)
-                status = response.status_code
-                pairs = tuple((k, v) for k, v in response.headers.multi_items())
-                archived = None
-                if self.archive is not None:
-                    archived = self.archive.write_response(
-                        current, status, response.reason_phrase, pairs, body, truncated
-                    )
+            async with asyncio.timeout(self.policy.deadline):
+                response, body, truncated = await self._request(current, headers)
+        except TimeoutError:
+            deadline = f"{self.policy.deadline:g} s"
+            return FetchResult(
+                url, current, error=f"abandoned: no complete response within {deadline} "
+                "(fetch_deadline)", retryable=True, abandoned=True,
+            )  # fmt: skip
+        except FetchRefused as error:
+            return FetchResult(url, current, error=str(error), refused=True)
+        except BodyError as error:
+            return FetchResult(url, current, error=str(error))
         except httpx.TimeoutException as error:
             kind = type(error).__name__.removesuffix("Timeout").lower() or "request"
             return FetchResult(url, current, error=f"timed out ({kind})", retryable=True)
         except httpx.TransportError as error:
             detail = str(error) or type(error).__name__
             return FetchResult(url, current, error=f"connection failed: {detail}", retryable=True)
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
+            detail = str(error) or type(error).__name__
+            return FetchResult(url, current, error=f"request failed: {detail}")
+        status = response.status_code
+        pairs = response_headers(response)
+        archived = None
+        if self.archive is not None:
+            archived = self.archive.write_response(
+                current, status, response.reason_phrase, pairs, body, truncated
+            )
         result = FetchResult(url, current, status, pairs, body, archived)
         if truncated:
             limit = self.policy.max_bytes
-            return _replace(result, error=f"response larger than {limit} bytes; not read further")
+            return replace(result, error=f"response larger than {limit} bytes; not read further")
         if status == 429 or status >= 500:
-            return _replace(result, error=f"HTTP {status}", retryable=True)
+            return replace(result, error=f"HTTP {status}", retryable=True)
         if status >= 400:
-            return _replace(result, error=f"HTTP {status}")
+            return replace(result, error=f"HTTP {status}")
         if 200 <= status < 300 and not accept(result.content_type):
             kind = result.content_type or "none"
-            return _replace(result, error=f"unsupported content type ({kind})")
+            return replace(result, error=f"unsupported content type ({kind})")
         return result
 
-    async def _read_body(self, response: httpx.Response) -> tuple[bytes, bool]:
-        limit = self.policy.max_bytes
-        declared = response.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limit:
-            return b"", True
-        chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > limit:
-                chunks.append(chunk[: len(chunk) - (size - limit)])
-                return b"".join(chunks), True
-            chunks.append(chunk)
-        return b"".join(chunks), False
+    async def _request(self, current: str, headers: dict) -> tuple[httpx.Response, bytes, bool]:
+        async with self.client.stream("GET", current, headers=headers) as response:
+            body, truncated = await read_body(response, self.policy.max_bytes)
+        return response, body, truncated
 
     async def _fetch_robots(self, url: str) -> tuple[int | None, str]:
         result = await self.fetch(url, accept=lambda _type: True, check_robots=False)
+        if result.refused:
+            raise FetchRefused(result.error)
         if result.status is None:
             return None, ""
         return result.status, result.body.decode("utf-8", "replace")
-
-
-def _replace(result: FetchResult, **changes) -> FetchResult:
-    from dataclasses import replace
-
-    return replace(result, **changes)

@@ -3,23 +3,31 @@ before, analyze them, and store each document in its cluster, one transaction pe
 document (and one per source's fetch state), so a crash loses nothing committed
 and leaves nothing half-written.
 
-One failing source never stops the others: its failure is reported with the reason.
-An unchanged source (304, or the same body) costs one request and extracts nothing;
+One failing source never stops the others, and one bad page never fails its source:
+each failure is reported with its reason and the source's state is saved. An
+unchanged source (304, or the same body) costs one request and extracts nothing;
 pages already stored are not fetched again.
+
+A run has a time budget (``ingest_run_budget``): requests still going when it is
+used up are abandoned and reported, and their source is read again by the next run.
+A page that failed in a way that may pass (timeout, deadline, 5xx, network error) is
+left alone until its retry time (``ingest/fetch_states.py``) and counted as
+*deferred* meanwhile.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import httpx
 
 from binational.ingest.analyze import Analyzer, Fetched, analyze_entry, analyze_page
 from binational.ingest.canonical import canonical_url
+from binational.ingest.client import FetchPolicy, make_client
 from binational.ingest.clusters import (
     NewDocument,
     known_document,
@@ -30,54 +38,21 @@ from binational.ingest.clusters import (
 )
 from binational.ingest.dedup import NearDuplicateIndex
 from binational.ingest.feeds import Entry, FeedError, parse_feed, parse_listing, parse_sitemap
-from binational.ingest.fetch import (
-    Fetcher,
-    FetchPolicy,
-    FetchResult,
-    Validators,
-    is_xml_or_html,
-    make_client,
+from binational.ingest.fetch import Fetcher, FetchResult, is_xml_or_html
+from binational.ingest.fetch_states import (
+    clear_page_failures,
+    known_source,
+    page_retry_at,
+    record_page_failure,
+    save_source_state,
 )
+from binational.ingest.run_summary import IngestSummary
 from binational.ingest.sources import Source
-from binational.store.ingest_models import FetchState
 from binational.store.models import utcnow
 
 # on_event(kind, source name, detail): "source" (started, detail = its URL), "entries"
 # (detail = how many to fetch), "page" (one page done), "done" (detail = outcome).
 EventHook = Callable[[str, str, str], None]
-
-
-@dataclass(frozen=True)
-class Failure:
-    source: str
-    url: str
-    reason: str
-
-
-@dataclass
-class IngestSummary:
-    fetched: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    new: int = 0
-    duplicates: int = 0
-    requests: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)  # name -> fetched/unchanged/failed
-
-    def fail(self, source: str, url: str, reason: str) -> None:
-        self.failed += 1
-        self.failures.append(Failure(source, url, reason))
-
-    def record(self) -> dict[str, Any]:
-        return {
-            "fetched": self.fetched, "unchanged": self.unchanged, "failed": self.failed,
-            "new": self.new, "duplicates": self.duplicates, "requests": self.requests,
-            "sources": dict(self.sources),
-            "failures": [
-                {"source": f.source, "url": f.url, "reason": f.reason} for f in self.failures
-            ],
-        }  # fmt: skip
 
 
 def _fetched(result: FetchResult) -> Fetched:
@@ -91,14 +66,26 @@ def _fetched(result: FetchResult) -> Fetched:
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class RunLimits:
+    budget: float = 900.0  # seconds for the whole run (ingest_run_budget)
+    page_backoff: float = 1800.0  # first wait before a failed page (page_retry_backoff)
+
+    @classmethod
+    def from_settings(cls, settings) -> RunLimits:
+        return cls(settings.ingest_run_budget, settings.page_retry_backoff)
+
+
 class IngestRun:
     def __init__(
         self, database, fetcher: Fetcher, analyzer: Analyzer, threshold: float,
-        on_event: EventHook | None = None,
+        on_event: EventHook | None = None, limits: RunLimits | None = None,
     ) -> None:  # fmt: skip
         self.database = database
         self.fetcher = fetcher
         self.analyzer = analyzer
+        self.limits = limits or RunLimits()
+        self._deadline = 0.0
         self.summary = IngestSummary()
         self.on_event = on_event or (lambda kind, source, detail: None)
         self.index = NearDuplicateIndex(threshold)
@@ -106,6 +93,7 @@ class IngestRun:
             self.index.add_all(stored_signatures(session))
 
     async def run(self, sources: Sequence[Source]) -> IngestSummary:
+        self._deadline = asyncio.get_running_loop().time() + self.limits.budget
         await asyncio.gather(*(self._guarded(source) for source in sources))
         self.summary.requests = self.fetcher.requests
         return self.summary
@@ -115,17 +103,35 @@ class IngestRun:
         try:
             outcome = await self._source(source)
         except Exception as error:  # one broken source must not stop the others
-            self.summary.fail(source.name, source.url, f"{type(error).__name__}: {error}")
+            reason = f"{type(error).__name__}: {error}"
+            self.summary.fail(source.name, source.url, reason)
             outcome = "failed"
+            with contextlib.suppress(Exception):  # the database itself may be what failed
+                empty = FetchResult(source.url, source.url)
+                self._save_state(source.url, empty, error=reason, keep_validators=True)
         self.summary.sources[source.name] = outcome
         self.on_event("done", source.name, outcome)
 
+    def _out_of_time(self) -> bool:
+        return asyncio.get_running_loop().time() >= self._deadline
+
+    async def _fetch(self, url: str, **options) -> FetchResult:
+        """The fetcher's result, or an abandoned one once the run's budget is used up."""
+        try:
+            async with asyncio.timeout_at(self._deadline):
+                return await self.fetcher.fetch(url, **options)
+        except TimeoutError:
+            budget = f"{self.limits.budget:g} s"
+            return FetchResult(
+                url, url, error=f"abandoned: the run's time budget ({budget}, "
+                "ingest_run_budget) was used up; the next run tries again",
+                retryable=True, abandoned=True,
+            )  # fmt: skip
+
     async def _source(self, source: Source) -> str:
-        with self.database.sessions() as session:
-            state = session.query(FetchState).filter_by(url=source.url).one_or_none()
-            validators = Validators(state.etag, state.last_modified) if state else None
-            known_hash = state.content_sha256 if state else None
-        result = await self.fetcher.fetch(source.url, validators, accept=is_xml_or_html)
+        known = known_source(self.database, source.url)
+        options = {"validators": known.validators, "accept": is_xml_or_html}
+        result = await self._fetch(source.url, **options)
         if result.not_modified:
             self.summary.unchanged += 1
             return "unchanged"
@@ -135,15 +141,18 @@ class IngestRun:
             return "failed"
         self.summary.fetched += 1
         body_hash = hashlib.sha256(result.body).hexdigest()
-        if body_hash == known_hash:
+        if body_hash == known.content_sha256:
             self.summary.unchanged += 1
             self._save_state(source.url, result)
             return "unchanged"
         try:
             entries = _entries(source, result)
-        except FeedError as error:
-            self.summary.fail(source.name, source.url, str(error))
-            self._save_state(source.url, result, error=str(error), keep_validators=True)
+        except Exception as error:  # a FeedError says why; anything else is named
+            reason = str(error) if isinstance(error, FeedError) else (
+                f"unreadable {source.kind}: {type(error).__name__}: {error}"
+            )  # fmt: skip
+            self.summary.fail(source.name, source.url, reason)
+            self._save_state(source.url, result, error=reason, keep_validators=True)
             return "failed"
         retry_later = await self._entries(source, entries, result)
         self._save_state(source.url, result, keep_validators=retry_later)
@@ -158,32 +167,58 @@ class IngestRun:
                 if known_document(session, canonical_url(entry.url), "page") is None:
                     to_fetch.append(entry)
                 elif source.is_feed:
-                    self._store_entry(source, entry, feed)
+                    self._store_entry_alone(source, entry, feed)
         self.on_event("entries", source.name, str(len(to_fetch)))
         outcomes = await asyncio.gather(*(self._page(source, e, feed) for e in to_fetch))
         return any(outcomes)
 
     async def _page(self, source: Source, entry: Entry, feed: FetchResult) -> bool:
         """Fetch, analyze and store one page, then its feed entry (which joins the
-        page's cluster, or stands for the story if the page could not be read)."""
-        result = await self.fetcher.fetch(entry.url)
+        page's cluster, or stands for the story if the page could not be read).
+        True if the source must be read again next run for this page's sake. Never
+        raises: whatever goes wrong with one page is that page's failure."""
+        try:
+            retry_later = await self._fetch_page(source, entry)
+        except Exception as error:
+            reason = f"could not process the page: {type(error).__name__}: {error}"
+            self.summary.fail(source.name, entry.url, reason)
+            retry_later = False
         self.on_event("page", source.name, entry.url)
-        retry_later = False
+        if source.is_feed:
+            self._store_entry_alone(source, entry, feed)
+        return retry_later
+
+    async def _fetch_page(self, source: Source, entry: Entry) -> bool:
+        key = canonical_url(entry.url)
+        retry_at = page_retry_at(self.database, key)
+        if retry_at is not None and retry_at > utcnow():
+            self.summary.deferred += 1
+            return True
+        result = await self._fetch(entry.url)
         if not result.ok:
             self.summary.fail(source.name, entry.url, result.error or f"HTTP {result.status}")
-            retry_later = result.retryable
+            if result.retryable and not self._out_of_time():
+                record_page_failure(self.database, key, result, self.limits.page_backoff)
+            return result.retryable
+        if retry_at is not None:
+            clear_page_failures(self.database, key)
+        self.summary.fetched += 1
+        document = analyze_page(
+            result.body, _fetched(result), self.analyzer, source.name, source.language, entry
+        )
+        if document is None:
+            self.summary.fail(source.name, entry.url, "no article text found on the page")
         else:
-            self.summary.fetched += 1
-            document = analyze_page(
-                result.body, _fetched(result), self.analyzer, source.name, source.language, entry
-            )
-            if document is None:
-                self.summary.fail(source.name, entry.url, "no article text found on the page")
-            else:
-                self._store(document)
-        if source.is_feed:
+            self._store(document)
+        return False
+
+    def _store_entry_alone(self, source: Source, entry: Entry, feed: FetchResult) -> None:
+        """Store a feed entry; a failure is that entry's, never its source's."""
+        try:
             self._store_entry(source, entry, feed)
-        return retry_later
+        except Exception as error:
+            reason = f"could not store the feed entry: {type(error).__name__}: {error}"
+            self.summary.fail(source.name, entry.url, reason)
 
     def _store_entry(self, source: Source, entry: Entry, feed: FetchResult) -> None:
         document = analyze_entry(entry, self.analyzer, source.name, source.language, _fetched(feed))
@@ -219,23 +254,8 @@ class IngestRun:
             self.summary.duplicates += 1
         return how
 
-    def _save_state(
-        self, url: str, result: FetchResult, error: str | None = None,
-        keep_validators: bool = False,
-    ) -> None:  # fmt: skip
-        with self.database.transaction() as session:
-            state = session.query(FetchState).filter_by(url=url).one_or_none()
-            if state is None:
-                state = FetchState(url=url)
-                session.add(state)
-            state.last_status, state.last_error = result.status, error
-            state.fetched_at = utcnow()
-            if not keep_validators:
-                state.etag, state.last_modified = (
-                    result.header("etag"),
-                    result.header("last-modified"),
-                )
-                state.content_sha256 = hashlib.sha256(result.body).hexdigest()
+    def _save_state(self, url: str, result: FetchResult, **options) -> None:
+        save_source_state(self.database, url, result, **options)
 
 
 def _entries(source: Source, result: FetchResult) -> list[Entry]:
@@ -262,6 +282,7 @@ async def run_ingest(
         async with client_factory(policy) as client:
             fetcher = Fetcher(client, policy, archive)
             run = IngestRun(
-                database, fetcher, analyzer, settings.near_duplicate_threshold, on_event
-            )
+                database, fetcher, analyzer, settings.near_duplicate_threshold, on_event,
+                RunLimits.from_settings(settings),
+            )  # fmt: skip
             return await run.run(sources)

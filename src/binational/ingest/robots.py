@@ -1,8 +1,11 @@
-"""robots.txt: fetched once per host per run, parsed with ``urllib.robotparser``.
+"""robots.txt: fetched once per host per run, parsed with Protego.
 
-Following RFC 9309: a robots.txt that is missing (4xx) allows everything; one that
-cannot be fetched (5xx, network error) disallows everything for this run; a
-``Crawl-delay`` slows the host down further than the politeness limit.
+Following RFC 9309: ``*`` and ``$`` wildcards, the longest matching rule wins (a
+longer ``Allow`` beats a shorter ``Disallow``); a robots.txt that is missing (4xx)
+allows everything; one that cannot be fetched (5xx, network error) disallows
+everything for this run; a ``Crawl-delay`` slows the host down further than the
+politeness limit. (``urllib.robotparser`` knows no wildcards and lets the first
+matching rule win, so it allowed ``/doc.pdf`` under ``Disallow: /*.pdf$``.)
 """
 
 from __future__ import annotations
@@ -11,21 +14,22 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 
 @dataclass(frozen=True)
 class RobotsRules:
     """What one host's robots.txt says to one user agent."""
 
-    parser: RobotFileParser | None  # None: everything allowed
+    parser: Protego | None  # None: everything allowed
     disallow_all: bool = False
     reason: str = ""
 
     def allows(self, url: str, user_agent: str) -> bool:
         if self.disallow_all:
             return False
-        return self.parser is None or self.parser.can_fetch(user_agent, url)
+        return self.parser is None or self.parser.can_fetch(url, user_agent)
 
     def crawl_delay(self, user_agent: str) -> float | None:
         if self.parser is None:
@@ -35,9 +39,7 @@ class RobotsRules:
 
 
 def parse_robots(text: str) -> RobotsRules:
-    parser = RobotFileParser()
-    parser.parse(text.splitlines())
-    return RobotsRules(parser)
+    return RobotsRules(Protego.parse(text))
 
 
 def rules_for_status(status: int | None, body: str) -> RobotsRules:

@@ -3,7 +3,8 @@ candidate queue built from it.
 
 - ``FetchState``: the validators (ETag, Last-Modified) and body hash last seen for a
   watched URL (a feed, a listing page, a sitemap), so an unchanged source costs one
-  conditional request and extracts nothing.
+  conditional request and extracts nothing; and, for a page that failed in a way a
+  later run may get past, how many times in a row and when it may be tried again.
 - ``Document``: one fetched page or feed entry: where it came from, where its raw
   response sits in the WARC archive, what was extracted from it, its MinHash
   signature, and its relevance score with reasons.
@@ -11,7 +12,8 @@ candidate queue built from it.
   (exact or near duplicates). It is what the analyst sees in the queue, accepts into a
   draft event or rejects; a rejected cluster keeps every later copy out of the queue.
 
-The schema is owned by migration ``0002_ingest``; a test checks the two agree.
+The schema is owned by migrations ``0002_ingest`` and ``0005_fetch_retry``; a test
+checks the models and the migrations agree.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class FetchState(Base):
     last_status: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(Text)
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Candidate(Base):
