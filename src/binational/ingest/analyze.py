@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from binational.ingest.canonical import canonical_url, host_of
-from binational.ingest.clusters import NewDocument
 from binational.ingest.dedup import normalized_text, signature, text_sha256
 from binational.ingest.extract import ExtractionOptions, extract_page
 from binational.ingest.feeds import Entry
 from binational.ingest.relevance import is_official_host, linked_entities, score_document
 from binational.language import LanguageDetector
+from binational.store.documents import NewDocument
 
 
 @dataclass(frozen=True)

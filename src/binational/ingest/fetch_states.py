@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass
 
 from binational.ingest.fetch import FetchResult, Validators
-from binational.store.ingest_models import FetchState
+from binational.store.fetch_states import fetch_state_for, find_fetch_state
 from binational.store.models import utcnow
 
 MAX_RETRY_DELAY = 86_400.0
@@ -34,7 +34,7 @@ class KnownSource:
 
 def known_source(database, url: str) -> KnownSource:
     with database.sessions() as session:
-        state = session.query(FetchState).filter_by(url=url).one_or_none()
+        state = find_fetch_state(session, url)
         if state is None:
             return KnownSource()
         return KnownSource(Validators(state.etag, state.last_modified), state.content_sha256)
@@ -47,7 +47,7 @@ def save_source_state(
     """Record a source's fetch; its validators and hash only when it was read whole
     (else the next run must read it again)."""
     with database.transaction() as session:
-        state = _state(session, url)
+        state = fetch_state_for(session, url)
         state.last_status, state.last_error = result.status, error
         state.fetched_at = utcnow()
         if not keep_validators:
@@ -61,7 +61,7 @@ def save_source_state(
 def page_retry_at(database, url: str) -> dt.datetime | None:
     """When a page that failed before may be tried again (None: now)."""
     with database.sessions() as session:
-        state = session.query(FetchState).filter_by(url=url).one_or_none()
+        state = find_fetch_state(session, url)
         return state.next_attempt_at if state is not None else None
 
 
@@ -71,7 +71,7 @@ def record_page_failure(
     """Count one more failure of a page and set when it may be tried again."""
     now = now or utcnow()
     with database.transaction() as session:
-        state = _state(session, url)
+        state = fetch_state_for(session, url)
         state.failures = (state.failures or 0) + 1
         state.last_status, state.last_error, state.fetched_at = result.status, result.error, now
         state.next_attempt_at = now + dt.timedelta(seconds=retry_delay(state.failures, backoff))
@@ -81,14 +81,6 @@ def record_page_failure(
 def clear_page_failures(database, url: str) -> None:
     """Forget a page's failures once it was fetched."""
     with database.transaction() as session:
-        state = session.query(FetchState).filter_by(url=url).one_or_none()
+        state = find_fetch_state(session, url)
         if state is not None and state.failures:
             state.failures, state.next_attempt_at, state.last_error = 0, None, None
-
-
-def _state(session, url: str) -> FetchState:
-    state = session.query(FetchState).filter_by(url=url).one_or_none()
-    if state is None:
-        state = FetchState(url=url, failures=0)
-        session.add(state)
-    return state

@@ -11,16 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from binational.domain import DatePrecision, DateSource, EventStatus, PartialDate
 from binational.errors import UserError
 from binational.ingest.summary import first_paragraphs
+from binational.store.candidates import (
+    add_event_from_documents,
+    count_candidates,
+    find_candidate,
+    queued_candidates,
+)
 from binational.store.events import event_fields
 from binational.store.ingest_models import Candidate, Document
 from binational.store.links import annotate_event
-from binational.store.models import Event, EventSource, utcnow
+from binational.store.models import Event, utcnow
 from binational.store.revisions import record_revision
 
 QUEUED, ACCEPTED, REJECTED = "queued", "accepted", "rejected"
@@ -30,19 +35,11 @@ def list_candidates(
     session: Session, min_score: float = 0.0, limit: int | None = None
 ) -> list[Candidate]:
     """Queued candidates scoring at least ``min_score``, highest score first."""
-    statement = (
-        select(Candidate)
-        .where(Candidate.status == QUEUED, Candidate.score >= min_score)
-        .order_by(Candidate.score.desc(), Candidate.id)
-        .options(selectinload(Candidate.documents))
-    )
-    if limit is not None:
-        statement = statement.limit(limit)
-    return list(session.scalars(statement))
+    return queued_candidates(session, QUEUED, min_score, limit)
 
 
 def get_candidate(session: Session, candidate_id: int) -> Candidate:
-    candidate = session.get(Candidate, candidate_id)
+    candidate = find_candidate(session, candidate_id)
     if candidate is None or not candidate.documents:
         raise UserError(
             f"there is no candidate {candidate_id}; run `binational candidates` to see the queue"
@@ -127,23 +124,9 @@ def accept_candidate(
         date_source=(DateSource.STATED if stated else DateSource.INFERRED).value,
     )
     event.date = PartialDate(day, DatePrecision.DAY)
-    session.add(event)
     annotate_event(event, annotator)
-    members = [document, *(d for d in candidate.documents if d.id != document.id)]
-    seen: set[str] = set()
-    for member in members:
-        if member.url in seen:
-            continue
-        seen.add(member.url)
-        event.sources.append(
-            EventSource(
-                url=member.url,
-                title=member.title or None,
-                document_id=member.id,
-                role="primary" if member is document else "duplicate",
-            )  # fmt: skip
-        )
-    session.flush()
+    others = [d for d in candidate.documents if d.id != document.id]
+    add_event_from_documents(session, event, document, others)
     candidate.status, candidate.event_id = ACCEPTED, event.id
     candidate.decided_by, candidate.decided_at = author, utcnow()
     record_revision(
@@ -162,4 +145,4 @@ def reject_candidate(session: Session, candidate_id: int, author: str) -> None:
 
 
 def candidate_count(session: Session, status: str = QUEUED) -> int:
-    return session.scalar(select(func.count(Candidate.id)).where(Candidate.status == status)) or 0
+    return count_candidates(session, status)
