@@ -13,16 +13,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from binational.errors import UserError
-from binational.registry.schema import Agency, Institution
+from binational.registry.entries import Agency, Institution
 
 BUNDLED_DATA = Path(__file__).parent / "data"
 NOT_REGISTRY_KEYS = frozenset({"topics"})
-ENTRY_MODELS = MappingProxyType({"institutions": Institution, "agencies": Agency})
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,9 @@ def _read_file(path: Path) -> list[_SourcedEntry]:
     ((key, entries),) = document.items()
     if key in NOT_REGISTRY_KEYS:
         return []
-    model = ENTRY_MODELS.get(key)
+    from binational.registry.schema import AgencyInput, InstitutionInput
+
+    model = {"institutions": InstitutionInput, "agencies": AgencyInput}.get(key)
     if model is None:
         raise UserError(f"{path.name} has top-level key {key!r}; use institutions or agencies.")
     if not isinstance(entries, list):
@@ -142,14 +143,14 @@ def _read_file(path: Path) -> list[_SourcedEntry]:
     return [_validate_entry(path.name, index, raw, model) for index, raw in enumerate(entries)]
 
 
-def _validate_entry(
-    file: str, index: int, raw: object, model: type[Institution] | type[Agency]
-) -> _SourcedEntry:
+def _validate_entry(file: str, index: int, raw: object, model: Any) -> _SourcedEntry:
     label = _entry_label(index, raw)
     if not isinstance(raw, dict):
         raise UserError(f"{file}, {label}: an entry must be a mapping of fields.")
+    from pydantic import ValidationError
+
     try:
-        return _SourcedEntry(file, model.model_validate(raw))
+        return _SourcedEntry(file, model.model_validate(raw).to_entry())
     except ValidationError as error:
         first = error.errors()[0]
         field_path = ".".join(str(part) for part in first["loc"])

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from binational.domain import Category
+from binational.registry.entries import Institution
 from binational.registry.records import entry_record
-from binational.registry.schema import Institution
 from binational.store.events import EventQuery, find_events
 from binational.store.records import event_record
 from binational.web.context import WebContext
