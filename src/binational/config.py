@@ -108,6 +108,11 @@ class Settings:
         "HTTP endpoint of an OpenAI-compatible model server for drafting; empty means "
         "extractive drafts only.",
     )
+    registry_stale_after_days: int = _setting(
+        730,
+        "Days after which a registry status checked against a source (its as_of) counts "
+        "as stale: `binational registry validate` warns, and --strict refuses it.",
+    )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given values; ``None`` means 'not given'."""

@@ -82,7 +82,7 @@ def test_validate_a_directory_and_a_broken_file(runner: CliRunner, tmp_path: Pat
     assert runner.invoke(app, ["registry", "validate", str(data)]).exit_code == 0
     broken = data / "programs.yaml"
     broken.write_text(
-        broken.read_text(encoding="utf-8").replace('established: "1995"', 'established: "95"'),
+        broken.read_text(encoding="utf-8").replace('{date: "1995"', '{date: "95"', 1),
         encoding="utf-8",
     )
     for target in (data, broken):

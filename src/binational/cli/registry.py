@@ -87,19 +87,32 @@ def validate_command(
     path: Path | None = typer.Argument(
         None, help="A registry YAML file or a directory of them (default: the bundled data)."
     ),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Refuse facts without a source (or an unconfirmed mark) and stale statuses "
+        "instead of warning.",
+    ),
 ) -> None:
-    """Check registry files: fields, dates, slugs and cross-references.
+    """Check registry files: fields, dates, slugs, cross-references and provenance.
 
     A single file is checked together with the other bundled files, so its
-    references to agencies or institutions defined elsewhere must resolve.
+    references to agencies or institutions defined elsewhere must resolve. Facts
+    without a source and statuses checked longer ago than registry_stale_after_days
+    are warnings; --strict makes them errors.
     """
+    import datetime as dt
+
+    from binational.cli.options import settings_for
     from binational.registry.loader import (
         load_registry,
         load_registry_files,
         load_registry_with_file,
     )
+    from binational.registry.provenance import audit_provenance, count_provenance
 
     try:
+        settings = settings_for()
         if path is None:
             registry = load_registry_files(sorted(_bundled_dir().glob("*.yaml")))
         elif path.is_dir():
@@ -110,8 +123,20 @@ def validate_command(
             fail(f"{path} does not exist; give a registry YAML file or directory.")
     except UserError as error:
         fail(str(error))
+    issues = audit_provenance(registry, dt.date.today(), settings.registry_stale_after_days)
+    label = "error" if strict else "warning"
+    for issue in issues:
+        typer.echo(f"{label}: {issue}", err=True)
+    counts = count_provenance(registry)
+    if strict and issues:
+        fail(
+            f"{len(issues)} registry facts lack a source or were checked too long ago "
+            "(see above); give each a source and as_of, or mark it unconfirmed."
+        )
     typer.echo(
-        f"OK: {len(registry.institutions)} institutions and {len(registry.agencies)} agencies."
+        f"OK: {len(registry.institutions)} institutions and {len(registry.agencies)} agencies; "
+        f"facts: {counts.sourced} sourced, {counts.unconfirmed} unconfirmed, "
+        f"{counts.unsourced} without provenance; {len(issues)} warnings."
     )
 
 
