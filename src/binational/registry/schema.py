@@ -256,7 +256,7 @@ class InstitutionInput(NamesInput):
     description: Text
     implications_en: str = ""
     implications_es: str = ""
-    sources: Annotated[tuple[HttpsUrl, ...], Field(min_length=1)]
+    sources: tuple[HttpsUrl, ...] = ()
     provenance: dict[DocumentedField, ProvenanceInput] = {}  # type: ignore[valid-type]
 
     _wrap_established = field_validator("established", mode="before")(_mapping_form("date"))
