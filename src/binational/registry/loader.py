@@ -15,8 +15,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from binational.errors import UserError
 from binational.registry.entries import Agency, Institution
 
@@ -82,8 +80,34 @@ def load_registry(directory: Path | None = None) -> Registry:
 
 @functools.lru_cache(maxsize=1)
 def load_bundled_registry() -> Registry:
-    """The bundled registry, parsed once per process (it never changes at run time)."""
-    return load_registry_files(_registry_files(BUNDLED_DATA))
+    """The bundled registry, loaded once per process (it never changes at run time),
+    from the validated cache when the files and code are the ones it was made from
+    (``cache.py``; ``$XDG_CACHE_HOME/binational``), validated otherwise."""
+    from binational.registry.cache import default_cache_dir
+
+    return load_cached_registry(BUNDLED_DATA, default_cache_dir())
+
+
+def load_cached_registry(directory: Path, cache_dir: Path | None) -> Registry:
+    """The registry in ``directory``, read from ``cache_dir`` when it holds the
+    validated result for these very files and code; otherwise validated and, when
+    ``cache_dir`` is writable, cached there. ``cache_dir`` None: always validate."""
+    if cache_dir is None:
+        return load_registry_files(_registry_files(directory))
+    from binational.registry.cache import cache_key, code_sources, read_cached, write_cached
+
+    files = _registry_files(directory)
+    try:
+        contents = [(path.name, path.read_bytes()) for path in files]
+    except OSError as error:
+        raise UserError(f"Cannot read registry file {error.filename}: {error.strerror}.") from None
+    key = cache_key(contents, code_sources())
+    cached = read_cached(cache_dir, key)
+    if cached is not None:
+        return Registry(institutions=cached.institutions, agencies=cached.agencies)
+    registry = load_registry_files(files)
+    write_cached(cache_dir, key, registry.institutions, registry.agencies)
+    return registry
 
 
 def load_registry_with_file(path: Path) -> Registry:
@@ -118,6 +142,8 @@ def _registry_files(directory: Path) -> list[Path]:
 
 
 def _read_file(path: Path) -> list[_SourcedEntry]:
+    import yaml
+
     try:
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except OSError as error:
