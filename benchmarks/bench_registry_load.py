@@ -11,7 +11,8 @@ interleaved run by run:
   commit before the cache, ``git archive 7c461f8 src | tar -x -C /tmp/before``) on
   ``PYTHONPATH``, with the same interpreter and libraries.
 
-Prints the median, min and max of each, and the machine's load before and after.
+Prints the median, min and max wall time of each, the median and min CPU time (user +
+system, less sensitive to a busy machine), and the machine's load before and after.
 Run: .venv/bin/python benchmarks/bench_registry_load.py [--runs 7] [--baseline-src DIR]
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,10 +32,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "samples" / "cbi-report-2023-q2.txt"
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, env=env, check=True, capture_output=True)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -72,7 +78,7 @@ def main() -> None:
             for command in commands.values():
                 timed(command, env)
         load_before = os.getloadavg()
-        times: dict[tuple[str, str], list[float]] = {}
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for _ in range(args.runs):
             for label, command in commands.items():
                 for variant, env in variants.items():
@@ -80,9 +86,12 @@ def main() -> None:
         load_after = os.getloadavg()
     print(f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
     for (label, variant), values in times.items():
+        wall = [value[0] * 1000 for value in values]
+        cpu = [value[1] * 1000 for value in values]
         print(
-            f"{label:15} {variant:10} median {statistics.median(values) * 1000:5.0f} ms "
-            f"(min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f}, n={len(values)})"
+            f"{label:15} {variant:10} wall median {statistics.median(wall):5.0f} ms "
+            f"(min {min(wall):.0f}, max {max(wall):.0f}); CPU median "
+            f"{statistics.median(cpu):5.0f} ms (min {min(cpu):.0f}); n={len(values)}"
         )
     print(f"load average after:  {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}")
 
