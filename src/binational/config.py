@@ -142,6 +142,12 @@ class Settings:
         "draft is kept, with a warning.",
     )
 
+    registry_stale_after_days: int = _setting(
+        730,
+        "Days after which a registry status checked against a source (its as_of) counts "
+        "as stale: `binational registry validate` warns, and --strict refuses it.",
+    )
+
     def __post_init__(self) -> None:
         networks = self.fetch_allow_networks
         if isinstance(networks, str):

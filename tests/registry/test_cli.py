@@ -76,13 +76,52 @@ def test_validate_the_bundled_data(runner: CliRunner) -> None:
     assert result.stdout.startswith("OK: ") and "institutions" in result.stdout
 
 
+def test_validate_strict_passes_on_the_bundled_data(runner: CliRunner) -> None:
+    # A window long enough that the review's statuses (checked 2026-11-30) stay fresh
+    # whenever the test runs; staleness itself is tested in test_provenance.py.
+    env = {"BINATIONAL_REGISTRY_STALE_AFTER_DAYS": "36500"}
+    result = runner.invoke(app, ["registry", "validate", "--strict"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "0 without provenance; 0 warnings." in result.stdout
+    assert result.stderr == ""
+
+
+def test_validate_warns_and_strict_refuses(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA, data)
+    organizations = data / "organizations.yaml"
+    text = organizations.read_text(encoding="utf-8")
+    text = text.replace(  # the BECC's status, checked long ago; the NADB's, not sourced
+        "status: {value: superseded, source: http://oldw.becc.org/news/becc-news/"
+        "board-of-directors-announces-becc-nadb-full-merger-for-2017, as_of: 2026-11-30}",
+        "status: {value: superseded, source: https://www.nadb.org/, as_of: 2020-01-01}",
+    ).replace("status: {value: active, unconfirmed: true}", "status: active", 1)
+    organizations.write_text(text, encoding="utf-8")
+    warned = runner.invoke(app, ["registry", "validate", str(data)])
+    assert warned.exit_code == 0
+    assert warned.stderr.splitlines() == [
+        "warning: ibwc, status: no source and not marked unconfirmed; give source and as_of, "
+        "or unconfirmed",
+        "warning: becc, status: checked on 2020-01-01, more than 730 days ago; check it again "
+        "and update as_of",
+    ]
+    assert "1 without provenance; 2 warnings." in warned.stdout
+    refused = runner.invoke(app, ["registry", "validate", "--strict", str(data)])
+    assert refused.exit_code == 1
+    assert refused.stderr.splitlines()[0].startswith("error: ibwc, status:")
+    assert refused.stderr.splitlines()[-1] == (
+        "error: 2 registry facts lack a source or were checked too long ago (see above); "
+        "give each a source and as_of, or mark it unconfirmed."
+    )
+
+
 def test_validate_a_directory_and_a_broken_file(runner: CliRunner, tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(BUNDLED_DATA, data)
     assert runner.invoke(app, ["registry", "validate", str(data)]).exit_code == 0
     broken = data / "programs.yaml"
     broken.write_text(
-        broken.read_text(encoding="utf-8").replace('established: "1995"', 'established: "95"'),
+        broken.read_text(encoding="utf-8").replace('{date: "1995"', '{date: "95"', 1),
         encoding="utf-8",
     )
     for target in (data, broken):

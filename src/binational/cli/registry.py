@@ -13,6 +13,7 @@ from typing import Any
 
 import typer
 
+from binational.cli.options import DbOption, JsonOption
 from binational.cli.output import fail, make_console, print_json
 from binational.errors import UserError
 
@@ -87,19 +88,32 @@ def validate_command(
     path: Path | None = typer.Argument(
         None, help="A registry YAML file or a directory of them (default: the bundled data)."
     ),
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Refuse facts without a source (or an unconfirmed mark) and stale statuses "
+        "instead of warning.",
+    ),
 ) -> None:
-    """Check registry files: fields, dates, slugs and cross-references.
+    """Check registry files: fields, dates, slugs, cross-references and provenance.
 
     A single file is checked together with the other bundled files, so its
-    references to agencies or institutions defined elsewhere must resolve.
+    references to agencies or institutions defined elsewhere must resolve. Facts
+    without a source and statuses checked longer ago than registry_stale_after_days
+    are warnings; --strict makes them errors.
     """
+    import datetime as dt
+
+    from binational.cli.options import settings_for
     from binational.registry.loader import (
         load_registry,
         load_registry_files,
         load_registry_with_file,
     )
+    from binational.registry.provenance import audit_provenance, count_provenance
 
     try:
+        settings = settings_for()
         if path is None:
             registry = load_registry_files(sorted(_bundled_dir().glob("*.yaml")))
         elif path.is_dir():
@@ -110,9 +124,87 @@ def validate_command(
             fail(f"{path} does not exist; give a registry YAML file or directory.")
     except UserError as error:
         fail(str(error))
+    issues = audit_provenance(registry, dt.date.today(), settings.registry_stale_after_days)
+    label = "error" if strict else "warning"
+    for issue in issues:
+        typer.echo(f"{label}: {issue}", err=True)
+    counts = count_provenance(registry)
+    if strict and issues:
+        fail(
+            f"{len(issues)} registry facts lack a source or were checked too long ago "
+            "(see above); give each a source and as_of, or mark it unconfirmed."
+        )
     typer.echo(
-        f"OK: {len(registry.institutions)} institutions and {len(registry.agencies)} agencies."
+        f"OK: {len(registry.institutions)} institutions and {len(registry.agencies)} agencies; "
+        f"facts: {counts.sourced} sourced, {counts.unconfirmed} unconfirmed, "
+        f"{counts.unsourced} without provenance; {len(issues)} warnings."
     )
+
+
+@registry_app.command("check")
+def check_command(
+    db: DbOption = None,
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Check as of this day, YYYY-MM-DD (default: today)."
+    ),
+    registry_dir: Path | None = typer.Option(
+        None,
+        "--registry",
+        help="A directory of registry YAML files to check instead of the bundled one "
+        "(e.g. an edited copy).",
+    ),
+    json_output: JsonOption = False,
+) -> None:
+    """Compare each institution's status with its linked events; suggest changes.
+
+    Flags an active institution with no linked event in three years (agreements
+    aside), a suspended one with recent events, and one whose last event is older
+    than its cadence allows. Each suggestion lists the events it rests on, for an
+    analyst to decide; nothing is changed.
+    """
+    import datetime as dt
+
+    from binational.cli.options import open_database, settings_for
+    from binational.registry.loader import load_registry
+
+    try:
+        today = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        fail(f"--as-of {as_of!r} is not a day; write YYYY-MM-DD.")
+    try:
+        registry = load_registry(registry_dir)
+        database = open_database(settings_for(db))
+    except UserError as error:
+        fail(str(error))
+    try:
+        rows = status_suggestions(database, registry, today)
+    finally:
+        database.close()
+    if json_output:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table("slug", "status", "suggested", "why", "evidence (event id: date)")
+    for row in rows:
+        evidence = ", ".join(f"{e['event_id']}: {e['date']}" for e in row["evidence"])
+        table.add_row(row["slug"], row["status"], row["suggested_status"], row["reason"], evidence)
+    console = make_console()
+    console.print(table)
+    console.print(f"{len(rows)} suggested status changes.")
+
+
+def status_suggestions(database: Any, registry: Any, today: Any) -> list[dict[str, Any]]:
+    """``registry check``'s rows: each suggestion as a JSON-ready record with its name."""
+    from binational.registry.check import check_statuses, suggestion_record
+    from binational.store.institution_activity import institution_activity
+
+    with database.connect() as connection:
+        activity = institution_activity(connection)
+    suggestions = check_statuses(registry.institutions, activity, today)
+    return [
+        {**suggestion_record(s), "name_en": registry.get(s.slug).name_en} for s in suggestions
+    ]
 
 
 def link_command(

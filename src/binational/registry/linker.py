@@ -27,6 +27,7 @@ from typing import Literal
 
 import ahocorasick
 
+from binational.registry.entries import Agency, Institution
 from binational.registry.evidence import (
     COUNTRY_CUES,
     CUE_WINDOW,
@@ -37,7 +38,6 @@ from binational.registry.evidence import (
 )
 from binational.registry.loader import Registry
 from binational.registry.normalize import NormalizedText, normalize_text, term_keys
-from binational.registry.schema import Agency, Institution
 
 Kind = Literal["institution", "agency"]
 Form = Literal["name", "alias", "acronym"]

@@ -13,16 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-
-import yaml
-from pydantic import ValidationError
+from typing import Any
 
 from binational.errors import UserError
-from binational.registry.schema import Agency, Institution
+from binational.registry.entries import Agency, Institution
 
 BUNDLED_DATA = Path(__file__).parent / "data"
 NOT_REGISTRY_KEYS = frozenset({"topics"})
-ENTRY_MODELS = MappingProxyType({"institutions": Institution, "agencies": Agency})
 
 
 @dataclass(frozen=True)
@@ -83,8 +80,34 @@ def load_registry(directory: Path | None = None) -> Registry:
 
 @functools.lru_cache(maxsize=1)
 def load_bundled_registry() -> Registry:
-    """The bundled registry, parsed once per process (it never changes at run time)."""
-    return load_registry_files(_registry_files(BUNDLED_DATA))
+    """The bundled registry, loaded once per process (it never changes at run time),
+    from the validated cache when the files and code are the ones it was made from
+    (``cache.py``; ``$XDG_CACHE_HOME/binational``), validated otherwise."""
+    from binational.registry.cache import default_cache_dir
+
+    return load_cached_registry(BUNDLED_DATA, default_cache_dir())
+
+
+def load_cached_registry(directory: Path, cache_dir: Path | None) -> Registry:
+    """The registry in ``directory``, read from ``cache_dir`` when it holds the
+    validated result for these very files and code; otherwise validated and, when
+    ``cache_dir`` is writable, cached there. ``cache_dir`` None: always validate."""
+    if cache_dir is None:
+        return load_registry_files(_registry_files(directory))
+    from binational.registry.cache import cache_key, code_sources, read_cached, write_cached
+
+    files = _registry_files(directory)
+    try:
+        contents = [(path.name, path.read_bytes()) for path in files]
+    except OSError as error:
+        raise UserError(f"Cannot read registry file {error.filename}: {error.strerror}.") from None
+    key = cache_key(contents, code_sources())
+    cached = read_cached(cache_dir, key)
+    if cached is not None:
+        return Registry(institutions=cached.institutions, agencies=cached.agencies)
+    registry = load_registry_files(files)
+    write_cached(cache_dir, key, registry.institutions, registry.agencies)
+    return registry
 
 
 def load_registry_with_file(path: Path) -> Registry:
@@ -119,6 +142,8 @@ def _registry_files(directory: Path) -> list[Path]:
 
 
 def _read_file(path: Path) -> list[_SourcedEntry]:
+    import yaml
+
     try:
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except OSError as error:
@@ -134,7 +159,9 @@ def _read_file(path: Path) -> list[_SourcedEntry]:
     ((key, entries),) = document.items()
     if key in NOT_REGISTRY_KEYS:
         return []
-    model = ENTRY_MODELS.get(key)
+    from binational.registry.schema import AgencyInput, InstitutionInput
+
+    model = {"institutions": InstitutionInput, "agencies": AgencyInput}.get(key)
     if model is None:
         raise UserError(f"{path.name} has top-level key {key!r}; use institutions or agencies.")
     if not isinstance(entries, list):
@@ -142,14 +169,14 @@ def _read_file(path: Path) -> list[_SourcedEntry]:
     return [_validate_entry(path.name, index, raw, model) for index, raw in enumerate(entries)]
 
 
-def _validate_entry(
-    file: str, index: int, raw: object, model: type[Institution] | type[Agency]
-) -> _SourcedEntry:
+def _validate_entry(file: str, index: int, raw: object, model: Any) -> _SourcedEntry:
     label = _entry_label(index, raw)
     if not isinstance(raw, dict):
         raise UserError(f"{file}, {label}: an entry must be a mapping of fields.")
+    from pydantic import ValidationError
+
     try:
-        return _SourcedEntry(file, model.model_validate(raw))
+        return _SourcedEntry(file, model.model_validate(raw).to_entry())
     except ValidationError as error:
         first = error.errors()[0]
         field_path = ".".join(str(part) for part in first["loc"])

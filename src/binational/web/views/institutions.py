@@ -1,16 +1,20 @@
 """The institutions registry for the web: entries as JSON records, grouped by
-category, and one institution's timeline of events."""
+category, and one institution's timeline of events, with each fact's provenance and
+the status check's suggestions (``registry/check.py``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from binational.domain import Category
+from binational.registry.check import check_statuses, suggestion_record
+from binational.registry.entries import Institution
 from binational.registry.records import entry_record
-from binational.registry.schema import Institution
 from binational.store.events import EventQuery, find_events
+from binational.store.institution_activity import institution_activity
 from binational.store.records import event_record
 from binational.web.context import WebContext
 from binational.web.http.errors import NotFound
@@ -47,7 +51,10 @@ def registry_by_category(web: WebContext, category: str | None = None) -> dict[s
 def institution_detail(
     session: Session, slug: str, statuses: tuple[str, ...] | None, web: WebContext
 ) -> dict[str, Any]:
-    """The registry entry, its children and its events, oldest first."""
+    """The registry entry, its children, its events (oldest first) and, for an
+    institution seen by a signed-in analyst (``statuses`` None: every event), the
+    status changes its linked events suggest as of today: their evidence may be
+    drafts, which anonymous readers do not see."""
     entry = web.registry.get(slug)
     if entry is None:
         raise NotFound(f"there is no institution or agency {slug}")
@@ -57,4 +64,8 @@ def institution_detail(
         session, EventQuery(institution=slug, statuses=statuses, limit=TIMELINE_LIMIT)
     )
     record["events"] = [event_record(event, None, web.labels) for event in events]
+    if isinstance(entry, Institution) and statuses is None:
+        activity = institution_activity(session, [slug])
+        suggestions = check_statuses([entry], activity, dt.date.today())
+        record["suggestions"] = [suggestion_record(found) for found in suggestions]
     return record

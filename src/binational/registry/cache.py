@@ -1,0 +1,126 @@
+"""The validated bundled registry, kept as JSON so a command can skip validating it.
+
+Validating the YAML needs pydantic and the models of ``schema.py``: importing and
+building them is most of what loading the registry costs a short command. The
+first load after the files (or the code that reads them) change validates them and
+writes the result here; later loads decode it straight into the plain values of
+``entries.py``.
+
+Why it is safe:
+
+- The file is named and stamped with a key: the SHA-256 of every registry YAML
+  file's name and bytes, of the source of the modules that turn them into values
+  (``entries.py``, ``schema.py``, ``loader.py``, ``domain.py``), of this module's
+  format version and of the Python version. An edited file or changed code is a
+  new key, so the next load validates; a stale file is never read.
+- It is data, not code: JSON decoded by msgspec into the expected types (a file
+  of the wrong shape is refused and the registry is validated instead), never
+  pickle.
+- It is read only when it belongs to the current user and nobody else can write
+  it, and written atomically (a temporary file renamed into place), so a reader
+  never sees half a file.
+- Any problem (no cache directory, unwritable, corrupt, foreign) only means
+  validating, as without a cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from binational.registry.entries import Agency, Institution
+
+FORMAT = "1"
+PREFIX = "registry-"
+_PACKAGE = Path(__file__).resolve().parent.parent
+CODE_FILES = (
+    _PACKAGE / "registry" / "entries.py",
+    _PACKAGE / "registry" / "schema.py",
+    _PACKAGE / "registry" / "loader.py",
+    _PACKAGE / "registry" / "cache.py",
+    _PACKAGE / "domain.py",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CachedRegistry:
+    key: str
+    institutions: tuple[Institution, ...]
+    agencies: tuple[Agency, ...]
+
+
+def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """``$XDG_CACHE_HOME/binational``, else ``~/.cache/binational``; None (always
+    validate) when neither variable is set."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_CACHE_HOME") or (
+        str(Path(environ["HOME"]) / ".cache") if environ.get("HOME") else ""
+    )
+    return Path(base) / "binational" if base else None
+
+
+def cache_key(files: Iterable[tuple[str, bytes]], code: Iterable[bytes]) -> str:
+    """The key of a registry made from ``files`` (name, bytes) by ``code``."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}".encode())
+    for name, content in sorted(files):
+        digest.update(b"\0file\0" + name.encode() + b"\0" + content)
+    for source in code:
+        digest.update(b"\0code\0" + source)
+    return digest.hexdigest()
+
+
+def code_sources() -> list[bytes]:
+    return [path.read_bytes() for path in CODE_FILES]
+
+
+def read_cached(directory: Path, key: str) -> CachedRegistry | None:
+    """The cached registry for ``key``, or None if there is none we can trust."""
+    path = directory / f"{PREFIX}{key}.json"
+    try:
+        with path.open("rb") as file:
+            info = os.fstat(file.fileno())
+            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return None
+            cached = msgspec.json.decode(file.read(), type=CachedRegistry)
+    except (OSError, msgspec.DecodeError):
+        return None
+    return cached if cached.key == key else None
+
+
+def write_cached(
+    directory: Path, key: str, institutions: tuple[Institution, ...], agencies: tuple[Agency, ...]
+) -> Path | None:
+    """Store a validated registry under ``key``; None if the directory is unwritable.
+
+    Older cache files in the directory are removed: only the current key is useful.
+    """
+    payload = msgspec.json.encode(
+        CachedRegistry(key=key, institutions=institutions, agencies=agencies)
+    )
+    target = directory / f"{PREFIX}{key}.json"
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".registry-", suffix=".tmp")
+    except OSError:
+        return None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(payload)
+        os.replace(temporary, target)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return None
+    for old in directory.glob(f"{PREFIX}*.json"):
+        if old != target:
+            with contextlib.suppress(OSError):  # another process removed it first
+                old.unlink()
+    return target
