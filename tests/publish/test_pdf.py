@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -231,6 +232,16 @@ def test_importing_the_pdf_renderer_loads_neither_typst_nor_pypdf():
     assert modules_loaded_by_import("binational.publish.pdf", heavy[:2]) == []
 
 
+def test_renders_in_several_threads_at_once_agree(varied_document, sample_document):
+    """The web app renders reports in a thread pool: concurrent renders do not mix."""
+    documents = [varied_document, sample_document] * 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(render_pdf, documents))
+
+    assert results == [render_pdf(document) for document in documents]
+    assert results[0] != results[1]
+
+
 # --- No field is Typst code -------------------------------------------------------------
 
 PAYLOAD = (
@@ -309,3 +320,4 @@ def test_no_file_is_read_into_the_pdf(injected):
 
     assert lines and not any(line in text for line in lines)
     assert "root:" not in text
+
