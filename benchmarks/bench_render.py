@@ -1,46 +1,52 @@
-"""Benchmark: render a synthetic quarter of 200 events to every report format.
+"""Benchmark: a synthetic quarter of 200 events rendered to each report format, each
+render a whole process pinned to one core.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_render.py [--entries 200] [--runs 5] [--formats md,pdf]
+    .venv/bin/python benchmarks/bench_render.py [--entries 200] [--runs 5]
+        [--formats md,txt,html,pdf,docx] [--cpu 0]
+    .venv/bin/python benchmarks/bench_render.py --one pdf [--entries 200] [--out FILE]
 
-Prints, per format, the median wall-clock time of ``--runs`` timed renders and their
-range (after one untimed warm-up render, which also pays the lazy imports of Jinja2,
-WeasyPrint and python-docx), the median CPU time (this process plus the worker
-processes that print a long PDF in parts; when the machine is shared, wall time above
-CPU time / cores is time spent waiting for a core), the output size (and pages), the
-target from issue 2, and the load average before and after. Exits 1 if a median misses
-its target. The document is built in memory (no database), so only rendering is timed.
+Each run starts ``taskset -c CPU python bench_render.py --one FORMAT``: a new
+interpreter that imports the package, builds the document in memory (no database) and
+renders it to a file, as ``binational report`` does after reading the database. Nothing
+is reused between runs (no warm-up, no cached import or template); the formats are
+interleaved run by run, so a change in the machine's load falls on all of them. A
+``startup`` row runs the same process without rendering (interpreter, imports, the
+document), to show what the render itself adds.
 
-``pdf-1pass`` (not in the default list) prints the PDF in one pass as before the
-parallel renderer, for reference; it does not count as a missed target.
-
-``--pdf-breakdown`` also times the parallel PDF's steps one after the other in this
-process (CPU seconds of each part, and of joining and stamping): on an idle machine
-with a core per part, the wall-clock time is about the slowest part plus the joining.
+Prints per format the median, minimum and maximum wall time of the whole process, its
+median CPU time (user + system, from the kernel's accounting of the child), the median
+time of the render call measured inside the process (its first and only call, so lazy
+imports and template compilation are included), the output's size (and pages for the
+PDF), the target, and the load average before and after. Exits 1 if a median misses
+its target (issue 11: a 200-event PDF in under 1 s for the whole process on one core).
 """
 
 from __future__ import annotations
 
 import argparse
-import io
+import json
 import os
 import platform
 import random
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import groupby
+from pathlib import Path
 
 from binational.domain import PartialDate, Period
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
-from binational.publish.formats import RENDERERS
-from binational.publish.pdf import MAX_PARTS, render_pdf_single, usable_cpus
 
-TARGET_SECONDS = {"md": 1.0, "txt": 1.0, "html": 1.0, "docx": 1.0, "pdf": 8.0, "pdf-1pass": 8.0}
-REFERENCE = {"pdf-1pass": render_pdf_single}  # measured, but not held to a target
+STARTUP = "startup"  # the process without a render
+TARGET_SECONDS = {"md": 1.0, "txt": 1.0, "html": 1.0, "docx": 1.0, "pdf": 1.0}
+DEFAULT_FORMATS = "md,txt,html,pdf,docx"
 VOCABULARY = (
     "the commission bilateral Mexico United States agreement cooperation border security "
     "migration trade labor USMCA dialogue implementation institutions ministers meeting "
@@ -96,71 +102,49 @@ def synthetic_quarter(entries: int, seed: int = 2023) -> ReportDocument:
     )
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process and of its finished child processes (the PDF workers
-    are waited for before ``render_pdf`` returns, so each render's are counted)."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+def run_one(name: str, entries: int, out: Path | None) -> dict[str, float]:
+    """The child's work: build the document, render it (unless ``name`` is
+    ``startup``), write the file. Returns the in-process timings."""
+    start = time.perf_counter()
+    document = synthetic_quarter(entries)
+    built = time.perf_counter()
+    if name == STARTUP:
+        return {"build": built - start, "render": 0.0, "bytes": 0}
+    from binational.publish.formats import get_renderer
+
+    output = get_renderer(name).render(document)
+    rendered = time.perf_counter()
+    if out is not None:
+        out.write_bytes(output)
+    return {"build": built - start, "render": rendered - built, "bytes": len(output)}
 
 
-def renderer(name: str) -> Callable[[ReportDocument], bytes]:
-    return REFERENCE[name] if name in REFERENCE else RENDERERS[name].render
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def pages(output: bytes) -> str:
-    """' (149 pages)' for a PDF, else ''."""
-    if not output.startswith(b"%PDF-"):
+def time_process(name: str, entries: int, cpu: int, out: Path) -> tuple[float, float, dict]:
+    """Wall and CPU seconds of one whole ``--one`` process pinned to ``cpu``, and the
+    timings it reported."""
+    command = [
+        "taskset", "-c", str(cpu), sys.executable, __file__,
+        "--one", name, "--entries", str(entries), "--out", str(out),
+    ]  # fmt: skip
+    cpu_before = children_cpu()
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    return wall, children_cpu() - cpu_before, json.loads(result.stdout)
+
+
+def pdf_pages(path: Path) -> str:
+    """' (141 pages)' when pypdf (the test extra) is installed, else ''."""
+    try:
+        from pypdf import PdfReader
+    except ImportError:
         return ""
-    from pypdf import PdfReader
-
-    return f" ({len(PdfReader(io.BytesIO(output)).pages)} pages)"
-
-
-def time_renders(
-    name: str, document: ReportDocument, runs: int
-) -> tuple[list[float], list[float], bytes]:
-    """Wall-clock and CPU seconds of each run, and the output."""
-    render = renderer(name)
-    output = render(document)  # warm-up: lazy imports, template compilation
-    wall, cpu = [], []
-    for _ in range(runs):
-        start, start_cpu = time.perf_counter(), cpu_seconds()
-        render(document)
-        wall.append(time.perf_counter() - start)
-        cpu.append(cpu_seconds() - start_cpu)
-    return wall, cpu, output
-
-
-def pdf_breakdown(document: ReportDocument, parts: int) -> None:
-    """CPU seconds of each step of the parallel PDF, run one after the other here
-    (after a warm-up: WeasyPrint's import and first use are not counted)."""
-    from binational.publish.html import render_part_html_text
-    from binational.publish.pdf_merge import merge_parts
-    from binational.publish.pdf_print import print_html
-    from binational.publish.pdf_split import split_document
-    from binational.publish.pdf_stamp import stamp_page_numbers
-
-    def cpu(step: Callable[[], object]) -> tuple[object, float]:
-        start = time.process_time()
-        result = step()
-        return result, time.process_time() - start
-
-    warm_up = split_document(synthetic_quarter(3), 1)[0]
-    print_html(render_part_html_text(warm_up), page_footer=False)
-    report_parts = split_document(document, parts)
-    html_pages, split = cpu(lambda: [render_part_html_text(part) for part in report_parts])
-    printed = [cpu(lambda page=page: print_html(page, page_footer=False)) for page in html_pages]
-    writer, merge = cpu(lambda: merge_parts([pdf for pdf, _ in printed], report_parts))
-    _, stamp = cpu(lambda: stamp_page_numbers(writer))
-    _, write = cpu(lambda: writer.write(io.BytesIO()))
-    slowest = max(seconds for _, seconds in printed)
-    print(
-        f"# pdf in {len(report_parts)} parts, CPU s: split+HTML {split:.2f}; parts "
-        + ", ".join(f"{seconds:.2f}" for _, seconds in printed)
-        + f"; merge {merge:.2f}, stamp {stamp:.3f}, write {write:.2f}; "
-        f"slowest part + rest = {split + slowest + merge + stamp + write:.2f}"
-    )
+    return f" ({len(PdfReader(path).pages)} pages)"
 
 
 def load_average() -> str:
@@ -171,32 +155,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--entries", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--formats", default=",".join(RENDERERS))
-    parser.add_argument("--pdf-breakdown", action="store_true")
+    parser.add_argument("--formats", default=DEFAULT_FORMATS)
+    parser.add_argument("--cpu", type=int, default=0, help="the core the processes run on")
+    parser.add_argument("--one", metavar="FORMAT", help="render once in this process")
+    parser.add_argument("--out", type=Path, help="with --one: where to write the file")
     args = parser.parse_args(argv)
 
-    document = synthetic_quarter(args.entries)
+    if args.one:
+        print(json.dumps(run_one(args.one, args.entries, args.out)))
+        return 0
+    if shutil.which("taskset") is None:
+        print("taskset (util-linux) is needed to pin the processes to one core", file=sys.stderr)
+        return 2
+
+    names = [STARTUP, *args.formats.split(",")]
+    walls: dict[str, list[float]] = {name: [] for name in names}
+    cpus: dict[str, list[float]] = {name: [] for name in names}
+    renders: dict[str, list[float]] = {name: [] for name in names}
     print(
-        f"# {args.entries} entries, {args.runs} runs each; {platform.python_implementation()} "
-        f"{platform.python_version()}, {platform.machine()}, "
-        f"{usable_cpus()} usable CPUs; load average {load_average()}"
+        f"# {args.entries} entries, {args.runs} runs of each (interleaved), each a new "
+        f"process on core {args.cpu} (taskset -c {args.cpu}); "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs; load average {load_average()}"
     )
-    print("| format | median s | min s | max s | median CPU s | size KiB | target s |")
-    print("|---|---|---|---|---|---|---|")
-    missed = []
-    for name in args.formats.split(","):
-        timings, cpu, output = time_renders(name, document, args.runs)
-        median = statistics.median(timings)
-        target = TARGET_SECONDS[name]
-        if median >= target and name not in REFERENCE:
-            missed.append(name)
-        print(
-            f"| {name}{pages(output)} | {median:.3f} | {min(timings):.3f} | {max(timings):.3f} "
-            f"| {statistics.median(cpu):.3f} | {len(output) / 1024:.0f} | < {target:g} |",
-            flush=True,
-        )
-    if args.pdf_breakdown:
-        pdf_breakdown(document, min(usable_cpus(), MAX_PARTS))
+    with tempfile.TemporaryDirectory() as folder:
+        outputs = {name: Path(folder) / f"report-{name}" for name in names}
+        for _ in range(args.runs):
+            for name in names:
+                wall, cpu, inside = time_process(name, args.entries, args.cpu, outputs[name])
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+                renders[name].append(inside["render"])
+        print("| format | median s | min s | max s | median CPU s | render s | KiB | target s |")
+        print("|---|---|---|---|---|---|---|---|")
+        missed = []
+        for name in names:
+            median = statistics.median(walls[name])
+            target = TARGET_SECONDS.get(name)
+            if target is not None and median >= target:
+                missed.append(name)
+            output = outputs[name]
+            size = f"{output.stat().st_size / 1024:.0f}" if output.exists() else "-"
+            pages = pdf_pages(output) if name == "pdf" else ""
+            print(
+                f"| {name}{pages} | {median:.3f} | {min(walls[name]):.3f} "
+                f"| {max(walls[name]):.3f} | {statistics.median(cpus[name]):.3f} "
+                f"| {statistics.median(renders[name]):.3f} | {size} "
+                f"| {f'< {target:g}' if target else '-'} |"
+            )
     print(f"# load average after: {load_average()}")
     if missed:
         print(f"missed target: {', '.join(missed)}", file=sys.stderr)

@@ -67,7 +67,7 @@ def test_unknown_format_is_refused_in_one_sentence_listing_the_valid_ones(name):
 
 
 def test_importing_the_registry_does_not_load_heavy_libraries():
-    """`binational --help` must stay fast: Jinja2, WeasyPrint and python-docx load on
+    """`binational --help` must stay fast: Jinja2, Typst and python-docx load on
     first render, not on import."""
-    heavy = ("weasyprint", "docx", "jinja2")
+    heavy = ("typst", "docx", "jinja2")
     assert modules_loaded_by_import("binational.publish.formats", heavy) == []

@@ -1,38 +1,46 @@
-"""The PDF renderer, read back with pypdf: pages, page numbers, links, accents.
-
-These tests read the one-pass PDF (CSS footer); ``test_pdf_parallel.py`` reads a report
-printed in parts and joined.
-"""
+"""The PDF renderer (Typst), read back with pypdf: pages, page numbers, links, bookmarks,
+accents, metadata, tags, and that no text in any field is taken as Typst code."""
 
 from __future__ import annotations
 
 import io
-import multiprocessing
-import os
 import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from tests.publish.conftest import modules_loaded_by_import, pdf_page_lines
 
 from binational.domain import PartialDate
-from binational.publish.pdf import PARALLEL_THRESHOLD, render_pdf, render_pdf_single, usable_cpus
+from binational.publish.links import link_target
+from binational.publish.pdf import render_pdf
+from binational.publish.pdf_data import CONTEXT_LABEL
+from binational.publish.wording import IMPLICATIONS_LABEL
 
 LONG_PARAGRAPH = " ".join(
     f"Sentence {n} of a long paragraph about the binational commission's work." for n in range(40)
+)
+FOOTER = re.compile(r"Page \d+ of \d+")
+CONTEXT = (
+    "In June 2021, Mexico and the United States agreed, through a Memorandum of "
+    "Understanding, on opening a new gate in the Otay Mesa East Port of Entry."
 )
 
 
 @pytest.fixture(scope="module")
 def long_document(varied_document, make_entry, make_document):
     """The varied entries followed by items of growing length, so that page breaks fall
-    at many different places in an item (without the print rules that keep an item's
-    header with its text, some pages of this document end on a lone date line)."""
+    at many different places in an item; every fifth has a context paragraph, one has a
+    ``javascript:`` URL (never linked)."""
     fillers = [
         make_entry(
             number,
             date=PartialDate.day(2023, 6, 20),
+            url="javascript:alert(1)" if number == 6 else None,
             summary=(LONG_PARAGRAPH[: 200 + 37 * number],),
+            context=(CONTEXT,) if number % 5 == 0 else (),
             implications=(LONG_PARAGRAPH[:300],),
         )
         for number in range(5, 40)
@@ -42,8 +50,7 @@ def long_document(varied_document, make_entry, make_document):
 
 @pytest.fixture(scope="module")
 def pdf_bytes(long_document) -> bytes:
-    assert len(long_document.entries) <= PARALLEL_THRESHOLD  # render_pdf prints it in one pass
-    return render_pdf_single(long_document)
+    return render_pdf(long_document)
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +68,13 @@ def page_texts(page_lines) -> list[str]:
     return [" ".join(" ".join(lines).split()) for lines in page_lines]
 
 
+@pytest.fixture(scope="module")
+def body_text(page_lines) -> str:
+    """The text of all pages as one, without the page footers."""
+    lines = [line for page in page_lines for line in page if not FOOTER.fullmatch(line)]
+    return " ".join(" ".join(lines).split())
+
+
 def uri_annotations(reader: PdfReader) -> list[tuple[int, str]]:
     found = []
     for number, page in enumerate(reader.pages, start=1):
@@ -71,9 +85,19 @@ def uri_annotations(reader: PdfReader) -> list[tuple[int, str]]:
     return found
 
 
-def test_is_a_multi_page_pdf(pdf_bytes, reader):
+def outline_titles(outline) -> list:
+    """pypdf's outline as nested lists of titles: [report, [month, [items], ...]]."""
+    return [outline_titles(item) if isinstance(item, list) else item.title for item in outline]
+
+
+def test_is_a_multi_page_letter_pdf(pdf_bytes, reader):
     assert pdf_bytes.startswith(b"%PDF-")
     assert len(reader.pages) >= 4
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (
+            612,
+            792,
+        )
 
 
 def test_every_page_is_numbered_page_n_of_m(reader, page_texts):
@@ -92,51 +116,82 @@ def test_source_urls_are_clickable_uri_annotations(reader):
     ]
 
 
+def test_links_show_their_text_after_the_date(page_texts):
+    text = " ".join(page_texts)
+
+    assert "April 18, 2023 Link" in text
+    assert "May 2023 Fuente" in text
+    assert "javascript" not in text
+
+
 def test_spanish_accents_extract_as_written(varied_document, page_texts):
     text = " ".join(page_texts)
     first = varied_document.entries[0]
 
     assert "Reunión del Diálogo Económico de Alto Nivel en Querétaro: año de señales" in text
     assert " ".join(first.summary[0].split()) in text
+    assert "Cooperación institucional & diálogo." in text
     for letter in "áéíóúñü¿":
         assert letter in text
 
 
-def test_text_uses_the_dejavu_font_stack(reader):
+def test_text_is_set_in_dejavu_serif_and_sans(reader):
+    """The center's fonts; .ci/run installs them (fonts-dejavu-core)."""
     fonts = set()
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
-            fonts.add(str(font.get_object()["/BaseFont"]))
+            fonts.add(re.sub(r"^/([A-Z]{6}\+)?", "", str(font.get_object()["/BaseFont"])))
 
-    assert fonts and all("DejaVu" in name for name in fonts), fonts
+    assert {"DejaVuSerif", "DejaVuSans-Bold", "DejaVuSans"} <= fonts, fonts
+    assert all(name.startswith("DejaVu") for name in fonts), fonts
 
 
 def test_special_characters_print_literally(page_texts):
-    assert "Fees & <script>alert('x')</script> for *USMCA*" in " ".join(page_texts)
+    assert "Fees & <script>alert('x')</script> for *USMCA* under_score [a](b) #1" in " ".join(
+        page_texts
+    )
 
 
 def test_metadata_follows_the_report(reader, long_document):
     assert reader.metadata.title == "Report | April-June 2023 · Center for Binational Institutions"
     assert reader.metadata.author == long_document.organization
+    assert "/CreationDate" not in reader.metadata
 
 
 def test_bookmarks_list_the_months_and_items_under_the_report(reader, long_document):
-    """PDF bookmarks are the PDF's table of contents (the HTML list is not printed)."""
-    assert len(reader.outline) == 2
-    report, months = reader.outline
-    assert report.title == "Report | April-June 2023"
-    assert [item.title for item in months if not isinstance(item, list)] == [
-        "April",
-        "May",
-        "June",
+    items = {
+        section.name: [f"{entry.number}) {entry.title}" for entry in section.entries]
+        for section in long_document.sections
+    }
+
+    assert outline_titles(reader.outline) == [
+        "Report | April-June 2023",
+        ["April", items["April"], "May", items["May"], "June", items["June"]],
     ]
-    items = [item.title for group in months if isinstance(group, list) for item in group]
-    assert items == [f"{entry.number}) {entry.title}" for entry in long_document.entries]
 
 
-def test_the_contents_list_is_not_printed(page_texts):
-    assert not any("Contents" in text for text in page_texts)
-    assert page_texts[0].startswith("CENTER FOR BINATIONAL INSTITUTIONS Report | April-June 2023")
+def test_the_first_page_starts_with_the_organization_header_and_intro(page_texts):
+    assert page_texts[0].startswith(
+        "CENTER FOR BINATIONAL INSTITUTIONS Report | April-June 2023 The Center for Binational "
+        "Institutions is devoted"
+    )
+
+
+def test_context_is_labelled_and_follows_the_summary(body_text, long_document):
+    text = body_text
+    with_context = [entry for entry in long_document.entries if entry.context]
+
+    assert text.count(CONTEXT_LABEL) == len(with_context) == 7
+    for entry in with_context:
+        summary = " ".join(entry.summary[0].split())
+        assert f"{summary} {CONTEXT_LABEL} {CONTEXT} {IMPLICATIONS_LABEL}" in text
+
+
+def test_truncated_items_say_so(body_text):
+    assert (
+        "The participation of mayors highlights the importance of This item is incomplete: its "
+        "source text ends here." in body_text
+    )
 
 
 def test_no_page_ends_with_an_item_header(page_lines, long_document):
@@ -149,40 +204,119 @@ def test_no_page_ends_with_an_item_header(page_lines, long_document):
         assert not any(last.startswith(header) for header in headers), (number, body[-1])
 
 
+def test_the_pdf_is_tagged_pdf_ua(reader):
+    root = reader.trailer["/Root"]
+    metadata = root["/Metadata"].get_object().get_data().decode("utf-8")
+
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert "<pdfuaid:part>1</pdfuaid:part>" in metadata
+
+
 def test_same_document_gives_the_same_bytes(varied_document):
     assert render_pdf(varied_document) == render_pdf(varied_document)
 
 
-def test_short_reports_and_a_single_part_are_printed_in_one_pass(varied_document):
-    single = render_pdf_single(varied_document)
+def test_a_report_without_events_is_one_numbered_page(make_document):
+    reader = PdfReader(io.BytesIO(render_pdf(make_document([]))))
 
-    assert render_pdf(varied_document) == single
-    assert render_pdf(varied_document, threshold=1, parts=1) == single
-
-
-def _render_in_a_daemon(document, connection) -> None:
-    """Run in a daemon process, which may not start worker processes."""
-    pdf = render_pdf(document, threshold=1, parts=2)
-    connection.send(pdf == render_pdf_single(document))
+    assert len(reader.pages) == 1
+    assert "Page 1 of 1" in reader.pages[0].extract_text()
 
 
-def test_without_worker_processes_the_report_is_printed_in_one_pass(varied_document):
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_render_in_a_daemon, args=(varied_document, send), daemon=True)
-    process.start()
-    try:
-        assert receive.poll(120), "the daemon process did not answer"
-        assert receive.recv() is True
-    finally:
-        process.join(10)
-    assert process.exitcode == 0
-
-
-def test_usable_cpus_is_this_process_affinity():
-    assert usable_cpus() == len(os.sched_getaffinity(0)) >= 1
-
-
-def test_importing_the_pdf_renderer_loads_neither_weasyprint_nor_pypdf():
-    heavy = ("weasyprint", "pypdf", "multiprocessing")
+def test_importing_the_pdf_renderer_loads_neither_typst_nor_pypdf():
+    heavy = ("typst", "pypdf")
     assert modules_loaded_by_import("binational.publish.pdf", heavy) == []
+
+
+def test_renders_in_several_threads_at_once_agree(varied_document, sample_document):
+    """The web app renders reports in a thread pool: concurrent renders do not mix."""
+    documents = [varied_document, sample_document] * 4
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(render_pdf, documents))
+
+    assert results == [render_pdf(document) for document in documents]
+    assert results[0] != results[1]
+
+
+# --- No field is Typst code -------------------------------------------------------------
+
+PAYLOAD = (
+    '#read("/etc/passwd") #sys.inputs # * _ $x^2$ @label <label> \\ \\\\ [a] {b} '
+    "`raw` // line comment /* block comment */ = heading - list + enum ~ -- ... 'q' \"q\""
+)
+PASSWD = Path("/etc/passwd")
+
+
+def no_space(text: str) -> str:
+    """``text`` without whitespace: the PDF's text has line breaks where the layout
+    broke lines, and may break a long run of symbols at other places than spaces."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def injected(make_entry, make_document):
+    """Every string field of the document holding ``PAYLOAD``; one entry links to a URL
+    that holds it too, shown as its own text."""
+    entry = make_entry(
+        1,
+        title=f"Title {PAYLOAD}",
+        url=f"https://example.org/{PAYLOAD}",
+        link_text=f"Link {PAYLOAD}",
+        summary=(f"Summary {PAYLOAD}",),
+        context=(f"Context {PAYLOAD}",),
+        implications=(f"Implications {PAYLOAD}",),
+    )
+    shown_url = replace(entry, number=2, link_text=None)
+    doc = make_document(
+        [entry, shown_url],
+        organization=f"Org {PAYLOAD}",
+        intro=f"Intro {PAYLOAD}",
+        title_prefix=f"Report {PAYLOAD}",
+        language=PAYLOAD,
+    )
+    reader = PdfReader(io.BytesIO(render_pdf(doc)))
+    return doc, reader, " ".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["Title", "Link", "Summary", "Context", "Implications", "Intro", "Report"],
+)
+def test_every_field_prints_literally(injected, prefix):
+    _, _, text = injected
+
+    assert no_space(text).count(no_space(f"{prefix} {PAYLOAD}")) >= 1
+
+
+def test_the_organization_prints_literally_in_capitals(injected):
+    _, _, text = injected
+
+    assert no_space(f"ORG {PAYLOAD.upper()}") in no_space(text)
+
+
+def test_the_url_is_linked_and_shown_literally(injected):
+    doc, reader, text = injected
+    target = link_target(doc.entries[0])
+
+    assert [uri for _, uri in uri_annotations(reader)] == [target, target]
+    assert no_space(target) in no_space(text)
+
+
+def test_bookmarks_and_metadata_hold_the_text_literally(injected):
+    doc, reader, _ = injected
+
+    assert outline_titles(reader.outline)[0] == f"Report {PAYLOAD} | April-June 2023"
+    assert reader.metadata.title == f"{doc.header} · {doc.organization}"
+
+
+@pytest.mark.skipif(not PASSWD.exists(), reason="needs /etc/passwd")
+def test_no_file_is_read_into_the_pdf(injected):
+    _, _, text = injected
+    lines = [line for line in PASSWD.read_text().splitlines() if line.strip()]
+
+    assert lines and not any(line in text for line in lines)
+    assert "root:" not in text
+

@@ -2,7 +2,7 @@
 media type. The CLI (``--format``), the web app (downloads) and the benchmark all
 look formats up here.
 
-Importing this module is cheap: WeasyPrint, python-docx and Jinja2 are imported by
+Importing this module is cheap: Typst, python-docx and Jinja2 are imported by
 the render functions on first use, not here.
 """
 

@@ -1,15 +1,14 @@
 """HTML rendering: one self-contained, accessible, printable page.
 
 The page has no external resources (CSS is inlined), so it can be mailed or archived
-as one file; the PDF renderer prints this same page with WeasyPrint. Everything from
-the database is escaped by the template's autoescape; this module only adds the few
-values the template cannot compute itself (anchors, machine-readable dates).
+as one file. Everything from the database is escaped by the template's autoescape;
+this module only adds the few values the template cannot compute itself (anchors,
+machine-readable dates).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from binational.domain import DatePrecision, PartialDate
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
@@ -43,30 +42,6 @@ def machine_date(date: PartialDate) -> str:
     return date.iso()
 
 
-@dataclass(frozen=True)
-class ReportPart:
-    """Consecutive entries of a report, printed on their own.
-
-    The PDF renderer prints a long report as several parts at once and joins the PDFs
-    (see ``pdf.py``). Only the first part carries the front matter (organization,
-    header, intro); a part that starts in the middle of a month does not repeat the
-    month's heading. No part has the contents list (it is not printed anyway).
-    """
-
-    document: ReportDocument
-    sections: tuple[MonthSection, ...]  # the part's entries, grouped by month
-    front_matter: bool
-    continues_month: bool  # its first section's heading is in the part before
-
-    @property
-    def entries(self) -> tuple[ReportEntry, ...]:
-        return tuple(entry for section in self.sections for entry in section.entries)
-
-    def shows_heading(self, index: int) -> bool:
-        """Whether the heading of ``sections[index]`` is printed in this part."""
-        return index > 0 or not self.continues_month
-
-
 def _render(
     doc: ReportDocument,
     *,
@@ -94,25 +69,12 @@ def _render(
 
 
 def render_html_text(doc: ReportDocument) -> str:
-    """The report as an HTML document string (the PDF renderer starts from this)."""
+    """The report as an HTML document string."""
     return _render(
         doc,
         front_matter=True,
         contents=True,
         sections=[(section, True) for section in doc.sections],
-    )
-
-
-def render_part_html_text(part: ReportPart) -> str:
-    """One part of the report as an HTML document string, for the PDF renderer: the
-    same page (head, styles, markup of each item) with only the part's entries."""
-    return _render(
-        part.document,
-        front_matter=part.front_matter,
-        contents=False,
-        sections=[
-            (section, part.shows_heading(index)) for index, section in enumerate(part.sections)
-        ],
     )
 
 

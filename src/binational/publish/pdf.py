@@ -1,74 +1,53 @@
-"""PDF rendering: the HTML page printed by WeasyPrint, in parts at once when long.
+"""PDF rendering: the report laid out by Typst from ``templates/report.typ``.
 
-The page layout (Letter, margins, "Page N of M" footer, keeping an item's title and
-date with its text) lives in the print rules of ``templates/report.css``, so a
-browser's "Print" and this PDF agree. WeasyPrint turns ``<a href>`` into clickable
-link annotations and the headings (report, months, items) into PDF bookmarks, which
-serve as the PDF's table of contents (the HTML's contents list is not printed).
+The template (page, typography, header, months, items) receives the report as JSON
+data (``pdf_data``) through Typst's ``sys.inputs``, never as markup, so no field can
+run Typst code; the compile root is the templates folder, so the template reads no
+other file. Typst makes the headings (report, months, items) the PDF's bookmarks and
+the source links clickable, and writes a tagged PDF under its PDF/UA-1 profile (Typst
+refuses to export what breaks the rules of the standard that it checks).
 
-Why long reports are split, printed in parallel and stamped: issue 2 asks for a
-quarter of 200 events in under 8 s on a 2-CPU machine. Printed in one pass it takes
-11.7 to 15.3 s (149 Letter pages; about 12.5 s of CPU, of which about 9.5 s is layout
-and 3 s PDF writing), and that cost is WeasyPrint's line-by-line Pango layout, not our
-stylesheet (fonts, orphans/widows, kerning, font options were measured: no material
-gain). So a report of more than ``PARALLEL_THRESHOLD`` items, on a machine with more
-than one usable CPU, is cut into ``min(CPUs, MAX_PARTS)`` parts of about equal text
-length (``pdf_split``), each printed by a forked worker (``pdf_parallel``), and the
-PDFs are joined with pypdf (``pdf_merge``: pages, links, named destinations, the
-bookmark tree rebuilt). A part cannot know its page numbers, so parts are printed
-without the CSS footer and "Page N of M" is stamped on the joined pages
-(``pdf_stamp``): 2 parts of about 5 s of CPU each, 0.2 to 0.6 s to join and stamp;
-a median of 5.6 to 5.9 s with both CPUs free, 8.4 to 8.6 s when another job takes
-one of them (docs/benchmarks.md, "Report rendering").
+Fonts: DejaVu Serif and Sans, as ``report.css`` and the HTML page; Typst finds them
+among the machine's fonts (Debian's fonts-dejavu-core, which ``.ci/run`` installs). A
+machine without them gets Typst's bundled Libertinus Serif, which also has every
+Spanish letter, and a warning in the log.
 
-Differences from one pass: each part after the first starts on a new page, so the PDF
-may have up to (parts - 1) more pages; the page numbers are set in Helvetica (a
-standard PDF font) instead of DejaVu Sans. Shorter reports, a single CPU, or workers
-that cannot be started give the one-pass PDF.
+Typst (the ``typst`` package, the compiler itself, no system libraries) lays out a
+quarter of 200 items (about 150 pages) in about 0.4 s of CPU; it is imported on first
+use so that importing the format registry stays cheap.
 """
 
 from __future__ import annotations
 
 import logging
-import os
+from pathlib import Path
+from typing import cast
 
 from binational.publish.document import ReportDocument
-from binational.publish.html import render_html_text
-from binational.publish.pdf_print import print_html_here
+from binational.publish.pdf_data import report_json
 
-PARALLEL_THRESHOLD = 40  # items; a 14-item report prints in about a second in one pass
-MAX_PARTS = 4
+TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATE = TEMPLATES / "report.typ"
+# PDF/UA-1: tagged, with a title shown as the window title, the language set, and
+# headings, paragraphs and links in reading order for screen readers.
+PDF_STANDARDS = ("ua-1",)
 
 log = logging.getLogger(__name__)
 
 
-def usable_cpus() -> int:
-    """CPUs this process may run on (its affinity, not the machine's count)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+def render_pdf(doc: ReportDocument) -> bytes:
+    """The report as PDF bytes. The same document always gives the same bytes (the
+    PDF carries no creation date)."""
+    import typst
 
-
-def render_pdf_single(doc: ReportDocument) -> bytes:
-    """The report printed in one pass, with the CSS page footer."""
-    return print_html_here(render_html_text(doc))
-
-
-def render_pdf(
-    doc: ReportDocument, *, threshold: int = PARALLEL_THRESHOLD, parts: int | None = None
-) -> bytes:
-    """The report as PDF bytes: in one pass, or, beyond ``threshold`` items, in
-    ``parts`` parts printed at once (default: one per usable CPU, at most
-    ``MAX_PARTS``). WeasyPrint (about a second) and pypdf are imported on first use,
-    so that importing the format registry stays cheap."""
-    count = min(usable_cpus(), MAX_PARTS) if parts is None else parts
-    if len(doc.entries) <= threshold or count < 2:
-        return render_pdf_single(doc)
-    from binational.publish.pdf_merge import MergeError
-    from binational.publish.pdf_parallel import PoolUnavailable, render_pdf_in_parts
-
-    try:
-        return render_pdf_in_parts(doc, count)
-    except (PoolUnavailable, MergeError) as error:
-        log.warning("printing the PDF in one pass: %s", error)
-        return render_pdf_single(doc)
+    pdf, warnings = typst.compile_with_warnings(
+        TEMPLATE,
+        root=TEMPLATES,
+        sys_inputs={"report": report_json(doc)},
+        pdf_standards=list(PDF_STANDARDS),
+    )
+    # e.g. "unknown font family: dejavu serif" (Libertinus Serif is used instead),
+    # reported once per use of the font: logged once each.
+    for message in dict.fromkeys(warning.message for warning in warnings):
+        log.warning("PDF layout: %s", message)
+    return cast(bytes, pdf)  # bytes, as no output path was given

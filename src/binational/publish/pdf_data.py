@@ -1,0 +1,96 @@
+"""The report as the data the PDF template reads (``templates/report.typ``).
+
+The template receives the report only as JSON, never as Typst markup, so no text in
+any field can run Typst code or change the layout. Everything the template prints is
+decided here, as plain strings: the paragraphs (non-empty, each on one line), the date
+line, whether an entry's URL is linked and with what text, the fixed labels.
+
+Fields: ``title`` and ``author`` (the PDF's metadata), ``header``, ``organization``,
+``language`` and ``region`` (of the text), ``intro`` (paragraphs), ``labels``, and
+``months``: each a ``name`` and its ``entries``, each with ``number``, ``title``,
+``date``, ``link`` (``null``, or ``url`` and ``text``, a ``null`` text showing the URL
+itself), ``context``, ``summary``, ``implications`` (paragraphs) and ``truncated``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from binational.publish.document import MonthSection, ReportDocument, ReportEntry
+from binational.publish.links import link_target
+from binational.publish.wording import IMPLICATIONS_LABEL, TRUNCATED_NOTE, paragraphs
+
+# The 2022 layout's label for an item's background, printed before its summary. The
+# other renderers print context in the intake work; the label moves to wording.py
+# when they share it.
+CONTEXT_LABEL = "Institutional context:"
+PAGE_LABEL = "Page"  # "Page 3 of 12"
+OF_LABEL = "of"
+
+# A str may hold UTF-16 surrogates that are not part of a character (from a bad
+# decode); they cannot be encoded as UTF-8 and so cannot reach the compiler.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_language(language: str) -> tuple[str, str | None]:
+    """A language tag ('es', 'en-US', 'es_MX') as Typst's text language and region;
+    English for a tag Typst cannot take (it wants two or three letters)."""
+    found = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?(?:[-_].*)?", language.strip())
+    if not found:
+        return "en", None
+    region = found.group(2)
+    return found.group(1).lower(), region.upper() if region else None
+
+
+def link_data(entry: ReportEntry) -> dict[str, str | None] | None:
+    """The entry's hyperlink: its URL if it may be linked (``links.link_target``) and the
+    text to show, ``None`` for "show the URL"."""
+    url = link_target(entry)
+    if url is None:
+        return None
+    return {"url": url, "text": entry.link_text or None}
+
+
+def entry_data(entry: ReportEntry) -> dict[str, Any]:
+    return {
+        "number": entry.number,
+        "title": " ".join(entry.title.split()),
+        "date": entry.date_line,
+        "link": link_data(entry),
+        "context": list(paragraphs(entry.context)),
+        "summary": list(paragraphs(entry.summary)),
+        "implications": list(paragraphs(entry.implications)),
+        "truncated": entry.truncated,
+    }
+
+
+def month_data(section: MonthSection) -> dict[str, Any]:
+    return {"name": section.name, "entries": [entry_data(entry) for entry in section.entries]}
+
+
+def report_data(doc: ReportDocument) -> dict[str, Any]:
+    """The document as the template's data (see the module docstring)."""
+    return {
+        "title": f"{doc.header} · {doc.organization}",
+        "author": doc.organization,
+        "header": doc.header,
+        "organization": doc.organization,
+        "language": text_language(doc.language)[0],
+        "region": text_language(doc.language)[1],
+        "intro": list(paragraphs((doc.intro,))),
+        "labels": {
+            "context": CONTEXT_LABEL,
+            "implications": IMPLICATIONS_LABEL,
+            "truncated": TRUNCATED_NOTE,
+            "page": PAGE_LABEL,
+            "of": OF_LABEL,
+        },
+        "months": [month_data(section) for section in doc.sections],
+    }
+
+
+def report_json(doc: ReportDocument) -> str:
+    """``report_data(doc)`` as a JSON string that can be passed to the compiler."""
+    return _SURROGATE.sub("\ufffd", json.dumps(report_data(doc), ensure_ascii=False))
