@@ -1,0 +1,247 @@
+"""From the text runs of PDF pages to paragraphs: pure geometry, no PDF library.
+
+A PDF has no paragraphs, only runs of glyphs placed on pages. The rules:
+
+* runs are taken in the order the file draws them (the producer's reading order:
+  a multi-column page is written column by column), and consecutive runs on one
+  baseline make a line;
+* page furniture is dropped: page numbers ('Page 3 of 9', '12') in the top or bottom
+  margin, and lines repeated in the margins of most pages (running headers);
+* a line continues the paragraph of the line before when both are in the same style
+  (font and size) and the line before is *full*: the first word of the next line
+  would not have fitted after it. A line-breaker only ends a line early at the end of
+  a paragraph, so this holds across page and column breaks, where spacing says
+  nothing. On the same page a gap wider than the style's usual line pitch also ends
+  a paragraph (paragraph spacing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from binational.intake.extracted import TextLine
+
+PAGE_NUMBER = re.compile(
+    r"(?:page|página|pag\.?)?\s{0,3}\d{1,4}(?:\s{0,3}(?:of|de|/)\s{0,3}\d{1,4})?|-\s?\d{1,4}\s?-",
+    re.IGNORECASE,
+)
+MARGIN = 0.09  # the top and bottom 9% of a page hold its furniture
+GAP_FACTOR = 1.3  # a pitch this much wider than the style's usual one ends a paragraph
+
+
+@dataclass(frozen=True)
+class Run:
+    """Glyphs drawn by one text operation, on one baseline (PDF user space: y up)."""
+
+    x0: float
+    x1: float
+    y: float
+    size: float
+    font: str
+    text: str
+    first_word_x1: float | None = None  # where the first space starts, if any
+
+
+@dataclass(frozen=True)
+class LinkArea:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    url: str
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    runs: tuple[Run, ...]
+    links: tuple[LinkArea, ...] = ()
+
+
+@dataclass
+class Line:
+    page: int
+    x0: float
+    x1: float
+    y: float
+    size: float
+    parts: list[str] = field(default_factory=list)
+    fonts: Counter = field(default_factory=Counter)
+    first_word_x1: float | None = None
+    links: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+    @property
+    def font(self) -> str:
+        return self.fonts.most_common(1)[0][0] if self.fonts else ""
+
+    @property
+    def first_word_width(self) -> float:
+        end = self.first_word_x1 if self.first_word_x1 is not None else self.x1
+        return max(0.0, end - self.x0)
+
+
+def _joins(line: Line, run: Run) -> bool:
+    size = max(line.size, run.size, 1.0)
+    return (
+        abs(run.y - line.y) < 0.3 * size
+        and run.x0 >= line.x1 - 0.5 * size
+        and run.x0 - line.x1 < 3 * size
+    )
+
+
+def page_lines(page: Page, number: int) -> list[Line]:
+    """The page's runs joined into lines, in drawing order."""
+    lines: list[Line] = []
+    current: Line | None = None
+    for run in page.runs:
+        if not run.text.strip():
+            if current is not None and _joins(current, run):
+                current.parts.append(" ")
+            continue
+        if current is not None and _joins(current, run):
+            if run.x0 - current.x1 > 0.2 * max(run.size, 1.0):
+                current.parts.append(" ")
+            current.parts.append(run.text)
+            current.x1 = max(current.x1, run.x1)
+            current.size = max(current.size, run.size)
+            if current.first_word_x1 is None and " " in "".join(current.parts).strip():
+                current.first_word_x1 = run.x0 if run.first_word_x1 is None else run.first_word_x1
+        else:
+            current = Line(number, run.x0, run.x1, run.y, run.size, [run.text])
+            leading = run.text[: len(run.text) - len(run.text.lstrip())]
+            current.first_word_x1 = run.first_word_x1 if not leading else None
+            lines.append(current)
+        current.fonts[run.font] += len(run.text.strip())
+    _attach_links(lines, page.links)
+    return [line for line in lines if line.text]
+
+
+def _attach_links(lines: list[Line], links: Iterable[LinkArea]) -> None:
+    for area in links:
+        for line in lines:
+            tolerance = 0.35 * line.size
+            if (
+                area.y0 - tolerance <= line.y <= area.y1
+                and area.x0 < line.x1
+                and area.x1 > line.x0
+                and area.url not in line.links
+            ):
+                line.links.append(area.url)
+
+
+def _furniture(lines: Sequence[Line], pages: Sequence[Page]) -> set[int]:
+    """ids of page numbers and running headers or footers."""
+    in_margin = []
+    for line in lines:
+        page = pages[line.page]
+        height = page.height or 792.0
+        if line.y > height * (1 - MARGIN) or line.y < height * MARGIN:
+            in_margin.append(line)
+    repeated = Counter(line.text for line in in_margin)
+    many = max(3, len(pages) // 2)
+    return {
+        id(line)
+        for line in in_margin
+        if PAGE_NUMBER.fullmatch(line.text) or repeated[line.text] >= many
+    }
+
+
+def _usual_pitches(lines: Sequence[Line]) -> dict[tuple[str, float], float]:
+    """The most common distance between the baselines of consecutive lines, per style."""
+    seen: dict[tuple[str, float], Counter] = {}
+    for before, after in zip(lines, lines[1:], strict=False):
+        if before.page != after.page or _style(before) != _style(after):
+            continue
+        pitch = before.y - after.y
+        if 0 < pitch < 3 * max(before.size, 1.0):
+            seen.setdefault(_style(before), Counter())[round(pitch * 2) / 2] += 1
+    return {style: counter.most_common(1)[0][0] for style, counter in seen.items()}
+
+
+def _style(line: Line) -> tuple[str, float]:
+    return line.font, round(line.size * 2) / 2
+
+
+def _right_edges(lines: Sequence[Line]) -> dict[int, float]:
+    """Where full lines end, per column (lines grouped by where they start)."""
+    by_column: dict[int, list[float]] = {}
+    for line in lines:
+        by_column.setdefault(round(line.x0 / 20), []).append(line.x1)
+    every = sorted(line.x1 for line in lines) or [0.0]
+    overall = every[int(0.9 * (len(every) - 1))]
+    edges = {}
+    for column, ends in by_column.items():
+        ends.sort()
+        edges[column] = ends[int(0.9 * (len(ends) - 1))] if len(ends) >= 5 else overall
+    return edges
+
+
+def _continues(
+    before: Line, after: Line, pitch: float | None, edge: float, bottom: float
+) -> bool:
+    if _style(before) != _style(after):
+        return False
+    space = 0.25 * before.size
+    if before.x1 + space + after.first_word_width < edge - 0.5:
+        return False  # the next word would have fitted: the paragraph ended
+    if before.page == after.page and after.y < before.y:
+        gap = before.y - after.y
+        return pitch is None or gap <= pitch * GAP_FACTOR + 0.5
+    # A new page or column, after a full line. A paragraph that goes on fills the
+    # page to its foot; a line ending a sentence well above the foot, with room left,
+    # ended its paragraph (the next one did not fit there).
+    room = before.y - bottom
+    line_pitch = pitch or 1.2 * before.size
+    return room < 1.5 * line_pitch or not ends_sentence(before.text)
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip("\"'”’)]»")
+    return bool(stripped) and stripped[-1] in ".!?…:"
+
+
+def _join(text: str, more: str) -> str:
+    if text.endswith("\u00ad"):
+        return text[:-1] + more
+    if len(text) > 1 and text[-1] in "-/" and not text[-2].isspace():
+        return text + more
+    return f"{text} {more}"
+
+
+def paragraphs(pages: Sequence[Page]) -> list[TextLine]:
+    """The pages' text as paragraphs, one ``TextLine`` each, with their links."""
+    lines = [line for number, page in enumerate(pages) for line in page_lines(page, number)]
+    furniture = _furniture(lines, pages)
+    lines = [line for line in lines if id(line) not in furniture]
+    pitches = _usual_pitches(lines)
+    edges = _right_edges(lines)
+    bottom = min((line.y for line in lines), default=0.0)
+    out: list[TextLine] = []
+    text, links = "", []
+    previous: Line | None = None
+    for line in lines:
+        if previous is not None and _continues(
+            previous,
+            line,
+            pitches.get(_style(previous)),
+            edges[round(previous.x0 / 20)],
+            bottom,
+        ):
+            text = _join(text, line.text)
+        else:
+            if previous is not None:
+                out.append(TextLine(text, tuple(links)))
+            text, links = line.text, []
+        links.extend(url for url in line.links if url not in links)
+        previous = line
+    if previous is not None:
+        out.append(TextLine(text, tuple(links)))
+    return out
