@@ -3,13 +3,11 @@ import json
 import pytest
 from tests.conftest import SAMPLE_EXPECTED
 
-from binational.domain import DatePrecision, DateSource, Quarter
-from binational.intake.cbi_text import (
-    ReportFormatError,
-    decode_report_bytes,
-    parse_period,
-    parse_report,
-)
+from binational.domain import DatePrecision, DateSource, Period, Quarter
+from binational.intake.formats.text import decode_text as decode_report_bytes
+from binational.intake.marks import parse_period
+from binational.intake.parsed import ReportFormatError
+from binational.intake.seed2023 import parse_report
 
 MINIMAL = """Report | January-March 2024
 Intro line.
@@ -38,9 +36,9 @@ def test_sample_matches_expected_parse(sample_report_text):
     expected = json.loads(SAMPLE_EXPECTED.read_text(encoding="utf-8"))
     report = parse_report(sample_report_text, "sample.txt")
     assert report.header == expected["header"]
-    assert str(report.quarter) == expected["period"]["quarter"]
-    assert report.quarter.start.isoformat() == expected["period"]["start"]
-    assert report.quarter.end.isoformat() == expected["period"]["end"]
+    assert str(report.period) == expected["period"]["quarter"]
+    assert report.period.start.isoformat() == expected["period"]["start"]
+    assert report.period.end.isoformat() == expected["period"]["end"]
     assert len(report.items) == expected["item_count"]
     assert [item_record(item) for item in report.items] == expected["items"]
 
@@ -60,7 +58,7 @@ def test_sample_paragraphs_are_kept_whole(sample_report_text):
                                     "report | Q1 2024", "Report | 2024Q1"])  # fmt: skip
 def test_header_variants(header):
     report = parse_report(MINIMAL.replace("Report | January-March 2024", header))
-    assert report.quarter == Quarter(2024, 1)
+    assert report.period == Period.of_quarter(Quarter(2024, 1))
 
 
 def test_implications_on_the_same_line():
@@ -119,7 +117,8 @@ def test_windows_line_endings_and_bom():
         ("", "is empty"),
         ("   \n\n", "is empty"),
         ("Dear colleagues,\nplease find attached...", "is not a quarterly report"),
-        ("Report | April-July 2023\n1) x\n", "not a calendar quarter"),
+        ("Report | April-June 0000\n1) x\n", "names the year 0"),
+        ("Report | 9999\n1) x\n", "names the year 9999"),
         ("Report | some day\n1) x\n", "should read like"),
         ("Report | April-June 2023\nJust an intro.\n", "no numbered items"),
         ("Report | April-June 2023\nAPRIL\n1) X\nApril 31, 2023 Link\n", "not a real date"),
@@ -146,4 +145,4 @@ def test_decode_refusals(data, message):
 
 
 def test_parse_period_spanish_months():
-    assert parse_period("abril-junio 2023") == Quarter(2023, 2)
+    assert parse_period("abril-junio 2023") == Period.of_quarter(Quarter(2023, 2))

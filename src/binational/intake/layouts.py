@@ -81,9 +81,14 @@ def detect_layout(lines: Sequence[TextLine], name: str) -> str:
     return seed2023.NAME
 
 
+def check_layout(layout: str | None) -> None:
+    """One sentence naming the layouts when ``layout`` is not one of them."""
+    if layout is not None and layout not in LAYOUTS:
+        known = " and ".join(LAYOUTS)
+        raise UserError(f"there is no layout {layout!r}; the layouts are {known}")
+
+
 def parse_layout(lines: Sequence[TextLine], name: str, layout: str | None = None) -> ParsedReport:
     """Parse ``lines`` in ``layout``, or in the layout they are recognized to be in."""
-    if layout is not None and layout not in LAYOUTS:
-        known = ", ".join(LAYOUTS)
-        raise UserError(f"there is no layout {layout!r}; the layouts are {known}")
+    check_layout(layout)
     return LAYOUTS[layout or detect_layout(lines, name)](lines, name)

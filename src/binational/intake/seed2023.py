@@ -43,6 +43,9 @@ from binational.intake.marks import (
 from binational.intake.parsed import ParsedItem, ParsedReport, ReportFormatError
 
 NAME = "seed2023"
+# A date line ends with a link's text at most this long; a longer rest makes the line
+# a paragraph that opens with a date.
+MAX_LINK_TEXT = 120
 
 
 @dataclass
@@ -115,7 +118,7 @@ def _read_body_line(draft: _Draft, text: str, links: tuple[str, ...]) -> None:
     draft.lines_read += 1
     if first:
         dated = printed_date(text)
-        if dated:
+        if dated and len(source_link(dated[1], ())[0] or "") <= MAX_LINK_TEXT:
             draft.date_line = (dated[0], dated[1], links)
             return
     if text == TRUNCATED_NOTE:

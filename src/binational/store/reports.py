@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from binational.domain import Quarter
-from binational.intake.cbi_text import ParsedReport
+from binational.domain import Period, Quarter
+from binational.intake.parsed import ParsedReport
 from binational.publish.assemble import ReportLine, report_numbers
 from binational.store.models import Event, Report, ReportItem
 
@@ -15,7 +15,9 @@ from binational.store.models import Event, Report, ReportItem
 REPORTABLE_STATUSES = ("reviewed", "published")
 
 
-def find_report(session: Session, quarter: Quarter, kind: str = "quarterly") -> Report | None:
+def find_report(
+    session: Session, quarter: Quarter | Period, kind: str = "quarterly"
+) -> Report | None:
     return session.scalar(select(Report).where(Report.kind == kind, Report.period == str(quarter)))
 
 
@@ -24,12 +26,12 @@ def save_parsed_report(
 ) -> tuple[Report, list[Event]]:
     """Add a report and one published event per item to the session (not flushed, so
     that links can be attached to the new events without loading anything)."""
-    quarter = parsed.quarter
+    period = parsed.period
     report = Report(
         kind="quarterly",
-        period=str(quarter),
-        period_start=quarter.start,
-        period_end=quarter.end,
+        period=str(period),
+        period_start=period.start,
+        period_end=period.end,
         header=parsed.header,
         intro=parsed.intro,
         source_name=source_name,
@@ -38,13 +40,15 @@ def save_parsed_report(
     session.add(report)
     events: list[Event] = []
     for position, item in enumerate(parsed.items, start=1):
+        date, date_source = item.stored_date(period)
         event = Event(
             title=item.title,
-            date_value=item.date.value,
-            date_precision=item.date.precision.value,
-            date_source=item.date_source.value,
+            date_value=date.value,
+            date_precision=date.precision.value,
+            date_source=date_source.value,
             summary="\n".join(item.summary),
             implications="\n".join(item.implications),
+            context="\n".join(item.context),
             url=item.url,
             link_text=item.link_text,
             status="published",
