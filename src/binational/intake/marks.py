@@ -87,8 +87,7 @@ def header_period(line: str) -> str | None:
 def _check_year(year: int, text: str) -> int:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ReportFormatError(
-            f"the period {text!r} names the year {year}; reports are dated {MIN_YEAR} to "
-            f"{MAX_YEAR}"
+            f"the period {text!r} names the year {year}; reports are dated {MIN_YEAR} to {MAX_YEAR}"
         )
     return year
 

@@ -65,7 +65,9 @@ def split_item_line(rest: str, links: tuple[str, ...]):
     text = text or ""
     lowered = text.lower()
     for word in LINK_WORDS:
-        if lowered.endswith(word) and (len(text) == len(word) or not text[-len(word) - 1].isalnum()):
+        if lowered.endswith(word) and (
+            len(text) == len(word) or not text[-len(word) - 1].isalnum()
+        ):
             link_text = text[len(text) - len(word) :]
             text = text[: len(text) - len(word)].rstrip()
             break
@@ -189,6 +191,17 @@ def parse_lines(lines: Sequence[TextLine], name: str = "the text") -> ParsedRepo
         if not text:
             continue
         item = ITEM.match(text)
+        if item and draft and draft.paragraphs and int(item.group("number")) != draft.number + 1:
+            try:
+                title_marks = split_item_line(item.group("title"), ())[1:3]
+            except ReportFormatError:
+                title_marks = (True, True)
+            if title_marks == (None, None):
+                warnings.append(
+                    f"line {line_number}: {text[:20]!r}... does not follow item "
+                    f"{draft.number}; read as its text"
+                )
+                item = None
         if item:
             if draft:
                 items.append(_finish(draft, period, False, warnings))

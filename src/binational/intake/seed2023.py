@@ -68,7 +68,9 @@ class _Draft:
 
 def _finish(draft: _Draft, period: Period, at_end: bool, warnings: list[str]) -> ParsedItem:
     section_name, section = draft.section if draft.section else (None, None)
-    summary, context, implications = (draft.parts[k] for k in ("summary", "context", "implications"))
+    summary, context, implications = (
+        draft.parts[k] for k in ("summary", "context", "implications")
+    )
     link_text = url = None
     date: PartialDate | None
     source: DateSource | None
@@ -136,6 +138,18 @@ def _read_body_line(draft: _Draft, text: str, links: tuple[str, ...]) -> None:
     draft.parts[draft.part].append(text)
 
 
+def starts_item(number: int, previous: int, next_text: str) -> bool:
+    """Whether a numbered line after item ``previous`` starts an item: it carries the
+    next number, or a date line follows it (numbers a report skipped). Otherwise it is
+    a paragraph that opens with a number ('5) results were...')."""
+    if number == previous + 1:
+        return True
+    try:
+        return printed_date(next_text) is not None
+    except ReportFormatError:
+        return True
+
+
 def parse_lines(lines: Sequence[TextLine], name: str = "the text") -> ParsedReport:
     """Parse a report in this layout; ``name`` (usually the file name) is used in
     error messages."""
@@ -147,9 +161,25 @@ def parse_lines(lines: Sequence[TextLine], name: str = "the text") -> ParsedRepo
     section: tuple[str, tuple[int, int]] | None = None
     draft: _Draft | None = None
 
-    for line_number, line in frame.body:
+    body = frame.body
+    for index, (line_number, line) in enumerate(body):
         text = line.text
         item = ITEM.match(text)
+        if (
+            item
+            and draft
+            and draft.lines_read
+            and not starts_item(
+                int(item.group("number")),
+                draft.number,
+                body[index + 1][1].text if index + 1 < len(body) else "",
+            )
+        ):
+            warnings.append(
+                f"line {line_number}: {text[:20]!r}... does not follow item {draft.number}; "
+                "read as its text"
+            )
+            item = None
         if item:
             if draft:
                 items.append(_finish(draft, period, False, warnings))

@@ -140,11 +140,7 @@ def extract_docx(data: bytes, name: str) -> list[TextLine]:
 
     _check_package(data, name)
     document = Document(io.BytesIO(data))
-    rels = {
-        rel_id: rel.target_ref
-        for rel_id, rel in document.part.rels.items()
-        if rel.is_external
-    }
+    rels = {rel_id: rel.target_ref for rel_id, rel in document.part.rels.items() if rel.is_external}
     numbering = _Numbering(document)
     lines: list[TextLine] = []
     for paragraph in document.element.body.iter(W + "p"):

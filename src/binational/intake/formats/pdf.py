@@ -99,7 +99,9 @@ def _device_class():
                     size=size,
                     font=getattr(font, "fontname", "") or "",
                     text="".join(chars),
-                    first_word_x1=None if first_word_end is None else a * first_word_end + c * y + e,
+                    first_word_x1=None
+                    if first_word_end is None
+                    else a * first_word_end + c * y + e,
                 )
             )
 

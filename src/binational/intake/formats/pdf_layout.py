@@ -5,10 +5,10 @@ A PDF has no paragraphs, only runs of glyphs placed on pages. The rules:
 * runs are taken in the order the file draws them (the producer's reading order:
   a multi-column page is written column by column), and consecutive runs on one
   baseline make a line;
-* page furniture is dropped: page numbers ('Page 3 of 9', '12') in the top or bottom
+* list markers drawn on their own ('•') are dropped, and so is page furniture: page numbers ('Page 3 of 9', '12') in the top or bottom
   margin, and lines repeated in the margins of most pages (running headers);
-* a line continues the paragraph of the line before when both are in the same style
-  (font and size) and the line before is *full*: the first word of the next line
+* a line continues the paragraph of the line before when both have the same type
+  size and the line before is *full*: the first word of the next line
   would not have fitted after it. A line-breaker only ends a line early at the end of
   a paragraph, so this holds across page and column breaks, where spacing says
   nothing. On the same page a gap wider than the style's usual line pitch also ends
@@ -28,6 +28,8 @@ PAGE_NUMBER = re.compile(
     r"(?:page|página|pag\.?)?\s{0,3}\d{1,4}(?:\s{0,3}(?:of|de|/)\s{0,3}\d{1,4})?|-\s?\d{1,4}\s?-",
     re.IGNORECASE,
 )
+# List markers drawn apart from their item's text (WeasyPrint draws them last).
+MARKERS = frozenset("•◦▪▫●○■□‣∙·-–—*")
 MARGIN = 0.09  # the top and bottom 9% of a page hold its furniture
 GAP_FACTOR = 1.3  # a pitch this much wider than the style's usual one ends a paragraph
 
@@ -121,7 +123,7 @@ def page_lines(page: Page, number: int) -> list[Line]:
             lines.append(current)
         current.fonts[run.font] += len(run.text.strip())
     _attach_links(lines, page.links)
-    return [line for line in lines if line.text]
+    return [line for line in lines if line.text and not set(line.text) <= MARKERS]
 
 
 def _attach_links(lines: list[Line], links: Iterable[LinkArea]) -> None:
@@ -154,9 +156,9 @@ def _furniture(lines: Sequence[Line], pages: Sequence[Page]) -> set[int]:
     }
 
 
-def _usual_pitches(lines: Sequence[Line]) -> dict[tuple[str, float], float]:
+def _usual_pitches(lines: Sequence[Line]) -> dict[float, float]:
     """The most common distance between the baselines of consecutive lines, per style."""
-    seen: dict[tuple[str, float], Counter] = {}
+    seen: dict[float, Counter] = {}
     for before, after in zip(lines, lines[1:], strict=False):
         if before.page != after.page or _style(before) != _style(after):
             continue
@@ -166,8 +168,11 @@ def _usual_pitches(lines: Sequence[Line]) -> dict[tuple[str, float], float]:
     return {style: counter.most_common(1)[0][0] for style, counter in seen.items()}
 
 
-def _style(line: Line) -> tuple[str, float]:
-    return line.font, round(line.size * 2) / 2
+def _style(line: Line) -> float:
+    """What must match for two lines to be one paragraph: the type size. Not the font:
+    a paragraph changes font within a line ('(10.28.22) Learn more', bold then a
+    link), and a line may wrap just there."""
+    return round(line.size * 2) / 2
 
 
 def _right_edges(lines: Sequence[Line]) -> dict[int, float]:
@@ -184,9 +189,7 @@ def _right_edges(lines: Sequence[Line]) -> dict[int, float]:
     return edges
 
 
-def _continues(
-    before: Line, after: Line, pitch: float | None, edge: float, bottom: float
-) -> bool:
+def _continues(before: Line, after: Line, pitch: float | None, edge: float, bottom: float) -> bool:
     if _style(before) != _style(after):
         return False
     space = 0.25 * before.size
