@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from binational.errors import UserError
 from binational.intake import newsletter2022, seed2023
 from binational.intake.extracted import TextLine
-from binational.intake.frame import find_frame, not_a_report
+from binational.intake.frame import find_frame
 from binational.intake.marks import CONTEXT, ITEM, labelled, printed_date, strip_bullet
-from binational.intake.parsed import ParsedReport
+from binational.intake.parsed import ParsedReport, ReportFormatError
 
 Parser = Callable[[Sequence[TextLine], str], ParsedReport]
 LAYOUTS: dict[str, Parser] = {
@@ -74,7 +74,9 @@ def detect_layout(lines: Sequence[TextLine], name: str) -> str:
     when they are in none."""
     find_frame(lines, name)  # no header, or items before it: not a report
     if not any(ITEM.match(strip_bullet(line.text)) for line in lines if line.text):
-        raise not_a_report(name)
+        raise ReportFormatError(
+            f"{name} has a report header but no numbered items like '1) Title'"
+        )
     scores = layout_scores(lines)
     if scores[newsletter2022.NAME] > scores[seed2023.NAME]:
         return newsletter2022.NAME
