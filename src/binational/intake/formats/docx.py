@@ -89,6 +89,7 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.formats: dict[tuple[str, str], tuple[str, str, int]] = {}
         self.counters: dict[tuple[str, str], int] = {}
+        self.styles = _style_numbering(document)
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -110,19 +111,46 @@ class _Numbering:
     def prefix(self, paragraph: Any) -> str:
         properties = paragraph.find(W + "pPr")
         numbering = properties.find(W + "numPr") if properties is not None else None
-        if numbering is None:
-            return ""
-        num_id = numbering.find(W + "numId")
-        level = numbering.find(W + "ilvl")
-        key = (
-            num_id.get(W + "val") if num_id is not None else None,
-            level.get(W + "val") if level is not None else "0",
-        )
+        if numbering is not None:
+            key = _num_key(numbering)
+        else:
+            style = properties.find(W + "pStyle") if properties is not None else None
+            found = self.styles.get(style.get(W + "val")) if style is not None else None
+            if found is None:
+                return ""
+            key = found
         fmt, text, start = self.formats.get(key, ("", "", 1))  # type: ignore[arg-type]
         if fmt != "decimal" or "%" not in text:
             return ""
         self.counters[key] = self.counters.get(key, start - 1) + 1
         return re.sub(r"%\d", str(self.counters[key]), text) + " "
+
+
+def _num_key(numbering: Any) -> tuple[str, str]:
+    num_id = numbering.find(W + "numId")
+    level = numbering.find(W + "ilvl")
+    return (
+        num_id.get(W + "val") if num_id is not None else "",
+        level.get(W + "val") if level is not None else "0",
+    )
+
+
+def _style_numbering(document: Any) -> dict[str, tuple[str, str]]:
+    """Paragraph styles that number their paragraphs ('List Number'), with the list
+    and level, following each style's 'based on' chain."""
+    styles = {s.get(W + "styleId"): s for s in document.styles.element.iter(W + "style")}
+    found: dict[str, tuple[str, str]] = {}
+    for style_id in styles:
+        current, hops = styles.get(style_id), 0
+        while current is not None and hops < 10:
+            numbering = current.find(f"{W}pPr/{W}numPr")
+            if numbering is not None:
+                found[style_id] = _num_key(numbering)
+                break
+            based = current.find(W + "basedOn")
+            current = styles.get(based.get(W + "val")) if based is not None else None
+            hops += 1
+    return found
 
 
 def _check_package(data: bytes, name: str) -> None:
