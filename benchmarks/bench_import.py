@@ -19,6 +19,7 @@ Run: .venv/bin/python benchmarks/bench_import.py [--runs 9]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
@@ -68,10 +69,8 @@ def long_line_report() -> str:
 def parse_seconds(text: str) -> float:
     lines = lines_of_text(text)
     started = time.perf_counter()
-    try:
+    with contextlib.suppress(ReportFormatError):
         parse_layout(lines, "long.txt")
-    except ReportFormatError:
-        pass
     return time.perf_counter() - started
 
 
@@ -103,8 +102,9 @@ def whole_import(file: Path, template: Path, db: Path, cpu: list[float]) -> floa
 
 
 def line(label: str, times: list[float]) -> str:
-    return (f"{label}: median {statistics.median(times) * 1000:.0f} ms "
-            f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}, n={len(times)})")  # fmt: skip
+    median = statistics.median(times) * 1000
+    low, high = min(times) * 1000, max(times) * 1000
+    return f"{label}: median {median:.0f} ms (min {low:.0f}, max {high:.0f}, n={len(times)})"
 
 
 def main() -> None:
@@ -143,9 +143,7 @@ def main() -> None:
         long_cpu: list[float] = []
         for run in range(args.runs):  # interleaved
             pdf_runs.append(whole_import(pdf, template, folder / f"pdf-{run}.db", pdf_cpu))
-            long_runs.append(
-                whole_import(long_txt, template, folder / f"long-{run}.db", long_cpu)
-            )
+            long_runs.append(whole_import(long_txt, template, folder / f"long-{run}.db", long_cpu))
             parse_runs.append(parse_seconds(text))
         count = len(LONG_LINES) * 3
         print(line(f"binational import, {pages}-page PDF ({PDF_ITEMS} items), whole process",

@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import ROOT
 
 NEWSLETTER = ROOT / "data" / "samples" / "cbi-newsletter-2022-q4-excerpt.txt"

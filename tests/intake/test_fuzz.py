@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-
 from tests.intake.conftest import newsletter_bytes
 from tests.intake.test_importer import snapshot
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.conftest import SAMPLE_REPORT
 from tests.intake.conftest import NEWSLETTER
 

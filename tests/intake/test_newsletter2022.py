@@ -4,7 +4,6 @@ and the layout's variations (written for the layout, not the sample)."""
 from __future__ import annotations
 
 import pytest
-
 from tests.intake.conftest import FORMATS, NEWSLETTER, NEWSLETTER_URLS, newsletter_bytes
 
 from binational.domain import DateSource, Period

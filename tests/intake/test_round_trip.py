@@ -36,14 +36,80 @@ from binational.store.models import Event, Report
 
 FORMATS = ("md", "txt", "html", "pdf", "docx")
 EXAMPLES = {"md": 30, "txt": 30, "html": 30, "docx": 20, "pdf": 6}
-WORDS = (
-    "the commission bilateral Mexico agreement cooperation border migration USMCA T-MEC "
-    "López Obrador Peña Nieto Querétaro Ciudad Juárez Secretaría Relaciones Exteriores "
-    "año señaló información cooperación “binational” ‘talks’ \"quoted\" 'single' "
-    "U.S.-Mexico (IBWC) CILA *USMCA* _under_ <b> & #1 50% ¿Quién? ¡Sí! — and/or "
-    "Müller Zoë naïve façade déjà 1944 Minute 330 5) [a] (b) `code` ~strike~ =="
-).split()
-CAPITALS = "The A Mexico Los Las El La Officials Ambassador Both On In Mexican Canadian Água".split()
+WORDS = [
+    "the",
+    "commission",
+    "bilateral",
+    "Mexico",
+    "agreement",
+    "cooperation",
+    "border",
+    "migration",
+    "USMCA",
+    "T-MEC",
+    "López",
+    "Obrador",
+    "Peña",
+    "Nieto",
+    "Querétaro",
+    "Ciudad",
+    "Juárez",
+    "Secretaría",
+    "Relaciones",
+    "Exteriores",
+    "año",
+    "señaló",
+    "información",
+    "cooperación",
+    "“binational”",
+    "‘talks’",
+    '"quoted"',
+    "'single'",
+    "U.S.-Mexico",
+    "(IBWC)",
+    "CILA",
+    "*USMCA*",
+    "_under_",
+    "<b>",
+    "&",
+    "#1",
+    "50%",
+    "¿Quién?",
+    "¡Sí!",
+    "—",
+    "and/or",
+    "Müller",
+    "Zoë",
+    "naïve",
+    "façade",
+    "déjà",
+    "1944",
+    "Minute",
+    "330",
+    "5)",
+    "[a]",
+    "(b)",
+    "`code`",
+    "~strike~",
+    "==",
+]
+CAPITALS = [
+    "The",
+    "A",
+    "Mexico",
+    "Los",
+    "Las",
+    "El",
+    "La",
+    "Officials",
+    "Ambassador",
+    "Both",
+    "On",
+    "In",
+    "Mexican",
+    "Canadian",
+    "Água",
+]
 PERIODS = (
     Period.parse("2023Q2"),
     Period.parse("2022-06..2022-10"),

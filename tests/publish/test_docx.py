@@ -138,5 +138,8 @@ def test_context_is_labelled_between_summary_and_implications(make_entry, make_d
     texts = [p.text for p in document.paragraphs]
     start = texts.index("Institutional context:")
     assert texts[start - 1] == entry.summary[-1]
-    assert texts[start + 1 : start + 3] == ["Antecedentes: la CILA, 1944.", "Institutional Implications:"]
+    assert texts[start + 1 : start + 3] == [
+        "Antecedentes: la CILA, 1944.",
+        "Institutional Implications:",
+    ]
     assert document.paragraphs[start].runs[0].bold

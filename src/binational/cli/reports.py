@@ -48,9 +48,7 @@ def import_command(
         from binational.annotate import registry_annotator
 
         annotator = registry_annotator()
-    outcomes = import_reports(
-        database, paths, annotator=annotator, dry_run=dry_run, layout=layout
-    )
+    outcomes = import_reports(database, paths, annotator=annotator, dry_run=dry_run, layout=layout)
     if json_output:
         print_json([outcome.record() for outcome in outcomes])
         return

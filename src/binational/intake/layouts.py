@@ -74,9 +74,7 @@ def detect_layout(lines: Sequence[TextLine], name: str) -> str:
     when they are in none."""
     find_frame(lines, name)  # no header, or items before it: not a report
     if not any(ITEM.match(strip_bullet(line.text)) for line in lines if line.text):
-        raise ReportFormatError(
-            f"{name} has a report header but no numbered items like '1) Title'"
-        )
+        raise ReportFormatError(f"{name} has a report header but no numbered items like '1) Title'")
     scores = layout_scores(lines)
     if scores[newsletter2022.NAME] > scores[seed2023.NAME]:
         return newsletter2022.NAME

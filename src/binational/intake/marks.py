@@ -196,7 +196,7 @@ def labelled(pattern: re.Pattern[str], text: str) -> str | None:
     if not match:
         return None
     rest = text[match.end() :]
-    if rest and not match.group(0).rstrip()[-1:] in ":-–—" and not rest[0].isspace():
+    if rest and match.group(0).rstrip()[-1:] not in ":-–—" and not rest[0].isspace():
         return None  # 'Institutional Implicationsfoo' is text, not the label
     return rest.strip()
 

@@ -74,9 +74,8 @@ def split_item_line(rest: str, links: tuple[str, ...]):
     if link_text or written_url:
         url = links[0] if links else written_url
     date = None
-    stamp = None
-    for stamp in TITLE_DATE.finditer(text):
-        pass
+    stamps = list(TITLE_DATE.finditer(text))
+    stamp = stamps[-1] if stamps else None
     if stamp and not text[stamp.end() :].strip():
         year = int(stamp.group("year"))
         year = year + 2000 if year < 100 else year
@@ -101,9 +100,13 @@ def repeated_title(title: str, paragraph: str) -> str | None:
         return None
     limit = len(title) + 40
     for index, char in enumerate(paragraph[:limit]):
-        if char in DASHES and index > 0 and paragraph[index - 1] == " ":
-            if _norm(paragraph[:index]).rstrip(".:") == wanted:
-                return paragraph[index + 1 :].strip()
+        if (
+            char in DASHES
+            and index > 0
+            and paragraph[index - 1] == " "
+            and _norm(paragraph[:index]).rstrip(".:") == wanted
+        ):
+            return paragraph[index + 1 :].strip()
     return None
 
 
@@ -116,9 +119,7 @@ def _split_parts(draft: _Draft) -> tuple[list[str], list[str], list[str]]:
     for index, (kind, text) in enumerate(draft.paragraphs):
         if kind in ("context", "implications"):
             state = kind
-        elif kind == "repeat":
-            state = "summary"
-        elif state == "context" and index > last_repeat:
+        elif kind == "repeat" or state == "context" and index > last_repeat:
             state = "summary"
         if text:
             parts[state].append(text)

@@ -22,7 +22,8 @@ def _field_link(paragraph, url: str, text: str) -> None:
 
     for xml in (
         f'<w:r xmlns:w="{W}"><w:fldChar w:fldCharType="begin"/></w:r>',
-        f'<w:r xmlns:w="{W}"><w:instrText xml:space="preserve"> HYPERLINK "{url}" </w:instrText></w:r>',
+        f'<w:r xmlns:w="{W}"><w:instrText xml:space="preserve"> HYPERLINK "{url}" '
+        "</w:instrText></w:r>",
         f'<w:r xmlns:w="{W}"><w:fldChar w:fldCharType="separate"/></w:r>',
         f'<w:r xmlns:w="{W}"><w:t>{text}</w:t></w:r>',
         f'<w:r xmlns:w="{W}"><w:fldChar w:fldCharType="end"/></w:r>',
@@ -35,7 +36,9 @@ def test_paragraphs_breaks_hyperlinks_fields_tables_and_numbering():
 
     document = Document()
     document.add_paragraph("Report | April-June 2023", style="Title")
-    numbered = document.add_paragraph("Otay II Border Crossing MoU (10.24.22) ", style="List Number")
+    numbered = document.add_paragraph(
+        "Otay II Border Crossing MoU (10.24.22) ", style="List Number"
+    )
     add_hyperlink(numbered._p, document.part, "https://gob.mx/otay?a=1&b=2", "Learn more")
     document.add_paragraph("Second item", style="List Number")
     broken = document.add_paragraph()

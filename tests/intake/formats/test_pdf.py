@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from tests.publish.conftest import build_document, varied_entries
 
 from binational.intake.formats.pdf import _ZERO_KERNED, _join_zero_kerned, extract_pdf

@@ -54,7 +54,13 @@ def test_a_wider_gap_ends_a_paragraph_even_after_a_full_line():
 
 
 def test_another_size_is_another_paragraph():
-    lines = page(full("1) A long title", 700, ), run("April 12, 2023 Link", 700 - PITCH, size=8))
+    lines = page(
+        full(
+            "1) A long title",
+            700,
+        ),
+        run("April 12, 2023 Link", 700 - PITCH, size=8),
+    )
     assert texts([lines]) == ["1) A long title", "April 12, 2023 Link"]
 
 
@@ -88,8 +94,8 @@ def test_page_numbers_and_running_headers_are_dropped():
 
 def test_hyphens_soft_hyphens_and_slashes_join_without_a_space():
     lines = page(
-        full("the U.S.-", 700), full("Mexico and/", 700 - PITCH), full("or a govern\u00ad", 686 - PITCH),
-        run("ment.", 700 - 3 * PITCH),
+        full("the U.S.-", 700), full("Mexico and/", 700 - PITCH),
+        full("or a govern\u00ad", 700 - 2 * PITCH), run("ment.", 700 - 3 * PITCH),
     )  # fmt: skip
     assert texts([lines]) == ["the U.S.-Mexico and/or a government."]
 

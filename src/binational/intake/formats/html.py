@@ -13,11 +13,48 @@ from binational.intake.formats.text import BINARY_PROBE
 from binational.intake.parsed import ReportFormatError
 
 BLOCKS = frozenset(
-    "address article aside blockquote body caption dd div dl dt figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr li main ol p pre section table tbody td tfoot th "
-    "thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
-SKIPPED = frozenset("head nav script style template noscript svg math iframe object".split())
+SKIPPED = frozenset(
+    ["head", "nav", "script", "style", "template", "noscript", "svg", "math", "iframe", "object"]
+)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}charset\s*=\s*["']?([A-Za-z0-9_-]{1,40})""", re.I)
 
 

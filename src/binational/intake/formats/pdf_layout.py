@@ -5,14 +5,20 @@ A PDF has no paragraphs, only runs of glyphs placed on pages. The rules:
 * runs are taken in the order the file draws them (the producer's reading order:
   a multi-column page is written column by column), and consecutive runs on one
   baseline make a line;
-* list markers drawn on their own ('•') are dropped, and so is page furniture: page numbers ('Page 3 of 9', '12') in the top or bottom
-  margin, and lines repeated in the margins of most pages (running headers);
+* list markers drawn on their own ('•') are dropped, and so is page furniture: page
+  numbers ('Page 3 of 9', '12') in the top or bottom margin, and lines repeated in
+  the margins of most pages (running headers);
 * a line continues the paragraph of the line before when both have the same type
-  size and the line before is *full*: the first word of the next line
-  would not have fitted after it. A line-breaker only ends a line early at the end of
-  a paragraph, so this holds across page and column breaks, where spacing says
-  nothing. On the same page a gap wider than the style's usual line pitch also ends
-  a paragraph (paragraph spacing).
+  size and the line before is *full*: the first word of the next line would not have
+  fitted after it. A line-breaker only ends a line early at the end of a paragraph.
+  On the same page a gap wider than the size's usual line pitch also ends a paragraph
+  (paragraph spacing). Across a page or column break, where spacing says nothing, a
+  full line that ends a sentence well above the foot of its page (room was left)
+  ended its paragraph.
+
+What a PDF cannot tell: a paragraph whose last line happens to be full and sits at the
+very foot of a page reads as going on over the page (the next paragraph is joined to
+it). Tagged PDFs, which mark paragraphs, are not read for that yet.
 """
 
 from __future__ import annotations
