@@ -36,3 +36,10 @@ def test_damaged_files_are_one_sentence(suffix, data, message):
     with pytest.raises(UserError, match=message) as info:
         extract_lines(data, f"report{suffix}", suffix)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(("suffix", "limit"), [(".md", "1 MB"), (".html", "8 MB")])
+def test_markup_formats_have_a_lower_size_bound(suffix, limit):
+    data = b"[" * (9 * 1024 * 1024)
+    with pytest.raises(UserError, match=f"is 9.0 MB; binational reads .* reports of up to {limit}"):
+        extract_lines(data, f"big{suffix}", suffix)

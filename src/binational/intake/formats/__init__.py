@@ -59,6 +59,13 @@ EXTRACTORS: dict[str, tuple[str, Extractor]] = {
 }
 
 
+# Formats whose reader does Python work for every markup character get a lower bound
+# than the importer's: markdown-it-py takes up to 10 µs a character on adversarial
+# input (1 MB of '[' is 10 s), the HTML walk a few µs per element. The center's
+# reports are tens of kilobytes in these formats.
+MAX_BYTES = {"md": 1024 * 1024, "html": 8 * 1024 * 1024}
+
+
 def format_of(suffix: str, name: str) -> str:
     """'txt', 'md', 'html', 'docx' or 'pdf' for a file extension."""
     try:
@@ -73,9 +80,14 @@ def format_of(suffix: str, name: str) -> str:
 def extract_lines(data: bytes, name: str, suffix: str) -> list[TextLine]:
     """The text of a report file as lines; one sentence naming the file when the file
     cannot be read as its extension says."""
-    format_of(suffix, name)
+    kind = format_of(suffix, name)
     if not data.strip():
         raise ReportFormatError(f"{name} is empty")
+    if len(data) > MAX_BYTES.get(kind, len(data)):
+        raise ReportFormatError(
+            f"{name} is {len(data) / 2**20:.1f} MB; binational reads {kind} reports of up to "
+            f"{MAX_BYTES[kind] / 2**20:.0f} MB"
+        )
     extractor = EXTRACTORS[suffix.lower()][1]
     try:
         return extractor(data, name)
@@ -86,8 +98,7 @@ def extract_lines(data: bytes, name: str, suffix: str) -> list[TextLine]:
     except MemoryError:
         raise ReportFormatError(f"{name} is too large to be read") from None
     except Exception as error:  # noqa: BLE001 - a damaged file breaks readers in many ways
-        kind = EXTRACTORS[suffix.lower()][0].upper()
         raise ReportFormatError(
-            f"{name} cannot be read as a {kind} file ({type(error).__name__}); check that it "
+            f"{name} cannot be read as a {kind.upper()} file ({type(error).__name__}); check that it "
             "opens, and save it again"
         ) from None
