@@ -84,7 +84,12 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join("".join(self.parts).split())
+        """The line's text. A soft hyphen inside a line is a visible hyphen: producers
+        map their one hyphen glyph to U+00AD when they also hyphenate with it (Typst)."""
+        text = " ".join("".join(self.parts).split())
+        if "\u00ad" in text[:-1]:
+            text = text[:-1].replace("\u00ad", "-") + text[-1]
+        return text
 
     @property
     def font(self) -> str:
@@ -228,10 +233,35 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in ".!?…:"
 
 
-def _join(text: str, more: str) -> str:
-    if text.endswith("\u00ad"):
-        return text[:-1] + more
-    if len(text) > 1 and text[-1] in "-/" and not text[-2].isspace():
+_WORD_EDGE = "\"'“”‘’()[]«».,;:!?"
+
+
+def words_of(lines: Iterable[Line]) -> set[str]:
+    """The document's words, lowercased (hyphenated ones kept whole), to tell a
+    hyphenation from a hyphenated word at the end of a line."""
+    return {
+        word.strip(_WORD_EDGE).lower() for line in lines for word in line.text.split()
+    }
+
+
+def _join(text: str, more: str, words: set[str]) -> str:
+    """``text`` and the next line's ``more``, as one paragraph.
+
+    After a hyphen ('-' or a soft hyphen) the lines are joined without a space; the
+    hyphen is dropped when it was a hyphenation: the joined word occurs elsewhere in
+    the document and the hyphenated one does not ('imple-' 'mentation'), or, for a
+    soft hyphen, when neither does. A slash ('and/' 'or') also joins without a space.
+    """
+    if len(text) > 1 and text[-1] in "-\u00ad" and not text[-2].isspace():
+        head = text[:-1].rsplit(" ", 1)[-1].lstrip(_WORD_EDGE)
+        tail = more.split(" ", 1)[0].rstrip(_WORD_EDGE)
+        joined, hyphenated = (head + tail).lower(), f"{head}-{tail}".lower()
+        if text[-1] == "\u00ad":
+            drop = hyphenated not in words or joined in words
+        else:
+            drop = joined in words and hyphenated not in words
+        return text[:-1] + more if drop else text[:-1] + "-" + more
+    if len(text) > 1 and text[-1] == "/" and not text[-2].isspace():
         return text + more
     return f"{text} {more}"
 
@@ -242,6 +272,7 @@ def paragraphs(pages: Sequence[Page]) -> list[TextLine]:
     furniture = _furniture(lines, pages)
     lines = [line for line in lines if id(line) not in furniture]
     pitches = _usual_pitches(lines)
+    words = words_of(lines)
     edges = _right_edges(lines, pages)
     bottom = min((line.y for line in lines), default=0.0)
     out: list[TextLine] = []
@@ -255,7 +286,7 @@ def paragraphs(pages: Sequence[Page]) -> list[TextLine]:
             edges[round(previous.x0 / 20)],
             bottom,
         ):
-            text = _join(text, line.text)
+            text = _join(text, line.text, words)
         else:
             if previous is not None:
                 out.append(TextLine(text, tuple(links)))
