@@ -115,3 +115,12 @@ def test_links_attach_to_the_lines_under_them():
     assert paragraphs([lines])[1:] == [
         TextLine("April 12, 2023 Link", ("https://www.state.gov/x",)), TextLine("Body."),
     ]  # fmt: skip
+
+
+def test_hyphenation_is_undone_by_the_documents_own_words():
+    lines = page(
+        full("Its imple-", 700), full("mentation of the high\u00ad", 700 - PITCH),
+        run("level plan.", 700 - 2 * PITCH),
+        full("Implementation of the high-level plan is", 600), run("agreed.", 600 - PITCH),
+    )  # fmt: skip
+    assert texts([lines])[0] == "Its implementation of the high-level plan."
