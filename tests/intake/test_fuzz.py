@@ -1,6 +1,9 @@
 """Fuzzing the import: the samples in every supported format, mutated (bytes flipped,
 inserted, deleted, cut, repeated; report marks and long runs spliced in), imported
-into a real SQLite file. For every case: no exception but the project's ``UserError``,
+into a real SQLite file. Compressed containers are also mutated inside: the Word
+file's ``document.xml`` (zipped again afterwards) and PDFs printed with uncompressed
+content streams, so that mutations reach text operators and not only the zip or
+Flate layer. For every case: no exception but the project's ``UserError``,
 under a second of CPU, and a refused import leaves the database as it was.
 
 Bounded to about a minute in all (``EXAMPLES``); derandomized so that a run is
@@ -9,7 +12,9 @@ repeatable, and not shrunk, so a failure costs no more than a pass.
 
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,11 +28,13 @@ from binational.domain import Quarter
 from binational.errors import UserError
 from binational.intake.importer import import_reports
 from binational.publish.formats import RENDERERS
+from binational.publish.html import render_html_text
 from binational.publish.quarterly import quarterly_document
 from binational.store.database import Database
 
 EXAMPLES = {"txt": 600, "md": 450, "html": 450, "docx": 400, "pdf": 300}
 CPU_SECONDS = 1.0
+DOCUMENT = "word/document.xml"
 SPLICES = (
     b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"9999", b"0000", b" " * 20_000, b"\t" * 5000,
     b"1) ", b"Report | ", b"REPORT | June - October 0", b"(02.30.22)", b"April 31, 2023 ",
@@ -69,6 +76,29 @@ def forget_everything(db: Database) -> None:
             session.execute(text(f"DELETE FROM {table}"))
 
 
+def rezipped(base: bytes, document_xml: bytes) -> bytes:
+    """``base`` (a .docx) with its ``word/document.xml`` replaced."""
+    source = zipfile.ZipFile(io.BytesIO(base))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info.filename, document_xml if info.filename == DOCUMENT else data)
+    return buffer.getvalue()
+
+
+def cases(fmt: str, originals: dict) -> st.SearchStrategy[bytes]:
+    whole = st.sampled_from(originals[fmt]).flatmap(mutations)
+    if fmt != "docx":
+        return whole
+    inside = st.sampled_from(originals[fmt]).flatmap(
+        lambda base: mutations(zipfile.ZipFile(io.BytesIO(base)).read(DOCUMENT)).map(
+            lambda xml: rezipped(base, xml)
+        )
+    )
+    return st.one_of(whole, inside)
+
+
 @pytest.fixture(scope="module")
 def originals(tmp_path_factory: pytest.TempPathFactory, sample_report_path: Path):
     """The 2023 sample (as binational writes it) and the 2022 newsletter, per format."""
@@ -78,10 +108,15 @@ def originals(tmp_path_factory: pytest.TempPathFactory, sample_report_path: Path
     with db.sessions() as session:
         document = quarterly_document(session, Quarter(2023, 2), load_settings(environ={}))
     db.close()
-    return {
+    found = {
         fmt: (RENDERERS[fmt].render(document), newsletter_bytes(fmt))
         for fmt in ("txt", "md", "html", "docx", "pdf")
     }
+    from weasyprint import HTML
+
+    uncompressed = HTML(string=render_html_text(document)).write_pdf(uncompressed_pdf=True)
+    found["pdf"] = (*found["pdf"], uncompressed, uncompressed)
+    return found
 
 
 @pytest.mark.parametrize("fmt", ("txt", "md", "html", "docx", "pdf"))
@@ -99,7 +134,7 @@ def test_mutated_reports_are_imported_or_refused_in_one_sentence(fmt, originals,
         phases=(Phase.explicit, Phase.generate),
         suppress_health_check=list(HealthCheck),
     )
-    @given(st.sampled_from(originals[fmt]).flatmap(mutations))
+    @given(cases(fmt, originals))
     def import_mutated(data: bytes) -> None:
         path.write_bytes(data)
         before = snapshot(db)

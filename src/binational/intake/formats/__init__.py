@@ -99,6 +99,6 @@ def extract_lines(data: bytes, name: str, suffix: str) -> list[TextLine]:
         raise ReportFormatError(f"{name} is too large to be read") from None
     except Exception as error:  # noqa: BLE001 - a damaged file breaks readers in many ways
         raise ReportFormatError(
-            f"{name} cannot be read as a {kind.upper()} file ({type(error).__name__}); check that it "
-            "opens, and save it again"
+            f"{name} cannot be read as a {kind.upper()} file ({type(error).__name__}); check "
+            "that it opens, and save it again"
         ) from None
