@@ -239,9 +239,7 @@ _WORD_EDGE = "\"'“”‘’()[]«».,;:!?"
 def words_of(lines: Iterable[Line]) -> set[str]:
     """The document's words, lowercased (hyphenated ones kept whole), to tell a
     hyphenation from a hyphenated word at the end of a line."""
-    return {
-        word.strip(_WORD_EDGE).lower() for line in lines for word in line.text.split()
-    }
+    return {word.strip(_WORD_EDGE).lower() for line in lines for word in line.text.split()}
 
 
 def _join(text: str, more: str, words: set[str]) -> str:
