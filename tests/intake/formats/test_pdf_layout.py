@@ -124,3 +124,22 @@ def test_hyphenation_is_undone_by_the_documents_own_words():
         full("Implementation of the high-level plan is", 600), run("agreed.", 600 - PITCH),
     )  # fmt: skip
     assert texts([lines])[0] == "Its implementation of the high-level plan."
+
+
+def tagged(text: str, y: float, block: int, width: float | None = None) -> Run:
+    line = run(text, y, width=width)
+    return Run(line.x0, line.x1, line.y, line.size, line.font, line.text, line.first_word_x1, block)
+
+
+def test_a_tagged_pdf_decides_where_paragraphs_end():
+    # A full line at the foot of a page that ends a paragraph: geometry cannot tell,
+    # the tags can.
+    filler = page(tagged("Filler at the foot.", 72, 1))
+    ended = page(tagged("ends its paragraph.", 80, 2, width=RIGHT - LEFT))
+    went_on = page(tagged("goes on over", 80, 3, width=RIGHT - LEFT))
+    assert texts([filler, ended, page(tagged("New one.", 720, 4))])[1:] == [
+        "ends its paragraph.", "New one.",
+    ]  # fmt: skip
+    assert texts([filler, went_on, page(tagged("the page.", 720, 3))])[1:] == [
+        "goes on over the page.",
+    ]  # fmt: skip

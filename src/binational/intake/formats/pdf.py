@@ -1,5 +1,6 @@
-"""PDF through pdfminer.six: the text runs of each page with their positions, and the
-page's link annotations; ``pdf_layout`` makes paragraphs of them.
+"""PDF through pdfminer.six: the text runs of each page with their positions, the
+tagged paragraph each belongs to (``pdf_tags``, for a tagged PDF), and the page's link
+annotations; ``pdf_layout`` makes paragraphs of them.
 
 pdfminer's own layout analysis builds an object per glyph and groups them by
 geometry; for a 100-page report that costs several seconds. Here a small text device
@@ -20,6 +21,7 @@ from typing import Any
 
 from binational.intake.extracted import TextLine
 from binational.intake.formats.pdf_layout import LinkArea, Page, Run, paragraphs
+from binational.intake.formats.pdf_tags import paragraph_owners
 from binational.intake.parsed import ReportFormatError
 
 MAX_PAGES = 2000
@@ -45,6 +47,23 @@ def _device_class():
         def __init__(self, rsrcmgr: Any) -> None:
             super().__init__(rsrcmgr)
             self.runs: list[Run] = []
+            self.marks: list[int | None] = []  # MCIDs of the open marked-content sequences
+            self.owners: list[int | None] = []  # this page's MCID -> paragraph element
+
+        def begin_tag(self, tag, props=None) -> None:  # noqa: ANN001
+            mcid = props.get("MCID") if isinstance(props, dict) else None
+            self.marks.append(mcid if isinstance(mcid, int) else None)
+
+        def end_tag(self) -> None:
+            if self.marks:
+                self.marks.pop()
+
+        def paragraph(self) -> int | None:
+            """The tagged paragraph the text being drawn belongs to, if known."""
+            mcid = next((mark for mark in reversed(self.marks) if mark is not None), None)
+            if mcid is None or not 0 <= mcid < len(self.owners):
+                return None
+            return self.owners[mcid]
 
         def render_string(self, textstate, seq, ncs, graphicstate) -> None:  # noqa: ANN001
             font = textstate.font
@@ -102,6 +121,7 @@ def _device_class():
                     first_word_x1=None
                     if first_word_end is None
                     else a * first_word_end + c * y + e,
+                    block=self.paragraph(),
                 )
             )
 
@@ -156,8 +176,10 @@ def _link_areas(page: Any, origin: tuple[float, float]) -> tuple[LinkArea, ...]:
 
 def read_pages(data: bytes, name: str) -> list[Page]:
     """Each page's text runs and link areas."""
+    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
 
     if not data.lstrip()[:5] == b"%PDF-":
         raise ReportFormatError(f"{name} is not a PDF file (it does not start with %PDF-)")
@@ -165,10 +187,14 @@ def read_pages(data: bytes, name: str) -> list[Page]:
     device = _device_class()(manager)
     interpreter = _interpreter_class()(manager, device)
     pages: list[Page] = []
-    for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), start=1):
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    owners = paragraph_owners(document)
+    for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if number > MAX_PAGES:
             raise ReportFormatError(f"{name} has more than {MAX_PAGES} pages; it is not a report")
-        device.runs = []
+        device.runs, device.marks = [], []
+        key = page.attrs.get("StructParents")
+        device.owners = owners.get(key, []) if isinstance(key, int) else []
         interpreter.process_page(page)
         x0, y0, x1, y1 = (float(value) for value in page.mediabox)
         links = _link_areas(page, (min(x0, x1), min(y0, y1)))

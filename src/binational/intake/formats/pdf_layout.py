@@ -16,9 +16,10 @@ A PDF has no paragraphs, only runs of glyphs placed on pages. The rules:
   full line that ends a sentence well above the foot of its page (room was left)
   ended its paragraph.
 
-What a PDF cannot tell: a paragraph whose last line happens to be full and sits at the
-very foot of a page reads as going on over the page (the next paragraph is joined to
-it). Tagged PDFs, which mark paragraphs, are not read for that yet.
+A tagged PDF marks its paragraphs (``pdf_tags``): where both lines carry the mark, it
+decides. What an untagged PDF cannot tell: a paragraph whose last line happens to be
+full and sits at the very foot of a page reads as going on over the page (the next
+paragraph is joined to it).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class Run:
     font: str
     text: str
     first_word_x1: float | None = None  # where the first space starts, if any
+    block: int | None = None  # the tagged paragraph it belongs to (a tagged PDF)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Line:
     fonts: Counter = field(default_factory=Counter)
     first_word_x1: float | None = None
     links: list[str] = field(default_factory=list)
+    block: int | None = None
 
     @property
     def text(self) -> str:
@@ -128,7 +131,7 @@ def page_lines(page: Page, number: int) -> list[Line]:
             if current.first_word_x1 is None and " " in "".join(current.parts).strip():
                 current.first_word_x1 = run.x0 if run.first_word_x1 is None else run.first_word_x1
         else:
-            current = Line(number, run.x0, run.x1, run.y, run.size, [run.text])
+            current = Line(number, run.x0, run.x1, run.y, run.size, [run.text], block=run.block)
             leading = run.text[: len(run.text) - len(run.text.lstrip())]
             current.first_word_x1 = run.first_word_x1 if not leading else None
             lines.append(current)
@@ -210,6 +213,8 @@ def _right_edges(lines: Sequence[Line], pages: Sequence[Page]) -> dict[int, floa
 
 
 def _continues(before: Line, after: Line, pitch: float | None, edge: float, bottom: float) -> bool:
+    if before.block is not None and after.block is not None:
+        return before.block == after.block  # a tagged PDF says it
     if _style(before) != _style(after):
         return False
     # A space is about a third of an em (DejaVu 0.32, Times 0.25, Helvetica 0.28); the
