@@ -146,3 +146,44 @@ def test_decode_refusals(data, message):
 
 def test_parse_period_spanish_months():
     assert parse_period("abril-junio 2023") == Period.of_quarter(Quarter(2023, 2))
+
+
+def test_context_block_alone_or_inline():
+    text = MINIMAL.replace(
+        "Summary one.\n",
+        "Summary one.\nInstitutional context:\nBackground one.\nBackground two.\n",
+    )
+    item = parse_report(text).items[0]
+    assert item.summary == ("Summary one.",)
+    assert item.context == ("Background one.", "Background two.")
+    assert item.implications == ("Implication one.",)
+    inline = MINIMAL.replace("Summary one.\n", "Summary one.\nInstitutional context: Inline.\n")
+    assert parse_report(inline).items[0].context == ("Inline.",)
+
+
+def test_quarter_date_line_and_the_truncation_note():
+    text = MINIMAL.replace("January 5, 2024 Link", "Q1 2024") + (
+        "2) Cut\nJanuary 20, 2024\nText\nThis item is incomplete: its source text ends here.\n"
+        "3) Last\nJanuary 21, 2024\nDone.\nInstitutional Implications:\nAll.\n"
+    )
+    first, second, third = parse_report(text).items
+    assert first.date.iso() == "2024Q1" and first.date.precision is DatePrecision.QUARTER
+    assert second.truncated and second.summary == ("Text",) and not third.truncated
+
+
+def test_a_numbered_paragraph_is_text_unless_it_starts_the_next_item():
+    text = MINIMAL.replace("Summary one.", "Summary one.\n5) not an item, a list in the text.")
+    report = parse_report(text + "2) Second\nJanuary 9, 2024\nBody.\n")
+    first, second = report.items
+    assert first.summary == ("Summary one.", "5) not an item, a list in the text.")
+    assert second.number == 2
+    assert any("does not follow item 1" in warning for warning in report.warnings)
+
+
+def test_the_renderers_truncation_note_is_the_one_the_parser_knows():
+    from binational.intake.marks import TRUNCATED_NOTE as READ
+    from binational.publish.wording import CONTEXT_LABEL, IMPLICATIONS_LABEL, TRUNCATED_NOTE
+
+    assert READ == TRUNCATED_NOTE
+    for label in (CONTEXT_LABEL, IMPLICATIONS_LABEL):
+        assert parse_report(MINIMAL.replace("Summary one.", f"Summary one.\n{label}")).items
