@@ -65,7 +65,7 @@ def event_of(pair: dict, links: tuple[str, ...] = ()):
 def sample_history(linker):
     """The sample report's events as the store would hold them after an import."""
     from binational.drafting.inputs import PastEvent
-    from binational.intake.cbi_text import parse_report
+    from binational.intake.seed2023 import parse_report
 
     report = parse_report(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
     history = []

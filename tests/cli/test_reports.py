@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from binational.cli import app
-from binational.intake.cbi_text import parse_report
+from binational.intake.seed2023 import parse_report
 
 runner = CliRunner()
 

@@ -89,3 +89,137 @@ def test_two_files_for_one_quarter_are_refused(database, sample_report_path, tmp
     with pytest.raises(UserError, match="both reports for 2023Q2"):
         import_reports(database, [sample_report_path, Path(copy)])
     assert counts(database) == (0, 0, 0, 0, 0)
+
+
+# --- any period, any layout, any format ------------------------------------------------
+
+from tests.intake.conftest import FORMATS, NEWSLETTER, NEWSLETTER_URLS  # noqa: E402
+
+from binational.store.models import Event as EventModel  # noqa: E402
+
+
+def test_newsletter_sample_stores_period_and_context(database):
+    [outcome] = import_reports(database, [NEWSLETTER])
+    assert (outcome.period, outcome.quarter, outcome.layout) == (
+        "2022Q4", "2022Q4", "newsletter2022",
+    )  # fmt: skip
+    with database.sessions() as session:
+        report = session.scalars(select(Report)).one()
+        assert (report.period, report.period_start.isoformat(), report.period_end.isoformat()) == (
+            "2022Q4", "2022-10-01", "2022-12-31",
+        )  # fmt: skip
+        events = [item.event for item in report.items]
+        assert [e.title for e in events] == [
+            "Otay II Border Crossing MoU",
+            "U.S. - Mexico 2022 Consular Dialogue",
+            "U.S. Deputy Secretary of State visit",
+        ]
+        assert events[0].context.startswith("In June 2021, Mexico and the United States")
+        assert events[0].summary.startswith("The signing ceremony of the Collection")
+        assert (events[0].date.iso(), events[0].date_source) == ("2022-10-24", "stated")
+        assert events[0].link_text == "Learn more"
+        # Item 3 gives no date: it keeps the quarter of the report's period, inferred.
+        assert (events[2].date.iso(), events[2].date_source) == ("2022Q4", "inferred")
+        assert events[2].truncated and not events[1].truncated
+
+
+def test_period_that_is_not_a_quarter(database, tmp_path):
+    path = tmp_path / "summer.txt"
+    path.write_text(
+        "REPORT | June - October 2022\n1) Water Minute (06.15.22) Learn more\n"
+        "• Institutional context - The 1944 treaty.\n• Water Minute - Signed in June.\n",
+        encoding="utf-8",
+    )
+    [outcome] = import_reports(database, [path])
+    assert (outcome.period, outcome.quarter) == ("2022-06..2022-10", None)
+    with database.sessions() as session:
+        report = session.scalars(select(Report)).one()
+        assert (report.period, str(report.period_end)) == ("2022-06..2022-10", "2022-10-31")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_newsletter_imports_from_every_format(sqlite_database, newsletter_files, fmt):
+    [outcome] = import_reports(sqlite_database, [newsletter_files[fmt]])
+    assert (outcome.status, outcome.items, outcome.layout, outcome.format) == (
+        "imported", 3, "newsletter2022", fmt,
+    )  # fmt: skip
+    with sqlite_database.sessions() as session:
+        events = session.scalars(select(EventModel).order_by(EventModel.id)).all()
+        urls = [event.url for event in events]
+        assert [e.date.iso() for e in events] == ["2022-10-24", "2022-10-28", "2022Q4"]
+        assert all(e.context for e in events[:2])
+    expected = [None] * 3 if fmt == "txt" else [NEWSLETTER_URLS[1], NEWSLETTER_URLS[2], None]
+    assert urls == expected
+
+
+def test_layout_can_be_forced(sqlite_database, sample_report_path):
+    [outcome] = import_reports(sqlite_database, [NEWSLETTER], layout="seed2023", dry_run=True)
+    assert outcome.layout == "seed2023"
+    with pytest.raises(UserError, match="there is no layout 'memo'; the layouts are seed2023 and"):
+        import_reports(sqlite_database, [sample_report_path], layout="memo")
+
+
+def test_unknown_extension_is_refused(sqlite_database, tmp_path):
+    path = tmp_path / "report.rtf"
+    path.write_text("{\\rtf1 Report | 2023}", encoding="utf-8")
+    with pytest.raises(UserError, match=r"report.rtf is a .rtf file; binational imports"):
+        import_reports(sqlite_database, [path])
+
+
+def snapshot(db) -> tuple:
+    """Every row of the tables an import writes."""
+    from sqlalchemy import text
+
+    with db.sessions() as session:
+        return tuple(
+            tuple(map(tuple, session.execute(text(f"SELECT * FROM {table} ORDER BY id"))))
+            for table in ("reports", "report_items", "events", "event_institutions")
+        )
+
+
+def _big_file(path):
+    with path.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB without writing them
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty.txt is empty"),
+        ("bom.txt", b"\xef\xbb\xbf", "bom.txt is empty"),
+        ("bom.md", b"\xef\xbb\xbf  \n", "bom.md is empty"),
+        ("nul.txt", b"Report | 2023\n1) A\x00B\n", "nul.txt is a binary file"),
+        ("nul.html", b"<p>Report | 2023</p>\x00", "nul.html is a binary file"),
+        ("binary.txt", bytes(range(256)) * 4, "binary.txt is a binary file"),
+        ("binary.pdf", b"\x89PNG\r\n\x1a\n" + bytes(500), "binary.pdf is not a PDF file"),
+        ("binary.docx", b"PK\x03\x04garbage", "binary.docx is not a Word"),
+        ("year0.txt", b"Report | April-June 0000\n1) A\nApril 2, 0000\n", "names the year 0"),
+        ("year9999.txt", b"Report | 9999\n1) A\n", "names the year 9999"),
+        ("q0.txt", b"Report | Q2 0000\n1) A\n", "names the year 0"),
+        ("no-items.txt", b"Report | April-June 2023\nJust an intro.\n", "no numbered items"),
+        ("no-header.txt", b"1) A title\nApril 2, 2023 Link\nText.\n", "comes before any report"),
+        ("no-header.md", b"Some notes\n\nMore notes\n", "is not a quarterly report"),
+        ("bad-date.txt", b"Report | 2023\n1) A\nFebruary 30, 2023 Link\n", "not a real date"),
+        ("empty.pdf", b"%PDF-1.4\n%%EOF\n", "empty.pdf"),
+        ("cp1252.md", "Report | 2023\n1) Café".encode("cp1252"), "not UTF-8"),
+    ],
+)
+def test_malformed_input_is_one_sentence_and_changes_nothing(
+    sqlite_database, sample_report_path, tmp_path, name, content, message
+):
+    import_reports(sqlite_database, [sample_report_path])
+    before = snapshot(sqlite_database)
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UserError, match=message) as info:
+        import_reports(sqlite_database, [path])
+    assert "\n" not in str(info.value) and name in str(info.value)
+    assert snapshot(sqlite_database) == before
+
+
+def test_a_100_mb_file_is_refused_before_it_is_read(sqlite_database, tmp_path):
+    path = tmp_path / "huge.txt"
+    _big_file(path)
+    with pytest.raises(UserError, match=r"huge.txt is 100 MB; binational imports report files"):
+        import_reports(sqlite_database, [path])
+    assert counts(sqlite_database) == (0, 0, 0, 0, 0)

@@ -130,3 +130,16 @@ def test_same_document_gives_the_same_bytes(varied_document):
 
     assert first == second
     assert zipfile.ZipFile(io.BytesIO(first)).testzip() is None
+
+
+def test_context_is_labelled_between_summary_and_implications(make_entry, make_document):
+    entry = make_entry(1, context=("Antecedentes: la CILA, 1944.",))
+    document = docx.Document(io.BytesIO(render_docx(make_document([entry]))))
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Institutional context:")
+    assert texts[start - 1] == entry.summary[-1]
+    assert texts[start + 1 : start + 3] == [
+        "Antecedentes: la CILA, 1944.",
+        "Institutional Implications:",
+    ]
+    assert document.paragraphs[start].runs[0].bold

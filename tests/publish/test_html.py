@@ -177,3 +177,14 @@ def test_accented_text_is_utf8(varied_document):
 
 def test_rendering_is_deterministic(varied_document):
     assert render_html(varied_document) == render_html(varied_document)
+
+
+def test_context_is_labelled_between_summary_and_implications(make_entry, make_document):
+    entry = make_entry(1, context=("Background <one> & “two”.", "More background."))
+    page = page_of(make_document([entry]))
+    (article,) = page.xpath("//article[@id='item-1']")
+    assert texts(article.xpath("./h4")) == ["Institutional context:", "Institutional Implications:"]
+    assert texts(article.xpath("./p")) == [
+        *entry.summary, "Background <one> & “two”.", "More background.", *entry.implications,
+    ]  # fmt: skip
+    assert article.xpath("./h4[1]/@class") == ["context-heading"]

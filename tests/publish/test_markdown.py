@@ -153,3 +153,13 @@ def test_a_truncated_item_says_so(varied_document):
 
 def test_rendering_is_deterministic(varied_document):
     assert render_markdown(varied_document) == render_markdown(varied_document)
+
+
+def test_context_is_labelled_between_summary_and_implications(make_entry, make_document):
+    entry = make_entry(1, context=("Background *one* [x](y).",))
+    blocks = blocks_of(make_document([entry]))
+    start = blocks.index("**Institutional context:**")
+    assert blocks[start - 1] == entry.summary[-1]
+    assert blocks[start + 1] == escape_markdown("Background *one* [x](y).")
+    assert blocks[start + 2] == "**Institutional Implications:**"
+    assert "Background *one* [x](y)." in html.unescape(commonmark(blocks[start + 1]))

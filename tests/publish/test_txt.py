@@ -152,3 +152,17 @@ def test_header_and_intro_come_from_the_document(make_entry, make_document):
         "Otro centro, otra introducción.",
         "APRIL",
     ]
+
+
+def test_context_comes_between_summary_and_implications(make_entry, make_document):
+    entry = make_entry(1, context=("Background «one».", "Background two."))
+    lines = render_txt(make_document([entry])).decode("utf-8").splitlines()
+    start = lines.index("Institutional context:")
+    assert lines[start - 1] == entry.summary[-1]
+    assert lines[start + 1 : start + 4] == [
+        "Background «one».", "Background two.", "Institutional Implications:",
+    ]  # fmt: skip
+
+
+def test_no_context_label_without_context(varied_document):
+    assert "Institutional context:" not in render_txt(varied_document).decode("utf-8")

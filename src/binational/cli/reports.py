@@ -15,7 +15,18 @@ DEFAULT_FORMATS = "md,txt,html,pdf,docx"
 
 
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="Report files in the center's text layout.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Report files: .txt, .md, .html, .docx or .pdf.")
+    ],
+    layout: Annotated[
+        str | None,
+        typer.Option(
+            "--layout",
+            help="Read the files in this layout (seed2023 or newsletter2022) instead of "
+            "recognizing it.",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool,
         typer.Option("--dry-run", help="Parse and show what would be imported; write nothing."),
@@ -26,7 +37,8 @@ def import_command(
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Import past quarterly reports: each item becomes a published event."""
+    """Import past reports (any period, either layout): each item becomes a published
+    event."""
     from binational.intake.importer import import_reports
 
     settings = settings_for(db)
@@ -36,7 +48,7 @@ def import_command(
         from binational.registry.annotate import registry_annotator
 
         annotator = registry_annotator()
-    outcomes = import_reports(database, paths, annotator=annotator, dry_run=dry_run)
+    outcomes = import_reports(database, paths, annotator=annotator, dry_run=dry_run, layout=layout)
     if json_output:
         print_json([outcome.record() for outcome in outcomes])
         return
@@ -45,7 +57,10 @@ def import_command(
     for outcome in outcomes:
         verb = {"imported": "imported", "unchanged": "already imported, nothing changed",
                 "dry-run": "would import"}[outcome.status]  # fmt: skip
-        console.print(f"{outcome.file}: {outcome.quarter}, {outcome.items} items, {verb}")
+        console.print(
+            f"{outcome.file}: {outcome.period} ({outcome.layout}, {outcome.format}), "
+            f"{outcome.items} items, {verb}"
+        )
         for warning in outcome.warnings:
             errors.print(f"warning: {outcome.file}: {warning}")
 

@@ -1,7 +1,7 @@
 """Importing past reports into the database.
 
-Every file is read and parsed before anything is written; then all of them are
-written in one transaction. A file that is not a report refuses the whole import
+Every file is read, extracted and parsed before anything is written; then all of them
+are written in one transaction. A file that is not a report refuses the whole import
 with one sentence, and the database is left as it was. Importing a file already
 imported (same content) changes nothing.
 """
@@ -15,17 +15,17 @@ from pathlib import Path
 
 from binational.domain import Period
 from binational.errors import UserError
-from binational.intake.cbi_text import (
-    ParsedItem,
-    ParsedReport,
-    ReportFormatError,
-    decode_report_bytes,
-    parse_report,
-)
+from binational.intake.formats import extract_lines, format_of
+from binational.intake.layouts import check_layout, parse_layout
+from binational.intake.parsed import ParsedItem, ParsedReport, ReportFormatError
 from binational.registry.annotate import Annotator
 from binational.store.database import Database
 from binational.store.links import annotate_event
 from binational.store.reports import NewReportItem, find_report, save_report
+
+# Larger files are refused before they are read: the center's reports are a few
+# hundred kilobytes as text and a few megabytes as PDF or Word files.
+MAX_REPORT_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -33,21 +33,28 @@ class ReportFile:
     path: Path
     sha256: str
     parsed: ParsedReport
+    format: str
 
 
 @dataclass(frozen=True)
 class ImportOutcome:
     file: str
-    quarter: str
+    period: str
     status: str  # imported | unchanged | dry-run
     items: int
     warnings: tuple[str, ...] = ()
     event_ids: tuple[int, ...] = field(default=())
+    layout: str = ""
+    format: str = ""
+    quarter: str | None = None  # the period when it is a quarter
 
     def record(self) -> dict:
         return {
             "file": self.file,
+            "period": self.period,
             "quarter": self.quarter,
+            "layout": self.layout,
+            "format": self.format,
             "status": self.status,
             "items": self.items,
             "warnings": list(self.warnings),
@@ -55,30 +62,62 @@ class ImportOutcome:
         }
 
 
-def report_item(item: ParsedItem, source_name: str) -> NewReportItem:
+def report_item(item: ParsedItem, period: Period, source_name: str) -> NewReportItem:
     """A parsed item as the store keeps it (its provenance: the file and number)."""
+    date, date_source = item.stored_date(period)
     return NewReportItem(
-        title=item.title, date=item.date, date_source=item.date_source,
+        title=item.title, date=date, date_source=date_source,
         summary="\n".join(item.summary), implications="\n".join(item.implications),
-        url=item.url, link_text=item.link_text, truncated=item.truncated,
-        printed_number=item.number, month_section=item.month_section,
-        origin_ref=f"{source_name}#{item.number}",
+        context="\n".join(item.context), url=item.url, link_text=item.link_text,
+        truncated=item.truncated, printed_number=item.number,
+        month_section=item.month_section, origin_ref=f"{source_name}#{item.number}",
     )  # fmt: skip
 
 
-def read_report_file(path: Path) -> ReportFile:
+def read_report_bytes(
+    data: bytes, name: str, suffix: str, layout: str | None = None
+) -> ParsedReport:
+    """Extract and parse a report file's bytes (pure: no database)."""
+    return parse_layout(extract_lines(data, name, suffix), name, layout)
+
+
+def read_report_file(
+    path: Path, layout: str | None = None, max_bytes: int = MAX_REPORT_BYTES
+) -> ReportFile:
     """Read and parse one file; ``UserError`` naming the file when it is not a report."""
     name = str(path)
     if not path.exists():
         raise UserError(f"{name} does not exist")
     if path.is_dir():
         raise UserError(f"{name} is a directory; give the report's file")
+    kind = format_of(path.suffix, name)
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UserError(
+                f"{name} is {size / 2**20:.0f} MB; binational imports report files of up to "
+                f"{max_bytes / 2**20:.0f} MB"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise UserError(f"{name} cannot be read: {error.strerror}") from None
-    text = decode_report_bytes(data, name)
-    return ReportFile(path, hashlib.sha256(data).hexdigest(), parse_report(text, name))
+    parsed = read_report_bytes(data, name, path.suffix, layout)
+    return ReportFile(path, hashlib.sha256(data).hexdigest(), parsed, kind)
+
+
+def _outcome(report_file: ReportFile, status: str, **fields) -> ImportOutcome:
+    period = report_file.parsed.period
+    quarter = period.quarter
+    return ImportOutcome(
+        file=report_file.path.name,
+        period=str(period),
+        status=status,
+        items=fields.pop("items", len(report_file.parsed.items)),
+        layout=report_file.parsed.layout,
+        format=report_file.format,
+        quarter=str(quarter) if quarter else None,
+        **fields,
+    )
 
 
 def import_reports(
@@ -86,57 +125,55 @@ def import_reports(
     paths: Sequence[Path],
     annotator: Annotator | None = None,
     dry_run: bool = False,
+    layout: str | None = None,
+    max_bytes: int = MAX_REPORT_BYTES,
 ) -> list[ImportOutcome]:
-    files = [read_report_file(path) for path in paths]
+    """Import report files (any of .txt, .md, .html, .docx, .pdf), all or none."""
+    check_layout(layout)
+    files = [read_report_file(path, layout, max_bytes) for path in paths]
     seen: dict[str, Path] = {}
     for report_file in files:
-        quarter = str(report_file.parsed.quarter)
-        if quarter in seen and seen[quarter] != report_file.path:
+        period = str(report_file.parsed.period)
+        if period in seen and seen[period] != report_file.path:
             raise UserError(
-                f"{report_file.path} and {seen[quarter]} are both reports for {quarter}; "
+                f"{report_file.path} and {seen[period]} are both reports for {period}; "
                 "import one of them"
             )
-        seen[quarter] = report_file.path
+        seen[period] = report_file.path
 
     outcomes: list[ImportOutcome] = []
     with db.transaction() as session:
         for report_file in files:
             parsed = report_file.parsed
-            name = report_file.path.name
-            existing = find_report(session, Period.of_quarter(parsed.quarter))
+            existing = find_report(session, parsed.period)
             if existing is not None:
                 if existing.source_sha256 != report_file.sha256:
                     raise ReportFormatError(
-                        f"{report_file.path}: the {parsed.quarter} report is already in the "
+                        f"{report_file.path}: the {parsed.period} report is already in the "
                         f"database (imported from {existing.source_name}) with other content"
                     )
-                outcomes.append(
-                    ImportOutcome(name, str(parsed.quarter), "unchanged", len(parsed.items))
-                )
+                outcomes.append(_outcome(report_file, "unchanged"))
                 continue
             if dry_run:
-                outcomes.append(
-                    ImportOutcome(
-                        name, str(parsed.quarter), "dry-run", len(parsed.items), parsed.warnings
-                    )
-                )
+                outcomes.append(_outcome(report_file, "dry-run", warnings=parsed.warnings))
                 continue
+            name = report_file.path.name
+            items = [report_item(item, parsed.period, name) for item in parsed.items]
             _, events = save_report(
-                session, Period.of_quarter(parsed.quarter), parsed.header, parsed.intro,
-                [report_item(item, name) for item in parsed.items], name, report_file.sha256,
+                session, parsed.period, parsed.header, parsed.intro, items, name,
+                report_file.sha256,
             )  # fmt: skip
             if annotator is not None:
                 for event in events:
                     annotate_event(event, annotator)
             session.flush()
             outcomes.append(
-                ImportOutcome(
-                    name,
-                    str(parsed.quarter),
+                _outcome(
+                    report_file,
                     "imported",
-                    len(events),
-                    parsed.warnings,
-                    tuple(event.id for event in events),
-                )  # fmt: skip
+                    items=len(events),
+                    warnings=parsed.warnings,
+                    event_ids=tuple(event.id for event in events),
+                )
             )
     return outcomes

@@ -20,6 +20,7 @@ from binational.publish.docx_parts import (
 )
 from binational.publish.links import link_target
 from binational.publish.wording import (
+    CONTEXT_LABEL,
     IMPLICATIONS_LABEL,
     TRUNCATED_NOTE,
     paragraphs,
@@ -71,12 +72,15 @@ def entry_paragraphs(entry: ReportEntry, styles: StyleIds, part: Part) -> Iterat
         add_hyperlink(date, part, url, single_line(entry.link_text or url))
     yield date
     yield from (text_paragraph(text) for text in paragraphs(entry.summary))
-    implications = paragraphs(entry.implications)
-    if implications:
-        label = new_paragraph(keep_with_next=True)
-        add_run(label, IMPLICATIONS_LABEL, bold=True)
-        yield label
-        yield from (text_paragraph(text) for text in implications)
+    for label_text, texts in (
+        (CONTEXT_LABEL, paragraphs(entry.context)),
+        (IMPLICATIONS_LABEL, paragraphs(entry.implications)),
+    ):
+        if texts:
+            label = new_paragraph(keep_with_next=True)
+            add_run(label, label_text, bold=True)
+            yield label
+            yield from (text_paragraph(text) for text in texts)
     if entry.truncated:
         yield text_paragraph(TRUNCATED_NOTE, italic=True)
 

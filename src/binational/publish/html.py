@@ -16,6 +16,7 @@ from binational.publish.links import link_target
 from binational.publish.templating import template_environment
 from binational.publish.wording import (
     CONTENTS_LABEL,
+    CONTEXT_LABEL,
     IMPLICATIONS_LABEL,
     TRUNCATED_NOTE,
     paragraphs,
@@ -57,6 +58,7 @@ def _render(
         sections=sections,
         labels={
             "contents": CONTENTS_LABEL,
+            "context": CONTEXT_LABEL,
             "implications": IMPLICATIONS_LABEL,
             "truncated": TRUNCATED_NOTE,
         },

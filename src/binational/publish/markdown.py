@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from binational.publish.document import ReportDocument, ReportEntry
 from binational.publish.links import link_target
 from binational.publish.wording import (
+    CONTEXT_LABEL,
     IMPLICATIONS_LABEL,
     TRUNCATED_NOTE,
     paragraphs,
@@ -66,6 +67,10 @@ def entry_blocks(entry: ReportEntry) -> Iterator[str]:
     yield f"### {entry.number}) {escape_markdown(entry.title)}"
     yield date_line(entry)
     yield from (escape_markdown(text) for text in paragraphs(entry.summary))
+    context = paragraphs(entry.context)
+    if context:
+        yield f"**{CONTEXT_LABEL}**"
+        yield from (escape_markdown(text) for text in context)
     implications = paragraphs(entry.implications)
     if implications:
         yield f"**{IMPLICATIONS_LABEL}**"

@@ -8,6 +8,8 @@ One line per element and no blank lines, exactly as ``cbi-report-2023-q2.txt``::
     1) <title>
     April 12, 2023 Link <https://...>
     <summary paragraph>...
+    Institutional context:          (when the event has background)
+    <context paragraph>...
     Institutional Implications:
     <implications paragraph>...
 
@@ -20,7 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from binational.publish.document import ReportDocument, ReportEntry
-from binational.publish.wording import IMPLICATIONS_LABEL, paragraphs, single_line
+from binational.publish.wording import (
+    CONTEXT_LABEL,
+    IMPLICATIONS_LABEL,
+    paragraphs,
+    single_line,
+)
 
 
 def date_line(entry: ReportEntry) -> str:
@@ -37,6 +44,10 @@ def entry_lines(entry: ReportEntry) -> Iterator[str]:
     yield f"{entry.number}) {single_line(entry.title)}"
     yield date_line(entry)
     yield from paragraphs(entry.summary)
+    context = paragraphs(entry.context)
+    if context:
+        yield CONTEXT_LABEL
+        yield from context
     implications = paragraphs(entry.implications)
     if implications:
         yield IMPLICATIONS_LABEL

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 IMPLICATIONS_LABEL = "Institutional Implications:"
+# The background of an event (the 2022 layout's "Institutional context"), printed
+# after the summary and before the implications.
+CONTEXT_LABEL = "Institutional context:"
 CONTENTS_LABEL = "Contents"
 TRUNCATED_NOTE = "This item is incomplete: its source text ends here."
 

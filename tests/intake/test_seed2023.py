@@ -3,13 +3,11 @@ import json
 import pytest
 from tests.conftest import SAMPLE_EXPECTED
 
-from binational.domain import DatePrecision, DateSource, Quarter
-from binational.intake.cbi_text import (
-    ReportFormatError,
-    decode_report_bytes,
-    parse_period,
-    parse_report,
-)
+from binational.domain import DatePrecision, DateSource, Period, Quarter
+from binational.intake.formats.text import decode_text as decode_report_bytes
+from binational.intake.marks import parse_period
+from binational.intake.parsed import ReportFormatError
+from binational.intake.seed2023 import parse_report
 
 MINIMAL = """Report | January-March 2024
 Intro line.
@@ -38,9 +36,9 @@ def test_sample_matches_expected_parse(sample_report_text):
     expected = json.loads(SAMPLE_EXPECTED.read_text(encoding="utf-8"))
     report = parse_report(sample_report_text, "sample.txt")
     assert report.header == expected["header"]
-    assert str(report.quarter) == expected["period"]["quarter"]
-    assert report.quarter.start.isoformat() == expected["period"]["start"]
-    assert report.quarter.end.isoformat() == expected["period"]["end"]
+    assert str(report.period) == expected["period"]["quarter"]
+    assert report.period.start.isoformat() == expected["period"]["start"]
+    assert report.period.end.isoformat() == expected["period"]["end"]
     assert len(report.items) == expected["item_count"]
     assert [item_record(item) for item in report.items] == expected["items"]
 
@@ -60,7 +58,7 @@ def test_sample_paragraphs_are_kept_whole(sample_report_text):
                                     "report | Q1 2024", "Report | 2024Q1"])  # fmt: skip
 def test_header_variants(header):
     report = parse_report(MINIMAL.replace("Report | January-March 2024", header))
-    assert report.quarter == Quarter(2024, 1)
+    assert report.period == Period.of_quarter(Quarter(2024, 1))
 
 
 def test_implications_on_the_same_line():
@@ -119,7 +117,8 @@ def test_windows_line_endings_and_bom():
         ("", "is empty"),
         ("   \n\n", "is empty"),
         ("Dear colleagues,\nplease find attached...", "is not a quarterly report"),
-        ("Report | April-July 2023\n1) x\n", "not a calendar quarter"),
+        ("Report | April-June 0000\n1) x\n", "names the year 0"),
+        ("Report | 9999\n1) x\n", "names the year 9999"),
         ("Report | some day\n1) x\n", "should read like"),
         ("Report | April-June 2023\nJust an intro.\n", "no numbered items"),
         ("Report | April-June 2023\nAPRIL\n1) X\nApril 31, 2023 Link\n", "not a real date"),
@@ -146,4 +145,45 @@ def test_decode_refusals(data, message):
 
 
 def test_parse_period_spanish_months():
-    assert parse_period("abril-junio 2023") == Quarter(2023, 2)
+    assert parse_period("abril-junio 2023") == Period.of_quarter(Quarter(2023, 2))
+
+
+def test_context_block_alone_or_inline():
+    text = MINIMAL.replace(
+        "Summary one.\n",
+        "Summary one.\nInstitutional context:\nBackground one.\nBackground two.\n",
+    )
+    item = parse_report(text).items[0]
+    assert item.summary == ("Summary one.",)
+    assert item.context == ("Background one.", "Background two.")
+    assert item.implications == ("Implication one.",)
+    inline = MINIMAL.replace("Summary one.\n", "Summary one.\nInstitutional context: Inline.\n")
+    assert parse_report(inline).items[0].context == ("Inline.",)
+
+
+def test_quarter_date_line_and_the_truncation_note():
+    text = MINIMAL.replace("January 5, 2024 Link", "Q1 2024") + (
+        "2) Cut\nJanuary 20, 2024\nText\nThis item is incomplete: its source text ends here.\n"
+        "3) Last\nJanuary 21, 2024\nDone.\nInstitutional Implications:\nAll.\n"
+    )
+    first, second, third = parse_report(text).items
+    assert first.date.iso() == "2024Q1" and first.date.precision is DatePrecision.QUARTER
+    assert second.truncated and second.summary == ("Text",) and not third.truncated
+
+
+def test_a_numbered_paragraph_is_text_unless_it_starts_the_next_item():
+    text = MINIMAL.replace("Summary one.", "Summary one.\n5) not an item, a list in the text.")
+    report = parse_report(text + "2) Second\nJanuary 9, 2024\nBody.\n")
+    first, second = report.items
+    assert first.summary == ("Summary one.", "5) not an item, a list in the text.")
+    assert second.number == 2
+    assert any("does not follow item 1" in warning for warning in report.warnings)
+
+
+def test_the_renderers_truncation_note_is_the_one_the_parser_knows():
+    from binational.intake.marks import TRUNCATED_NOTE as READ
+    from binational.publish.wording import CONTEXT_LABEL, IMPLICATIONS_LABEL, TRUNCATED_NOTE
+
+    assert READ == TRUNCATED_NOTE
+    for label in (CONTEXT_LABEL, IMPLICATIONS_LABEL):
+        assert parse_report(MINIMAL.replace("Summary one.", f"Summary one.\n{label}")).items
