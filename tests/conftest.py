@@ -114,7 +114,7 @@ def postgres_database(postgres_server: PostgresServer) -> Iterator[Database]:
     postgres_server.drop(name)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def database(request: pytest.FixtureRequest) -> Database:
     """The same test against a SQLite file and a PostgreSQL database."""
     return request.getfixturevalue(f"{request.param}_database")

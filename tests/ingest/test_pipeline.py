@@ -202,6 +202,7 @@ async def test_a_rejected_story_is_not_queued_again_when_republished(
         assert session.scalar(select(Candidate.status)) == "rejected"
 
 
+@pytest.mark.postgres
 async def test_ingest_on_postgres_too(postgres_database, settings, world):
     sources, analyzer = world
     summary = await ingest(postgres_database, settings, sources, analyzer)

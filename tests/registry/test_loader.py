@@ -123,11 +123,18 @@ def test_registry_is_frozen(registry) -> None:
         registry.get("hled").status = "ended"
 
 
-def test_bundled_load_is_cached_but_a_directory_load_is_fresh(tmp_path: Path) -> None:
-    assert load_registry() is load_registry()
+def test_a_directory_load_reads_that_directory(tmp_path: Path) -> None:
     shutil.copytree(BUNDLED_DATA, tmp_path / "data")
+    dialogues = tmp_path / "data" / "dialogue_mechanisms.yaml"
+    text = dialogues.read_text(encoding="utf-8")
+    edited = "name_en: U.S.-Mexico High-Level Economic Dialogue (edited)"
+    dialogues.write_text(
+        text.replace("name_en: U.S.-Mexico High-Level Economic Dialogue", edited, 1),
+        encoding="utf-8",
+    )
     copy = load_registry(tmp_path / "data")
-    assert copy is not load_registry()
+    assert copy.get("hled").name_en.endswith("(edited)")
+    assert not load_registry().get("hled").name_en.endswith("(edited)")
     assert len(copy) == len(load_registry())
 
 

@@ -113,7 +113,7 @@ def router() -> APIRouter:
     @api.get("/events", tags=["events"])
     def events(request: Request, actor: Actor = Depends(reader)) -> Record:
         """Events: filters `q`, `quarter`, `month`, `institution`, `category`, `topic`,
-        `status`, `page` (50 a page), as on /events; facets with counts."""
+        `status`, `page` (25 a page), as on /events; facets with counts."""
         web = web_context(request)
         filters = parse_filters(request.query_params)
         with web.database.connect() as connection:
