@@ -1,7 +1,8 @@
 """The Jinja2 environment for the report templates in ``publish/templates``.
 
-Built once per process by a cached factory rather than at import time: Jinja2 takes
-about 0.1 s to import, and ``binational --help`` (or a txt export) should not pay it.
+Built once per process by a cached factory rather than at import time: importing
+Jinja2 is a visible share of a command's start, and ``binational --help`` (or a txt
+export) should not pay it.
 """
 
 from __future__ import annotations

@@ -1,11 +1,10 @@
 """The one-row reads every web request makes, run on the driver's own cursor.
 
 Every request reads the data's version (``data_version.py``) and the signed-in
-user (``web/users.py``). Through SQLAlchemy's ``Connection.execute`` such a read
-costs about 30 µs in a warm loop, but 150–600 µs inside a search request, between
-the index's array work and the page's rendering: its execution path is long, and
-there it runs with cold caches. On the DBAPI cursor it costs a fifth of that
-(measured in situ: 165 → 43 µs for the version; docs/benchmarks.md).
+user (``store/users.py``). Through SQLAlchemy's ``Connection.execute`` such a read is
+cheap in a warm loop but several times dearer inside a request, between the page's
+other work: its execution path is long, and there it runs with cold caches. On the
+DBAPI cursor it costs a fraction of that (docs/benchmarks.md, the web benchmark).
 
 So the statement is still built with SQLAlchemy (portable, no hand-written SQL),
 compiled once per dialect, and run on the cursor. Rows come back as the driver

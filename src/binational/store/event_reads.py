@@ -2,10 +2,9 @@
 and the page of a listing.
 
 The statements are built once, here, with bind parameters, and run on a plain
-connection: no ORM session, identity map or per-request statement building. On the
-web's event page this cut the store's share from about 2.5 ms to about 0.5 ms a
-request (``benchmarks/bench_web.py``, ``docs/benchmarks.md``). Writes, and reads that
-lead to writes, keep using the ORM (``store/events.py``).
+connection: no ORM session, identity map or per-request statement building, which
+were most of the web's event page's time in the store (``benchmarks/bench_web.py``).
+Writes, and reads that lead to writes, keep using the ORM (``store/events.py``).
 """
 
 from __future__ import annotations
@@ -34,7 +33,8 @@ _sources = EventSource.__table__
 _revisions = Revision.__table__
 
 # The event page's row says which of its lists have anything in them: most events
-# have no extra sources, placements or revisions, and a query skipped is ~0.1 ms.
+# have no extra sources, placements or revisions, and a query skipped is a round trip
+# saved.
 _this_event = bindparam("event_id")
 EVENT_PAGE = select(
     _events,

@@ -60,8 +60,8 @@ EXTRACTORS: dict[str, tuple[str, Extractor]] = {
 
 
 # Formats whose reader does Python work for every markup character get a lower bound
-# than the importer's: markdown-it-py takes up to 10 µs a character on adversarial
-# input (1 MB of '[' is 10 s), the HTML walk a few µs per element. The center's
+# than the importer's: on adversarial input markdown-it-py's time per character grows
+# (a megabyte of '[' takes seconds), and the HTML walk costs per element. The center's
 # reports are tens of kilobytes in these formats.
 MAX_BYTES = {"md": 1024 * 1024, "html": 8 * 1024 * 1024}
 

@@ -2,9 +2,9 @@
 rather than in the template.
 
 A search page has about a hundred rows and five hundred values in them. Through
-Jinja, each value costs a markupsafe ``Markup`` object (about 1.5 µs); escaped with
-``html.escape`` and joined once, the rows cost a fifth of that, which is a fifth of
-a new search's time (docs/benchmarks.md). Names from a fixed vocabulary (statuses,
+Jinja, each value costs a markupsafe ``Markup`` object; escaped with ``html.escape``
+and joined once, the rows cost a fraction of that, a visible share of a new search's
+time (docs/benchmarks.md, the web benchmark). Names from a fixed vocabulary (statuses,
 institutions, facet values) come escaped from ``PageLabels``, made once, and facet
 links from ``views.facet_hrefs(..., html=True)``. The page's structure stays in the
 templates; every other value is escaped here, and tests/web/test_rows.py feeds
