@@ -1,6 +1,6 @@
 """An institution as the drafting facts need it, built from a registry entry.
 
-``institution_profile`` is the one adapter between the registry's Pydantic entries
+``institution_profile`` is the one adapter between the registry's entries
 and drafting's plain data. It reads ``cadence`` (the registry's ``Cadence`` enum, a
 plain string, or nothing) with ``getattr``, so an entry-like value without the field
 has no cadence.
