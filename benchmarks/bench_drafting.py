@@ -87,6 +87,7 @@ def quality(registry, linker) -> None:
     from binational.drafting.service import draft_event
 
     scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
+    find = linker.find
     history = sample_history(linker)
     event_ids = {str(event.id) for event in history}
     scores: dict[str, list[tuple[str, dict[str, float]]]] = {"draft": [], "lead-3": [],
@@ -98,7 +99,7 @@ def quality(registry, linker) -> None:
         source = source_of(pair)
         others = [event for event in history if event.id != pair["item"]]
         links = next((tuple(e.links) for e in history if e.id == pair["item"]), ())
-        draft = draft_event(event_of(pair, links), [source], registry, others, linker=linker)
+        draft = draft_event(event_of(pair, links), [source], registry, others, find_mentions=find)
         k = len(draft.summary.sentences)
         systems = {
             "draft": draft.summary.text,
@@ -132,7 +133,8 @@ def quality(registry, linker) -> None:
     for release in releases:
         source = SourceText(release["url"], release["text"], release["language"])
         event = event_of({"item": 0, "event_title": release["title"], "event_date": "2023-01-01"})
-        for sentence in draft_event(event, [source], registry, linker=linker).summary.sentences:
+        drafted = draft_event(event, [source], registry, find_mentions=find)
+        for sentence in drafted.summary.sentences:
             sentences += 1
             reproduced += source.text[sentence.start : sentence.end] == sentence.text
     for event in history:  # the sample report's events, each drafted from its own summary
@@ -140,7 +142,8 @@ def quality(registry, linker) -> None:
         past = [other for other in history if other.id != event.id]
         fields = event_of({"item": event.id, "event_title": event.title,
                            "event_date": event.date.isoformat()}, tuple(event.links))  # fmt: skip
-        for fact in draft_event(fields, [source], registry, past, linker=linker).implications.facts:
+        drafted = draft_event(fields, [source], registry, past, find_mentions=find)
+        for fact in drafted.implications.facts:
             facts += 1
             kinds.add(fact.kind)
             for item in fact.evidence:
@@ -195,13 +198,13 @@ def speed(registry, linker, runs: int) -> None:
     source = SourceText("https://example.org/release", text, "en")
     event = EventFields(1, "Joint statement on the High-Level Economic Dialogue",
                         PartialDate.day(2023, 9, 29), ("hled",))  # fmt: skip
-    draft_event(event, [source], registry, linker=linker)  # warm the caches
+    draft_event(event, [source], registry, find_mentions=linker.find)  # warm the caches
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write(text)
     inside, whole, own = [], [], []
     for _ in range(runs):
         started = time.perf_counter()
-        draft_event(event, [source], registry, linker=linker)
+        draft_event(event, [source], registry, find_mentions=linker.find)
         inside.append(time.perf_counter() - started)
         started = time.perf_counter()
         result = subprocess.run([sys.executable, "-c", ONE_DRAFT, handle.name], check=True,

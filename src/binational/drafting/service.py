@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from binational.drafting.draft import Draft, Summary
-from binational.drafting.extractive import REPORT_LANGUAGE, extractive_summary
+from binational.drafting.extractive import REPORT_LANGUAGE, MentionFinder, extractive_summary
 from binational.drafting.facts import Fact
 from binational.drafting.grounding import Allowed, check_text, mark
 from binational.drafting.implications import Implications, draft_implications
@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     import httpx
 
 LANGUAGE_NAMES = MappingProxyType({"es": "Spanish", "fr": "French", "en": "English"})
+STORED_FLAG = "source: the event's stored text"
+STORED_WARNING = (
+    "The event has no archived source, so the summary is drawn from its own stored "
+    "summary and context, not from an official release."
+)
 DEFAULT_ORGANIZATION = "Center for Binational Institutions"  # config.Settings.organization
 
 
@@ -51,17 +56,18 @@ def draft_event(
     registry: Any,
     history: Sequence[PastEvent] = (),
     *,
-    linker: Any = None,
+    find_mentions: MentionFinder | None = None,
     model: DraftingModel | None = None,
     organization: str = DEFAULT_ORGANIZATION,
 ) -> Draft:
-    """The draft of ``event``. ``linker`` is a built ``registry.linker.Linker`` (built
-    here from ``registry`` when not given; pass one to draft many events)."""
-    if linker is None:
+    """The draft of ``event``. ``find_mentions`` is the registry linker's ``find``
+    (a ``Linker`` is built here from ``registry`` when it is not given; pass one to
+    draft many events)."""
+    if find_mentions is None:
         from binational.registry.linker import Linker
 
-        linker = Linker.build(registry)
-    find = linker.find
+        find_mentions = Linker.build(registry).find
+    find = find_mentions
     if not event.links:
         found = [mention.slug for mention in find(event.title)]
         found += [mention.slug for source in sources for mention in find(source.text)]
@@ -73,9 +79,12 @@ def draft_event(
     language_warning = None
     if not extractive.sentences:
         warnings.append("The event has no source text, so there is no summary to draft.")
-    elif extractive.language != REPORT_LANGUAGE:
+    elif {s.source_url for s in extractive.sentences} & {s.url for s in sources if s.stored}:
+        flags = (STORED_FLAG,)
+        warnings.append(STORED_WARNING)
+    if extractive.sentences and extractive.language != REPORT_LANGUAGE:
         language = LANGUAGE_NAMES.get(extractive.language, extractive.language)
-        flags = (f"source in {language}",)
+        flags = (*flags, f"source in {language}")
         language_warning = (
             f"Source in {language}: the summary is drawn from it in {language}, and the "
             "report is written in English."
@@ -90,7 +99,10 @@ def draft_event(
         rewritten = _rewrite(event, sources, registry, history, find, model, organization,
                              summary, implications)  # fmt: skip
         if isinstance(rewritten, Draft):
-            return replace(rewritten, warnings=(*warnings, *rewritten.warnings))
+            stored = tuple(flag for flag in flags if flag == STORED_FLAG)
+            summary = replace(rewritten.summary, flags=(*stored, *rewritten.summary.flags))
+            return replace(rewritten, summary=summary,
+                           warnings=(*warnings, *rewritten.warnings))  # fmt: skip
         warnings.append(rewritten)  # why the model gave no draft
     if language_warning:
         warnings.insert(0, language_warning)
