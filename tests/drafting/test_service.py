@@ -76,11 +76,19 @@ def test_spanish_source_is_flagged(spanish, registry, linker):
     )
 
 
-def test_links_come_from_the_sources_when_the_event_has_none(english, registry, linker):
+@pytest.mark.parametrize("links", [(), ("dot", "sict")])
+def test_institutions_come_from_the_sources_when_the_event_has_none(
+    english, registry, linker, links
+):
     event, sources = english
-    unlinked = dataclasses.replace(event, links=())
+    unlinked = dataclasses.replace(event, links=links)
     draft = draft_event(unlinked, sources, registry, find_mentions=linker.find)
     assert draft.implications.facts[0].subject == "air-transport-agreement-2015"
+    assert draft.warnings == (
+        "The event is linked to no registry institution, so the implications are drafted "
+        "about those its sources name (U.S.-Mexico Air Transport Agreement); link them if "
+        "they are right.",
+    )
 
 
 def test_an_event_with_no_institution_says_so(pairs, registry, linker):

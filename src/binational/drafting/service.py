@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from binational.drafting.draft import Draft, Summary
 from binational.drafting.extractive import REPORT_LANGUAGE, MentionFinder, extractive_summary
-from binational.drafting.facts import Fact
+from binational.drafting.facts import Fact, linked_institutions
 from binational.drafting.grounding import Allowed, check_text, mark
 from binational.drafting.implications import Implications, draft_implications
 from binational.drafting.inputs import EventFields, PastEvent, SourceText
@@ -68,13 +68,16 @@ def draft_event(
 
         find_mentions = Linker.build(registry).find
     find = find_mentions
-    if not event.links:
-        found = [mention.slug for mention in find(event.title)]
-        found += [mention.slug for source in sources for mention in find(source.text)]
-        event = replace(event, links=tuple(dict.fromkeys(found)))
+    warnings: list[str] = []
+    if not linked_institutions(event.links, registry):
+        event, named = _institutions_named(event, sources, registry, find)
+        if named:
+            warnings.append(
+                "The event is linked to no registry institution, so the implications are "
+                f"drafted about those its sources name ({named}); link them if they are right."
+            )
     extractive = extractive_summary(sources, event.title, find)
     implications = draft_implications(event, sources, registry, history, find)
-    warnings: list[str] = []
     flags: tuple[str, ...] = ()
     language_warning = None
     if not extractive.sentences:
@@ -107,6 +110,20 @@ def draft_event(
     if language_warning:
         warnings.insert(0, language_warning)
     return Draft(event.id, summary, implications, "extractive", tuple(warnings))
+
+
+def _institutions_named(
+    event: EventFields, sources: Sequence[SourceText], registry: Any, find: MentionFinder
+) -> tuple[EventFields, str]:
+    """The event with what its title and sources name added to its links (all of it
+    when it has no links, its institutions when it has agencies only), and the names
+    of the institutions added."""
+    found = [mention.slug for text in (event.title, *(s.text for s in sources))
+             for mention in find(text)]  # fmt: skip
+    added = found if not event.links else linked_institutions(found, registry)
+    links = tuple(dict.fromkeys((*event.links, *added)))
+    named = [registry.get(slug).name_en for slug in linked_institutions(added, registry)]
+    return replace(event, links=links), "; ".join(named)
 
 
 def _rewrite(
