@@ -21,6 +21,12 @@ releases. In process (registry loaded, linker built, as the web app or a batch
 drafts) and whole process (a fresh Python that imports, loads the registry, builds
 the linker and drafts, as a command would), runs interleaved, medians printed with
 the machine's load average. Target: < 200 ms.
+
+Accept: ``binational candidates accept ID`` as a user runs it, whole process, on a
+fresh copy of a database holding the sample report, with the draft it makes and
+with ``--no-draft``, interleaved; the draft step's share of the command is the
+difference of the medians over the median with the draft. For a release of the
+development set and for the 10,000-character source.
 """
 
 from __future__ import annotations
@@ -212,15 +218,75 @@ def speed(registry, linker, runs: int) -> None:
         whole.append(time.perf_counter() - started)
         own.append(float(result.stdout))
     os.unlink(handle.name)
-
-    def ms(values: list[float]) -> str:
-        return (f"median {statistics.median(values) * 1000:.0f} ms (min {min(values) * 1000:.0f}, "
-                f"max {max(values) * 1000:.0f}, n={len(values)})")  # fmt: skip
-
     print(f"speed: one draft of a {len(text):,}-character source, no model")
     print(f"  in process (registry and linker ready):      {ms(inside)}")
     print(f"  whole process (python start to exit):        {ms(whole)}")
     print(f"  of which imports, registry, linker, draft:   {ms(own)}")
+
+
+def ms(values: list[float]) -> str:
+    return (f"median {statistics.median(values) * 1000:.0f} ms (min {min(values) * 1000:.0f}, "
+            f"max {max(values) * 1000:.0f}, n={len(values)})")  # fmt: skip
+
+
+def accept_database(directory: Path, texts: dict[str, str]) -> tuple[Path, dict[str, int]]:
+    """A database as an analyst's would be: the sample report imported (the history
+    and the examples) and one queued candidate per text; the candidates' ids."""
+    import datetime as dt
+
+    from binational.ingest.clusters import NewDocument, store_document
+    from binational.ingest.dedup import text_sha256
+    from binational.intake.importer import import_reports
+    from binational.registry.annotate import registry_annotator
+    from binational.store.database import Database
+
+    path = directory / "accept.db"
+    database = Database.open(str(path))
+    import_reports(database, [SAMPLE], annotator=registry_annotator())
+    ids = {}
+    with database.transaction() as session:
+        for name, text in texts.items():
+            url = f"https://www.state.gov/{name}"
+            ids[name] = store_document(session, NewDocument(
+                kind="page", url=url, canonical_url=url, title=text.split(".")[0][:120],
+                text=text, text_sha256=text_sha256(text), published=dt.date(2023, 9, 29),
+                published_stated=True, language="en", score=0.9,
+            ), None).candidate_id  # fmt: skip
+    database.close()
+    return path, ids
+
+
+def accept_share(runs: int) -> None:
+    """``binational candidates accept ID`` as a user runs it (a fresh copy of the
+    database each time), with its draft and with --no-draft, interleaved; the draft
+    step's share is the difference over the whole."""
+    import shutil
+
+    release = next(p for p in load_pairs() if p["item"] == 2)["source"]["text"]
+    texts = {"release": release, "ten-thousand": ten_thousand_characters()}
+    binational = Path(sys.executable).with_name("binational")
+    env = {**os.environ, "BINATIONAL_LLM_URL": ""}
+    with tempfile.TemporaryDirectory() as directory:
+        template, ids = accept_database(Path(directory), texts)
+        print("accept: `binational candidates accept ID`, whole process, no model")
+        for name, text in texts.items():
+            times: dict[str, list[float]] = {"with draft": [], "--no-draft": []}
+            for _ in range(runs):
+                for label, extra in (("with draft", []), ("--no-draft", ["--no-draft"])):
+                    copy = Path(directory) / "run.db"
+                    shutil.copyfile(template, copy)
+                    command = [str(binational), "candidates", "accept", str(ids[name]),
+                               "--db", str(copy), *extra]  # fmt: skip
+                    started = time.perf_counter()
+                    subprocess.run(command, check=True, capture_output=True, env=env)
+                    times[label].append(time.perf_counter() - started)
+                    copy.unlink()
+            with_draft = statistics.median(times["with draft"])
+            share = (with_draft - statistics.median(times["--no-draft"])) / with_draft
+            print(f"  {name} ({len(text):,} characters):")
+            for label, values in times.items():
+                print(f"    {label:11} {ms(values)}")
+            print(f"    draft step: {100 * share:.0f}% of the accept (difference of medians)")
 
 
 def main() -> None:
@@ -235,6 +301,7 @@ def main() -> None:
     print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     quality(registry, linker)
     speed(registry, linker, args.runs)
+    accept_share(args.runs)
     print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 
