@@ -77,7 +77,8 @@ def history(connection: Connection, event: StoredEvent) -> tuple[PastEvent, ...]
     share an institution or a topic with it, each once (an example's record, with
     its text, wins over the bare activity record)."""
     past: dict[int, PastEvent] = {}
-    for slug, linked in institution_activity(connection, event.links).items():
+    activity = institution_activity(connection, event.links) if event.links else {}
+    for slug, linked in activity.items():
         for item in linked:
             known = past.get(item.id)
             links = (known.links if known else frozenset()) | {slug}

@@ -250,3 +250,26 @@ def test_the_draft_api_is_for_editors(browser, accepted):
     refused = editor.post(path + "?llm=true", headers=headers)
     assert refused.status_code == 400
     assert refused.json()["error"].startswith("no drafting model is configured")
+
+
+def test_using_a_draft_without_implications_keeps_the_fields_implications(browser, web_db):
+    """An event with text but no registry institution: its draft has a summary and no
+    implications, so using it leaves the analyst's implications alone."""
+    import datetime as dt
+
+    from binational.store.models import Event
+
+    with web_db.transaction() as session:
+        event = Event(title="A meeting", date_value=dt.date(2023, 5, 2), status="draft",
+                      summary="Officials met in a city. They talked about roads. Nothing else "
+                      "was decided.", implications="The analyst's own paragraph.")  # fmt: skip
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    editor = browser("editor")
+    page = draft_now(editor, event_id)
+    draft_id = re.search(r'name="draft" value="(\d+)"', page).group(1)
+    assert "has no institutional facts to state" in page
+    used = editor.get(f"/events/{event_id}/edit?draft={draft_id}").text
+    assert textarea(used, "implications") == "The analyst's own paragraph."
+    assert textarea(used, "summary").startswith("Officials met in a city.")

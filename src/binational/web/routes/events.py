@@ -46,7 +46,8 @@ def _edit_view(request: Request, event_id: int, actor: Actor, status: int = 200,
                error: str | None = None, values: dict | None = None,
                draft_id: int | None = None) -> Response:  # fmt: skip
     """The edit page read from the database: the event, its latest draft and, with
-    ``draft_id``, that draft's summary and implications in the fields."""
+    ``draft_id``, that draft's summary and implications in the fields (a part the
+    draft has no text for leaves its field as it was)."""
     web = web_context(request)
     values = dict(values or {})
     with web.database.connect() as connection:
@@ -54,8 +55,9 @@ def _edit_view(request: Request, event_id: int, actor: Actor, status: int = 200,
         panel = latest_panel(connection, event_id)
         using = draft_to_use(connection, event_id, draft_id) if draft_id is not None else None
     if using is not None and error is None:
-        values["summary"] = using.draft["summary"]["text"]
-        values["implications"] = using.draft["implications"]["text"]
+        for field in ("summary", "implications"):
+            if text := using.draft[field]["text"]:
+                values[field] = text
     return _edit_page(request, record, status, error, values, panel, using)
 
 
