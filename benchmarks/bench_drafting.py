@@ -21,6 +21,13 @@ releases. In process (registry loaded, linker built, as the web app or a batch
 drafts) and whole process (a fresh Python that imports, loads the registry, builds
 the linker and drafts, as a command would), runs interleaved, medians printed with
 the machine's load average. Target: < 200 ms.
+
+Accept: ``binational candidates accept ID`` as a user runs it, whole process, on a
+fresh copy of a database holding the sample report, with the draft it makes and
+with ``--no-draft``, interleaved; the draft step's share of the command is the
+difference of the medians over the median with the draft, and the same of the
+minimums (steadier on a shared machine). For a release of the development set and
+for the 10,000-character source.
 """
 
 from __future__ import annotations
@@ -87,6 +94,7 @@ def quality(registry, linker) -> None:
     from binational.drafting.service import draft_event
 
     scorer = rouge_scorer.RougeScorer(list(MEASURES), use_stemmer=True)
+    find = linker.find
     history = sample_history(linker)
     event_ids = {str(event.id) for event in history}
     scores: dict[str, list[tuple[str, dict[str, float]]]] = {"draft": [], "lead-3": [],
@@ -98,7 +106,7 @@ def quality(registry, linker) -> None:
         source = source_of(pair)
         others = [event for event in history if event.id != pair["item"]]
         links = next((tuple(e.links) for e in history if e.id == pair["item"]), ())
-        draft = draft_event(event_of(pair, links), [source], registry, others, linker=linker)
+        draft = draft_event(event_of(pair, links), [source], registry, others, find_mentions=find)
         k = len(draft.summary.sentences)
         systems = {
             "draft": draft.summary.text,
@@ -132,7 +140,8 @@ def quality(registry, linker) -> None:
     for release in releases:
         source = SourceText(release["url"], release["text"], release["language"])
         event = event_of({"item": 0, "event_title": release["title"], "event_date": "2023-01-01"})
-        for sentence in draft_event(event, [source], registry, linker=linker).summary.sentences:
+        drafted = draft_event(event, [source], registry, find_mentions=find)
+        for sentence in drafted.summary.sentences:
             sentences += 1
             reproduced += source.text[sentence.start : sentence.end] == sentence.text
     for event in history:  # the sample report's events, each drafted from its own summary
@@ -140,7 +149,8 @@ def quality(registry, linker) -> None:
         past = [other for other in history if other.id != event.id]
         fields = event_of({"item": event.id, "event_title": event.title,
                            "event_date": event.date.isoformat()}, tuple(event.links))  # fmt: skip
-        for fact in draft_event(fields, [source], registry, past, linker=linker).implications.facts:
+        drafted = draft_event(fields, [source], registry, past, find_mentions=find)
+        for fact in drafted.implications.facts:
             facts += 1
             kinds.add(fact.kind)
             for item in fact.evidence:
@@ -195,13 +205,13 @@ def speed(registry, linker, runs: int) -> None:
     source = SourceText("https://example.org/release", text, "en")
     event = EventFields(1, "Joint statement on the High-Level Economic Dialogue",
                         PartialDate.day(2023, 9, 29), ("hled",))  # fmt: skip
-    draft_event(event, [source], registry, linker=linker)  # warm the caches
+    draft_event(event, [source], registry, find_mentions=linker.find)  # warm the caches
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write(text)
     inside, whole, own = [], [], []
     for _ in range(runs):
         started = time.perf_counter()
-        draft_event(event, [source], registry, linker=linker)
+        draft_event(event, [source], registry, find_mentions=linker.find)
         inside.append(time.perf_counter() - started)
         started = time.perf_counter()
         result = subprocess.run([sys.executable, "-c", ONE_DRAFT, handle.name], check=True,
@@ -209,15 +219,77 @@ def speed(registry, linker, runs: int) -> None:
         whole.append(time.perf_counter() - started)
         own.append(float(result.stdout))
     os.unlink(handle.name)
-
-    def ms(values: list[float]) -> str:
-        return (f"median {statistics.median(values) * 1000:.0f} ms (min {min(values) * 1000:.0f}, "
-                f"max {max(values) * 1000:.0f}, n={len(values)})")  # fmt: skip
-
     print(f"speed: one draft of a {len(text):,}-character source, no model")
     print(f"  in process (registry and linker ready):      {ms(inside)}")
     print(f"  whole process (python start to exit):        {ms(whole)}")
     print(f"  of which imports, registry, linker, draft:   {ms(own)}")
+
+
+def ms(values: list[float]) -> str:
+    return (f"median {statistics.median(values) * 1000:.0f} ms (min {min(values) * 1000:.0f}, "
+            f"max {max(values) * 1000:.0f}, n={len(values)})")  # fmt: skip
+
+
+def accept_database(directory: Path, texts: dict[str, str]) -> tuple[Path, dict[str, int]]:
+    """A database as an analyst's would be: the sample report imported (the history
+    and the examples) and one queued candidate per text; the candidates' ids."""
+    import datetime as dt
+
+    from binational.ingest.clusters import NewDocument, store_document
+    from binational.ingest.dedup import text_sha256
+    from binational.intake.importer import import_reports
+    from binational.registry.annotate import registry_annotator
+    from binational.store.database import Database
+
+    path = directory / "accept.db"
+    database = Database.open(str(path))
+    import_reports(database, [SAMPLE], annotator=registry_annotator())
+    ids = {}
+    with database.transaction() as session:
+        for name, text in texts.items():
+            url = f"https://www.state.gov/{name}"
+            ids[name] = store_document(session, NewDocument(
+                kind="page", url=url, canonical_url=url, title=text.split(".")[0][:120],
+                text=text, text_sha256=text_sha256(text), published=dt.date(2023, 9, 29),
+                published_stated=True, language="en", score=0.9,
+            ), None).candidate_id  # fmt: skip
+    database.close()
+    return path, ids
+
+
+def accept_share(runs: int) -> None:
+    """``binational candidates accept ID`` as a user runs it (a fresh copy of the
+    database each time), with its draft and with --no-draft, interleaved; the draft
+    step's share is the difference over the whole."""
+    import shutil
+
+    release = next(p for p in load_pairs() if p["item"] == 2)["source"]["text"]
+    texts = {"release": release, "ten-thousand": ten_thousand_characters()}
+    binational = Path(sys.executable).with_name("binational")
+    env = {**os.environ, "BINATIONAL_LLM_URL": ""}
+    with tempfile.TemporaryDirectory() as directory:
+        template, ids = accept_database(Path(directory), texts)
+        print("accept: `binational candidates accept ID`, whole process, no model")
+        for name, text in texts.items():
+            times: dict[str, list[float]] = {"with draft": [], "--no-draft": []}
+            for _ in range(runs):
+                for label, extra in (("with draft", []), ("--no-draft", ["--no-draft"])):
+                    copy = Path(directory) / "run.db"
+                    shutil.copyfile(template, copy)
+                    command = [str(binational), "candidates", "accept", str(ids[name]),
+                               "--db", str(copy), *extra]  # fmt: skip
+                    started = time.perf_counter()
+                    subprocess.run(command, check=True, capture_output=True, env=env)
+                    times[label].append(time.perf_counter() - started)
+                    copy.unlink()
+            print(f"  {name} ({len(text):,} characters):")
+            for label, values in times.items():
+                print(f"    {label:11} {ms(values)}")
+            for how, pick in (("medians", statistics.median), ("minimums", min)):
+                whole, without = pick(times["with draft"]), pick(times["--no-draft"])
+                print(f"    draft step: {(whole - without) * 1000:.0f} ms, "
+                      f"{100 * (whole - without) / whole:.0f}% of the accept "
+                      f"(difference of the {how})")  # fmt: skip
 
 
 def main() -> None:
@@ -232,6 +304,7 @@ def main() -> None:
     print(f"load average at start: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     quality(registry, linker)
     speed(registry, linker, args.runs)
+    accept_share(args.runs)
     print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import StrEnum
+from types import SimpleNamespace
 
 import pytest
 
@@ -12,17 +14,10 @@ from binational.drafting.profiles import (
     institution_profile,
     with_article,
 )
-from binational.registry.schema import Institution
 
 
 class Cadence(StrEnum):
     ANNUAL = "annual"
-
-
-class WithCadence(Institution):
-    """A registry entry as it will be once ``cadence`` lands on the registry branch."""
-
-    cadence: object = None
 
 
 def test_profile_of_hled(registry):
@@ -55,15 +50,25 @@ def test_parent_and_successor_are_named(registry):
      (None, None, None)],
 )  # fmt: skip
 def test_cadence_as_text_or_enum_or_absent(registry, cadence, text, months):
-    entry = WithCadence(**registry.institution("hled").model_dump(), cadence=cadence)
+    entry = dataclasses.replace(registry.institution("hled"), cadence=cadence)
     assert cadence_of(entry) == text
     profile = institution_profile(entry, registry)
     assert (profile.cadence, profile.cadence_months) == (text, months)
 
 
-def test_entries_without_the_field_have_no_cadence(registry):
-    assert not hasattr(registry.institution("hled"), "cadence")
+def test_entries_without_a_cadence_have_none(registry):
+    assert registry.institution("hled").cadence is None
     assert cadence_of(registry.institution("hled")) is None
+    assert cadence_of(SimpleNamespace(slug="no-field")) is None
+
+
+def test_the_registry_cadence_is_read(registry):
+    with_cadence = [entry for entry in registry.institutions if entry.cadence is not None]
+    assert with_cadence
+    for entry in with_cadence:
+        profile = institution_profile(entry, registry)
+        assert profile.cadence == entry.cadence.value
+        assert profile.cadence_months == entry.cadence.months
 
 
 @pytest.mark.parametrize(

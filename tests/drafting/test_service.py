@@ -45,7 +45,7 @@ def model(model_server):
 
 def test_extractive_draft_in_the_issues_shape(english, registry, linker):
     event, sources = english
-    record = draft_event(event, sources, registry, HISTORY, linker=linker).as_json()
+    record = draft_event(event, sources, registry, HISTORY, find_mentions=linker.find).as_json()
     assert record["event_id"] == 13 and record["method"] == "extractive"
     assert record["warnings"] == []
     assert set(record["summary"]) >= {"text", "sentences"}
@@ -65,7 +65,7 @@ def test_extractive_draft_in_the_issues_shape(english, registry, linker):
 
 def test_spanish_source_is_flagged(spanish, registry, linker):
     event, sources = spanish
-    draft = draft_event(event, sources, registry, linker=linker)
+    draft = draft_event(event, sources, registry, find_mentions=linker.find)
     assert draft.summary.language == "es"
     assert draft.summary.flags == ("source in Spanish",)
     assert draft.warnings == (
@@ -76,15 +76,24 @@ def test_spanish_source_is_flagged(spanish, registry, linker):
     )
 
 
-def test_links_come_from_the_sources_when_the_event_has_none(english, registry, linker):
+@pytest.mark.parametrize("links", [(), ("dot", "sict")])
+def test_institutions_come_from_the_sources_when_the_event_has_none(
+    english, registry, linker, links
+):
     event, sources = english
-    draft = draft_event(dataclasses.replace(event, links=()), sources, registry, linker=linker)
+    unlinked = dataclasses.replace(event, links=links)
+    draft = draft_event(unlinked, sources, registry, find_mentions=linker.find)
     assert draft.implications.facts[0].subject == "air-transport-agreement-2015"
+    assert draft.warnings == (
+        "The event is linked to no registry institution, so the implications are drafted "
+        "about those its sources name (U.S.-Mexico Air Transport Agreement); link them if "
+        "they are right.",
+    )
 
 
 def test_an_event_with_no_institution_says_so(pairs, registry, linker):
     pair = next(p for p in pairs if p["item"] == 9)
-    draft = draft_event(pair_event(pair), [pair_source(pair)], registry, linker=linker)
+    draft = draft_event(pair_event(pair), [pair_source(pair)], registry, find_mentions=linker.find)
     assert draft.implications.text == ""
     assert draft.warnings == (
         "No registry institution is linked to this event, so the implications draft has no "
@@ -101,7 +110,7 @@ def test_a_grounded_model_answer_is_the_draft(english, registry, linker, model, 
         "the talks.",
     ))  # fmt: skip
     event, sources = english
-    draft = draft_event(event, sources, registry, HISTORY, linker=linker, model=model)
+    draft = draft_event(event, sources, registry, HISTORY, find_mentions=linker.find, model=model)
     assert draft.method == "llm:test-model"
     assert draft.warnings == ()
     assert "[unverified]" not in draft.summary.text + draft.implications.text
@@ -121,7 +130,7 @@ def test_a_translation_of_a_spanish_source(spanish, registry, linker, model, mod
         "The Secretariat of Foreign Affairs of Mexico keeps in contact with U.S. counterparts.",
     ))  # fmt: skip
     event, sources = spanish
-    draft = draft_event(event, sources, registry, linker=linker, model=model)
+    draft = draft_event(event, sources, registry, find_mentions=linker.find, model=model)
     assert draft.method == "llm:test-model"
     assert draft.summary.language == "en"
     assert draft.summary.flags == ("translated from Spanish",)
@@ -151,7 +160,7 @@ def test_what_the_sources_do_not_hold_is_warned_and_marked(
 ):
     model_server.reset(answer(summary, implications))
     event, sources = english
-    draft = draft_event(event, sources, registry, linker=linker, model=model)
+    draft = draft_event(event, sources, registry, find_mentions=linker.find, model=model)
     assert draft.method == "llm:test-model"
     assert draft.warnings == (warning,)
     assert marked in draft.summary.text + " " + draft.implications.text
@@ -173,9 +182,9 @@ def test_a_failing_model_leaves_the_extractive_draft_and_one_warning(
     settings = ModelSettings(url or model_server.url, "test-model", "", 1.0)
     event, sources = english
     with make_client(settings) as client:
-        draft = draft_event(event, sources, registry, linker=linker,
+        draft = draft_event(event, sources, registry, find_mentions=linker.find,
                             model=DraftingModel(settings, client))  # fmt: skip
-    extractive = draft_event(event, sources, registry, linker=linker)
+    extractive = draft_event(event, sources, registry, find_mentions=linker.find)
     assert draft.method == "extractive"
     assert draft.summary == extractive.summary
     assert draft.implications == extractive.implications
@@ -186,6 +195,6 @@ def test_a_failing_model_leaves_the_extractive_draft_and_one_warning(
 def test_every_draft_fact_resolves(pairs, registry, linker):
     for pair in pairs:
         event, sources = pair_event(pair), [pair_source(pair)]
-        draft = draft_event(event, sources, registry, HISTORY, linker=linker)
+        draft = draft_event(event, sources, registry, HISTORY, find_mentions=linker.find)
         ids = {str(e.id) for e in HISTORY}
         assert unresolved_evidence(draft.implications.facts, registry, ids, sources) == []

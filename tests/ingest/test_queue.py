@@ -184,3 +184,27 @@ def test_unknown_or_decided_candidates_are_refused(queue):
             reject_candidate(session, hled, "bo")
     with database.sessions() as session:
         assert len(session.scalars(select(Event)).all()) == 1
+
+
+def test_accept_and_draft_keeps_the_new_events_draft(queue):
+    from binational.drafting.keep import Drafter
+    from binational.ingest.queue import accept_and_draft
+    from binational.registry.loader import load_registry
+    from binational.store.drafts import latest_draft
+
+    database, (hled, mid, _) = queue
+    drafter = Drafter.for_registry(load_registry())
+    accepted = accept_and_draft(database, hled, "ana", drafter)
+    plain = accept_and_draft(database, mid, "ana", None)
+    assert accepted.event["status"] == "draft" and plain.draft is None
+    draft = accepted.draft.draft
+    assert draft.event_id == accepted.event["id"] and draft.method == "extractive"
+    assert "High-Level Economic Dialogue" in draft.implications.text  # linked from the title
+    assert draft.summary.sentences[0].source_url == "https://ustr.gov/hled"  # the primary
+    with database.connect() as connection:
+        assert latest_draft(connection, accepted.event["id"]).id == accepted.draft.draft_id
+        assert latest_draft(connection, plain.event["id"]) is None
+    with pytest.raises(UserError, match=f"candidate {hled} was already accepted"):
+        accept_and_draft(database, hled, "bo", drafter)
+    with database.sessions() as session:
+        assert len(session.scalars(select(Event)).all()) == 2

@@ -23,17 +23,16 @@ def test_a_database_behind_a_head_is_migrated_on_open(tmp_path):
     path = tmp_path / "old.db"
     Database.open(str(path)).close()
     behind = Database.open(str(path), migrate=False)
-    with behind.engine.begin() as connection:
-        connection.execute(text("ALTER TABLE events DROP COLUMN context"))
-        connection.execute(
-            text("DELETE FROM alembic_version WHERE version_num = '0004_event_context'")
-        )
+    with behind.engine.begin() as connection:  # back to 0004_event_context, before 0007_drafts
+        connection.execute(text("DROP TABLE event_drafts"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0004_event_context' "
+                                "WHERE version_num = '0007_drafts'"))  # fmt: skip
     assert not is_current(behind.engine)
     behind.close()
     reopened = Database.open(str(path))
     assert is_current(reopened.engine)
     with reopened.engine.connect() as connection:
-        connection.execute(text("SELECT context FROM events"))
+        connection.execute(text("SELECT draft FROM event_drafts"))
     reopened.close()
 
 

@@ -260,22 +260,38 @@ def show_candidate(
 def accept_command(
     candidate_id: Annotated[int, typer.Argument(help="Candidate id.")],
     author: AuthorOption = None,
+    no_draft: Annotated[
+        bool, typer.Option("--no-draft", help="Do not draft the new event's summary.")
+    ] = False,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Accept a candidate: it becomes a draft event with its sources and links."""
-    from binational.ingest.queue import accept_candidate
-    from binational.store.records import event_record
+    """Accept a candidate: it becomes a draft event with its sources and links, and
+    its summary and implications are drafted (with the model when one is set)."""
+    from binational.ingest.queue import accept_and_draft
 
-    database = open_database(settings_for(db))
-    with database.transaction() as session:
-        event = accept_candidate(session, candidate_id, _author(author))
-        session.flush()
-        record = event_record(event)
+    settings = settings_for(db)
+    database = open_database(settings)
+    if no_draft:
+        accepted = accept_and_draft(database, candidate_id, _author(author), None)
+    else:
+        from binational.drafting.keep import Drafter, drafting_model
+        from binational.registry.loader import load_registry
+
+        with drafting_model(settings) as model:
+            drafter = Drafter.for_registry(load_registry(), model, settings.organization)
+            accepted = accept_and_draft(database, candidate_id, _author(author), drafter)
+    record = accepted.event
     if json_output:
-        print_json(record)
+        print_json({**record, "draft": accepted.draft.record() if accepted.draft else None})
         return
-    make_console().print(f"candidate {candidate_id} is now draft event {record['id']}")
+    console = make_console()
+    console.print(f"candidate {candidate_id} is now draft event {record['id']}")
+    if accepted.draft is not None:
+        draft = accepted.draft.draft
+        warned = f", {len(draft.warnings)} warning(s)" if draft.warnings else ""
+        console.print(f"drafted ({draft.method}{warned}): binational draft {record['id']}",
+                      markup=False)  # fmt: skip
 
 
 @candidates_app.command("reject")

@@ -16,12 +16,14 @@ from binational.store.models import Event
 
 @dataclass(frozen=True)
 class EventChanges:
-    """What an editor asked to change; empty parts change nothing."""
+    """What an editor asked to change; empty parts change nothing. ``note`` says what
+    the field changes came from (a draft's id and method), kept in their revision."""
 
     fields: Mapping[str, Any] = field(default_factory=dict)
     topics: tuple[str, ...] | None = None
     add_links: tuple[str, ...] = ()
     remove_links: tuple[str, ...] = ()
+    note: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def apply_changes(
     check_changes(changes, vocabulary)
     before = len(event.revisions)
     if changes.fields:
-        update_event(session, event, changes.fields, author, annotator=annotator)
+        update_event(session, event, changes.fields, author, annotator=annotator,
+                     note=changes.note)  # fmt: skip
     if changes.topics is not None:
         set_topics(session, event, changes.topics, author)
     for slug in changes.add_links:

@@ -19,12 +19,17 @@ class SourceText:
 
     ``language`` is an ISO 639-1 code ("en", "es"); when unknown it is guessed from
     the text's function words, and English is assumed when that says nothing.
+    ``document_id`` is the archived document's id in the store, when it is one;
+    ``stored`` marks the event's own stored text (its summary and context) standing
+    in for a source when the event has no archived one.
     """
 
     url: str
     text: str
     language: str | None = None
     title: str = ""
+    document_id: int | None = None
+    stored: bool = False
 
     @property
     def lang(self) -> str:

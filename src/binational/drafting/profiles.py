@@ -1,9 +1,9 @@
 """An institution as the drafting facts need it, built from a registry entry.
 
-``institution_profile`` is the one adapter between the registry's Pydantic entries
-and drafting's plain data. It reads the optional ``cadence`` with ``getattr`` (a plain
-string or an enum with a ``.value``), so it works with registries that have the field
-and those that do not yet.
+``institution_profile`` is the one adapter between the registry's entries
+and drafting's plain data. It reads ``cadence`` (the registry's ``Cadence`` enum, a
+plain string, or nothing) with ``getattr``, so an entry-like value without the field
+has no cadence.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from binational.drafting.draft import Draft, Summary
-from binational.drafting.extractive import REPORT_LANGUAGE, extractive_summary
-from binational.drafting.facts import Fact
+from binational.drafting.extractive import REPORT_LANGUAGE, MentionFinder, extractive_summary
+from binational.drafting.facts import Fact, linked_institutions
 from binational.drafting.grounding import Allowed, check_text, mark
 from binational.drafting.implications import Implications, draft_implications
 from binational.drafting.inputs import EventFields, PastEvent, SourceText
@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     import httpx
 
 LANGUAGE_NAMES = MappingProxyType({"es": "Spanish", "fr": "French", "en": "English"})
+STORED_FLAG = "source: the event's stored text"
+STORED_WARNING = (
+    "The event has no archived source, so the summary is drawn from its own stored "
+    "summary and context, not from an official release."
+)
 DEFAULT_ORGANIZATION = "Center for Binational Institutions"  # config.Settings.organization
 
 
@@ -51,31 +56,38 @@ def draft_event(
     registry: Any,
     history: Sequence[PastEvent] = (),
     *,
-    linker: Any = None,
+    find_mentions: MentionFinder | None = None,
     model: DraftingModel | None = None,
     organization: str = DEFAULT_ORGANIZATION,
 ) -> Draft:
-    """The draft of ``event``. ``linker`` is a built ``registry.linker.Linker`` (built
-    here from ``registry`` when not given; pass one to draft many events)."""
-    if linker is None:
+    """The draft of ``event``. ``find_mentions`` is the registry linker's ``find``
+    (a ``Linker`` is built here from ``registry`` when it is not given; pass one to
+    draft many events)."""
+    if find_mentions is None:
         from binational.registry.linker import Linker
 
-        linker = Linker.build(registry)
-    find = linker.find
-    if not event.links:
-        found = [mention.slug for mention in find(event.title)]
-        found += [mention.slug for source in sources for mention in find(source.text)]
-        event = replace(event, links=tuple(dict.fromkeys(found)))
+        find_mentions = Linker.build(registry).find
+    find = find_mentions
+    warnings: list[str] = []
+    if not linked_institutions(event.links, registry):
+        event, named = _institutions_named(event, sources, registry, find)
+        if named:
+            warnings.append(
+                "The event is linked to no registry institution, so the implications are "
+                f"drafted about those its sources name ({named}); link them if they are right."
+            )
     extractive = extractive_summary(sources, event.title, find)
     implications = draft_implications(event, sources, registry, history, find)
-    warnings: list[str] = []
     flags: tuple[str, ...] = ()
     language_warning = None
     if not extractive.sentences:
         warnings.append("The event has no source text, so there is no summary to draft.")
-    elif extractive.language != REPORT_LANGUAGE:
+    elif {s.source_url for s in extractive.sentences} & {s.url for s in sources if s.stored}:
+        flags = (STORED_FLAG,)
+        warnings.append(STORED_WARNING)
+    if extractive.sentences and extractive.language != REPORT_LANGUAGE:
         language = LANGUAGE_NAMES.get(extractive.language, extractive.language)
-        flags = (f"source in {language}",)
+        flags = (*flags, f"source in {language}")
         language_warning = (
             f"Source in {language}: the summary is drawn from it in {language}, and the "
             "report is written in English."
@@ -90,11 +102,28 @@ def draft_event(
         rewritten = _rewrite(event, sources, registry, history, find, model, organization,
                              summary, implications)  # fmt: skip
         if isinstance(rewritten, Draft):
-            return replace(rewritten, warnings=(*warnings, *rewritten.warnings))
+            stored = tuple(flag for flag in flags if flag == STORED_FLAG)
+            summary = replace(rewritten.summary, flags=(*stored, *rewritten.summary.flags))
+            return replace(rewritten, summary=summary,
+                           warnings=(*warnings, *rewritten.warnings))  # fmt: skip
         warnings.append(rewritten)  # why the model gave no draft
     if language_warning:
         warnings.insert(0, language_warning)
     return Draft(event.id, summary, implications, "extractive", tuple(warnings))
+
+
+def _institutions_named(
+    event: EventFields, sources: Sequence[SourceText], registry: Any, find: MentionFinder
+) -> tuple[EventFields, str]:
+    """The event with what its title and sources name added to its links (all of it
+    when it has no links, its institutions when it has agencies only), and the names
+    of the institutions added."""
+    found = [mention.slug for text in (event.title, *(s.text for s in sources))
+             for mention in find(text)]  # fmt: skip
+    added = found if not event.links else linked_institutions(found, registry)
+    links = tuple(dict.fromkeys((*event.links, *added)))
+    named = [registry.get(slug).name_en for slug in linked_institutions(added, registry)]
+    return replace(event, links=links), "; ".join(named)
 
 
 def _rewrite(

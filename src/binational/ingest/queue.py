@@ -1,7 +1,8 @@
 """The analyst's candidate queue: list the stories ingestion found, best first;
 accept one into a draft event, or reject it for good.
 
-This is the service the CLI (``binational candidates``) and the web app share. A
+This is the service the CLI (``binational candidates``) and the web app share; the
+command line accepts with ``accept_and_draft``, which drafts the new event too. A
 candidate is a cluster of documents (one release and its republished copies); its
 id is stable, and its JSON record (``candidate_record``) has stable field names and
 ISO dates.
@@ -9,7 +10,8 @@ ISO dates.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -22,11 +24,16 @@ from binational.store.candidates import (
     find_candidate,
     queued_candidates,
 )
+from binational.store.database import Database
 from binational.store.events import event_fields
 from binational.store.ingest_models import Candidate, Document
 from binational.store.links import annotate_event
 from binational.store.models import Event, utcnow
+from binational.store.records import event_record
 from binational.store.revisions import record_revision
+
+if TYPE_CHECKING:  # drafting imports its sentence splitter; the queue's readers need none
+    from binational.drafting.keep import Drafter, DraftOutcome
 
 QUEUED, ACCEPTED, REJECTED = "queued", "accepted", "rejected"
 
@@ -134,6 +141,31 @@ def accept_candidate(
         {**event_fields(event), "candidate": candidate.id, "document": document.id},
     )  # fmt: skip
     return event
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The event a candidate became (its JSON record) and the draft made of it, if any."""
+
+    event: dict[str, Any]
+    draft: DraftOutcome | None
+
+
+def accept_and_draft(
+    database: Database, candidate_id: int, author: str, drafter: Drafter | None
+) -> Accepted:
+    """Accept the candidate (one transaction) and, with a ``drafter``, draft the new
+    event at once and keep the draft (``drafting/keep.py``: read, draft with no
+    transaction open, keep in another). The accept stands whatever the draft says: a
+    model that fails leaves the extractive draft with a warning."""
+    annotator = drafter.annotator() if drafter is not None else None
+    with database.transaction() as session:
+        event = accept_candidate(session, candidate_id, author, annotator)
+        session.flush()
+        record = event_record(event)
+    if drafter is None:
+        return Accepted(record, None)
+    return Accepted(record, drafter.draft_and_keep(database, record["id"]))
 
 
 def reject_candidate(session: Session, candidate_id: int, author: str) -> None:

@@ -179,8 +179,10 @@ def update_event(
     changes: Mapping[str, Any],
     author: str,
     annotator: Annotator | None = None,
+    note: Mapping[str, Any] | None = None,
 ) -> Revision | None:
-    """Apply validated changes; record a revision with only the fields that changed.
+    """Apply validated changes; record a revision with only the fields that changed
+    (and ``note``, what the edit came from, in its ``after``: a draft's id and method).
     When the text changed and an annotator is given, the linker and tagger run again
     (keeping the analyst's own links and removals). Returns ``None`` when nothing
     changed."""
@@ -199,7 +201,7 @@ def update_event(
     event.updated_at = utcnow()
     updated = event_fields(event)
     before = {k: current[k] for k in changed}
-    after = {k: updated[k] for k in changed}
+    after = {**{k: updated[k] for k in changed}, **(note or {})}
     revision = record_revision(session, event, author, "edit", before, after)
     if annotator is not None and set(changed) & {"title", "summary", "implications"}:
         annotate_event(event, annotator)

@@ -151,6 +151,52 @@ LABELS: dict[str, tuple[str, str]] = {
         "Type a name or slug and pick from the list.",
         "Escriba un nombre o identificador y elija de la lista.",
     ),
+    # drafts (beside the edit form) and source passages
+    "draft": ("Draft", "Borrador"),
+    "draft_made": (
+        "Draft {n}, {method}, made {when} UTC.",
+        "Borrador {n}, {method}, hecho el {when} UTC.",
+    ),
+    "draft_warnings": ("Check before using", "Revise antes de usarlo"),
+    "see_passage": ("source passage", "pasaje de la fuente"),
+    "no_passage": ("no supporting passage", "ningún pasaje lo respalda"),
+    "draft_facts": ("The {n} facts and their evidence", "Los {n} hechos y su evidencia"),
+    "use_draft": ("Use draft", "Usar el borrador"),
+    "using_draft": (
+        "Draft {n} ({method}) is in the summary and implications: check it, remove any "
+        "[unverified] claim you cannot confirm, and save.",
+        "El borrador {n} ({method}) está en el resumen y las implicaciones: revíselo, quite "
+        "lo marcado [unverified] que no pueda confirmar y guarde.",
+    ),
+    "no_draft": ("No draft yet.", "Todavía no hay borrador."),
+    "draft_now": ("Draft now", "Redactar ahora"),
+    "draft_help": (
+        "Drafts the summary from the event's sources and the implications from the "
+        "registry and the events on record, and keeps the draft; the fields change only "
+        "when you use it and save.",
+        "Redacta el resumen a partir de las fuentes del evento y las implicaciones a partir "
+        "del registro y de los eventos registrados, y guarda el borrador; los campos solo "
+        "cambian cuando lo usa y guarda.",
+    ),
+    "drafted": ("Drafted.", "Borrador hecho."),
+    "evidence_established": ("established", "fecha de creación"),
+    "evidence_parent": ("part of", "parte de"),
+    "evidence_cadence": ("cadence", "periodicidad"),
+    "evidence_lead_agencies": ("lead agencies", "dependencias a cargo"),
+    "evidence_superseded_by": ("superseded by", "sustituida por"),
+    "evidence_status_history": ("status history", "historial de estado"),
+    "source_passage": ("Source passage", "Pasaje de la fuente"),
+    "source_passage_of": ("Source passage of event {n}", "Pasaje de la fuente del evento {n}"),
+    "archived_source": ("Archived text of", "Texto archivado de"),
+    "stored_source": (
+        "The event's own stored summary and context (it has no archived source).",
+        "El resumen y el contexto guardados del propio evento (no tiene fuente archivada).",
+    ),
+    "source_changed": (
+        "This text has changed since the draft was made: the highlighted passage may be off.",
+        "Este texto cambió desde que se hizo el borrador: el pasaje resaltado puede no coincidir.",
+    ),
+    "go_to_passage": ("Go to the passage", "Ir al pasaje"),
     # institutions
     "all": ("All", "Todas"),
     "parties": ("Parties", "Partes"),

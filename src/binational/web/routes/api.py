@@ -35,6 +35,7 @@ from binational.web.http.deps import (
     visible_statuses,
     web_context,
 )
+from binational.web.routes.drafts import run_drafting
 from binational.web.views.candidates import candidate_queue, parse_min_score
 from binational.web.views.event_list import list_events, parse_filters
 from binational.web.views.event_page import apply_edit, event_detail, load_event
@@ -136,6 +137,16 @@ def router() -> APIRouter:
             apply_edit(session, event, body.changes(), actor, web)
         with web.database.connect() as connection:
             return event_detail(connection, event_id, None, actor, web)
+
+    @api.post("/events/{event_id}/draft", tags=["events"])
+    async def draft(
+        request: Request, event_id: int, llm: bool | None = None, save: bool = True,
+        actor: Actor = Depends(require_editor),
+    ) -> Record:  # fmt: skip
+        """Draft the event's summary and implications (``binational draft``'s JSON):
+        with the configured model unless `llm=false`; kept as its latest draft (a
+        revision by "binational") unless `save=false`."""
+        return (await run_drafting(request, event_id, llm, save)).record()
 
     @api.get("/institutions", tags=["institutions"])
     def institutions(

@@ -1,6 +1,9 @@
-"""Pages for events: the searchable list, one event, and the editor's form."""
+"""Pages for events: the searchable list, one event, and the editor's form with the
+event's latest draft beside it (the draft's own routes are in ``drafts.py``)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -11,25 +14,51 @@ from binational.curation.edits import EventChanges
 from binational.domain import DatePrecision, EventStatus, PartialDate
 from binational.errors import UserError
 from binational.store.data_version import data_version
+from binational.store.drafts import StoredDraft
 from binational.web.http.deps import reader, require_editor, visible_statuses, web_context
 from binational.web.http.short_reads import run_short_read
 from binational.web.i18n.translator import Translator
 from binational.web.rendering import render, render_fragment, request_language
+from binational.web.routes import drafts
+from binational.web.views.event_draft import draft_to_use, latest_panel, parse_draft_id
 from binational.web.views.event_list import list_events, parse_filters
 from binational.web.views.event_page import apply_edit, event_detail, form_changes, load_event
 from binational.web.views.events_page import events_page as events_view
 
 
 def _edit_page(request: Request, record: dict, status: int = 200, error: str | None = None,
-               values: dict | None = None) -> Response:  # fmt: skip
+               values: dict | None = None, draft: dict | None = None,
+               using_draft: StoredDraft | None = None) -> Response:  # fmt: skip
+    """The edit form and, beside it, the latest draft (``draft``); ``using_draft``
+    is the draft whose text fills the fields ("Use draft")."""
     web = web_context(request)
     return render(
         request, "events/edit.html", status=status, event=record, error=error,
         values=values or {}, statuses=[s.value for s in EventStatus],
         precisions=[p.value for p in DatePrecision], taxonomy=web.taxonomy.topics,
-        registry=web.registry, web=web,
+        registry=web.registry, web=web, draft=draft, using_draft=using_draft,
+        drafted=bool(request.query_params.get("drafted")),
         first_day=PartialDate.parse(record["date"]).value.isoformat(),
     )  # fmt: skip
+
+
+def _edit_view(request: Request, event_id: int, actor: Actor, status: int = 200,
+               error: str | None = None, values: dict | None = None,
+               draft_id: int | None = None) -> Response:  # fmt: skip
+    """The edit page read from the database: the event, its latest draft and, with
+    ``draft_id``, that draft's summary and implications in the fields (a part the
+    draft has no text for leaves its field as it was)."""
+    web = web_context(request)
+    values = dict(values or {})
+    with web.database.connect() as connection:
+        record = event_detail(connection, event_id, None, actor, web)
+        panel = latest_panel(connection, event_id)
+        using = draft_to_use(connection, event_id, draft_id) if draft_id is not None else None
+    if using is not None and error is None:
+        for field in ("summary", "implications"):
+            if text := using.draft[field]["text"]:
+                values[field] = text
+    return _edit_page(request, record, status, error, values, panel, using)
 
 
 def router() -> APIRouter:
@@ -68,12 +97,12 @@ def router() -> APIRouter:
 
     @routes.get("/events/{event_id}/edit")
     def edit_page(
-        request: Request, event_id: int, actor: Actor = Depends(require_editor)
-    ) -> Response:
-        web = web_context(request)
-        with web.database.connect() as connection:
-            record = event_detail(connection, event_id, None, actor, web)
-        return _edit_page(request, record)
+        request: Request, event_id: int, draft: str | None = None,
+        actor: Actor = Depends(require_editor),
+    ) -> Response:  # fmt: skip
+        """The form; ``?draft=N`` ("Use draft") fills the summary and implications
+        with draft N's, for the editor to check and save."""
+        return _edit_view(request, event_id, actor, draft_id=parse_draft_id(draft))
 
     @routes.post("/events/{event_id}/edit")
     async def edit_event(
@@ -83,14 +112,19 @@ def router() -> APIRouter:
         form = await request.form()
         values = {key: str(value) for key, value in form.items()}
         topics = [str(v) for v in form.getlist("topics")] if form.get("topics_shown") else None
+        draft_id = None
         try:
+            draft_id = parse_draft_id(values.get("from_draft"))
+            changes = form_changes(values, topics)
             with web.database.transaction() as session:
+                if draft_id is not None:
+                    used = draft_to_use(session.connection(), event_id, draft_id)
+                    changes = replace(changes, note={"from_draft": used.id,
+                                                     "draft_method": used.method})  # fmt: skip
                 event = load_event(session, event_id, None)
-                apply_edit(session, event, form_changes(values, topics), actor, web)
+                apply_edit(session, event, changes, actor, web)
         except UserError as error:
-            with web.database.connect() as connection:
-                record = event_detail(connection, event_id, None, actor, web)
-            return _edit_page(request, record, 400, str(error), values)
+            return _edit_view(request, event_id, actor, 400, str(error), values, draft_id)
         return RedirectResponse(f"/events/{event_id}?saved=1#history", status_code=303)
 
     @routes.post("/events/{event_id}/links")
@@ -115,4 +149,5 @@ def router() -> APIRouter:
             apply_edit(session, event, changes, actor, web)
         return RedirectResponse(f"/events/{event_id}/edit#links", status_code=303)
 
+    routes.include_router(drafts.router())
     return routes
