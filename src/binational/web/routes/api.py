@@ -9,6 +9,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
 from binational.accounts.roles import Actor
 from binational.accounts.users import (
@@ -22,7 +23,7 @@ from binational.accounts.users import (
 )
 from binational.curation.edits import EventChanges
 from binational.errors import UserError
-from binational.ingest.queue import accept_candidate, reject_candidate
+from binational.ingest.queue import reject_candidate
 from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
 from binational.store.data_version import data_version
 from binational.store.events import get_event
@@ -36,7 +37,11 @@ from binational.web.http.deps import (
     web_context,
 )
 from binational.web.routes.drafts import run_drafting
-from binational.web.views.candidates import candidate_queue, parse_min_score
+from binational.web.views.candidates import (
+    accept_in_transaction,
+    candidate_queue,
+    parse_min_score,
+)
 from binational.web.views.event_list import list_events, parse_filters
 from binational.web.views.event_page import apply_edit, event_detail, load_event
 from binational.web.views.institutions import institution_detail, registry_by_category
@@ -168,13 +173,13 @@ def router() -> APIRouter:
             return candidate_queue(session, parse_min_score(min_score))
 
     @api.post("/candidates/{candidate_id}/accept", tags=["candidates"])
-    def accept(
+    async def accept(
         request: Request, candidate_id: int, actor: Actor = Depends(require_editor)
     ) -> Record:
-        """Accept a candidate into a draft event; returns the event."""
+        """Accept a candidate into a draft event, drafted at once; returns the event."""
         web = web_context(request)
-        with web.database.transaction() as session:
-            event_id = accept_candidate(session, candidate_id, actor.email or "", web.annotator).id
+        event_id = await run_in_threadpool(accept_in_transaction, web, candidate_id, actor)
+        await run_drafting(request, event_id)
         with web.database.sessions() as session:
             return event_record(get_event(session, event_id), None, web.labels)
 

@@ -1,16 +1,23 @@
 """The candidate queue: what ingestion found, best first; an editor accepts a
-candidate into a draft event or rejects it (buttons, or the A and R keys)."""
+candidate into a draft event (drafted at once, as ``candidates accept`` does) or
+rejects it (buttons, or the A and R keys)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from binational.accounts.roles import Actor
-from binational.ingest.queue import accept_candidate, reject_candidate
+from binational.ingest.queue import reject_candidate
 from binational.web.http.deps import require_editor, require_viewer, web_context
 from binational.web.rendering import render
-from binational.web.views.candidates import candidate_queue, parse_min_score
+from binational.web.routes.drafts import run_drafting
+from binational.web.views.candidates import (
+    accept_in_transaction,
+    candidate_queue,
+    parse_min_score,
+)
 
 
 def router() -> APIRouter:
@@ -31,13 +38,12 @@ def router() -> APIRouter:
                       rejected=rejected, web=web)  # fmt: skip
 
     @routes.post("/candidates/{candidate_id}/accept")
-    def accept(
+    async def accept(
         request: Request, candidate_id: int, actor: Actor = Depends(require_editor)
     ) -> Response:
         web = web_context(request)
-        with web.database.transaction() as session:
-            event = accept_candidate(session, candidate_id, actor.email or "", web.annotator)
-            event_id = event.id
+        event_id = await run_in_threadpool(accept_in_transaction, web, candidate_id, actor)
+        await run_drafting(request, event_id)
         return RedirectResponse(f"/candidates?accepted={event_id}", status_code=303)
 
     @routes.post("/candidates/{candidate_id}/reject")

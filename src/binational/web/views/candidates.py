@@ -7,8 +7,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from binational.accounts.roles import Actor
 from binational.errors import UserError
-from binational.ingest.queue import candidate_count, candidate_record, list_candidates
+from binational.ingest.queue import (
+    accept_candidate,
+    candidate_count,
+    candidate_record,
+    list_candidates,
+)
+from binational.web.context import WebContext
 
 QUEUE_LIMIT = 100
 
@@ -32,3 +39,12 @@ def candidate_queue(session: Session, min_score: float, limit: int = QUEUE_LIMIT
         "min_score": min_score,
         "candidates": [candidate_record(candidate) for candidate in candidates],
     }
+
+
+def accept_in_transaction(web: WebContext, candidate_id: int, actor: Actor) -> int:
+    """Accept the candidate in one transaction; the new draft event's id (the route
+    then drafts it, as ``binational candidates accept`` does)."""
+    with web.database.transaction() as session:
+        event = accept_candidate(session, candidate_id, actor.email or "", web.annotator)
+        session.flush()
+        return event.id
