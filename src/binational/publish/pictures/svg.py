@@ -70,9 +70,7 @@ class Svg:
     def circle(self, cx: float, cy: float, r: float, **values: object) -> None:
         self.add("circle", cx=cx, cy=cy, r=r, **values)
 
-    def text(
-        self, x: float, y: float, content: str, size: float = 11, **values: object
-    ) -> None:
+    def text(self, x: float, y: float, content: str, size: float = 11, **values: object) -> None:
         values.setdefault("fill", "#1b1b1b")
         self.add("text", content, x=x, y=y, font_family=FONT, font_size=size, **values)
 

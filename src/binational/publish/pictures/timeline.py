@@ -109,7 +109,7 @@ def timeline(
     ordered = sorted(steps)
     for index, (day, status, _) in enumerate(ordered):
         if status == "suspended":
-            until = next((d for d, s, _ in ordered[index + 1:] if s != "suspended"), end)
+            until = next((d for d, s, _ in ordered[index + 1 :] if s != "suspended"), end)
             svg.rect(x(day), AXIS_Y - 26, x(until) - x(day), 30, fill=SUSPENDED)
     years = last_year - first_year + 1
     every = 1 if years <= 14 else 2 if years <= 28 else 5 if years <= 70 else 10
