@@ -149,6 +149,11 @@ def report_core(doc: ReportDocument) -> dict[str, Any]:
     }
 
 
+def typst_json(data: Any) -> str:
+    """``data`` as a JSON string that can be passed to the compiler."""
+    return _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False))
+
+
 def report_json(doc: ReportDocument) -> str:
     """``report_data(doc)`` as a JSON string that can be passed to the compiler."""
-    return _SURROGATE.sub("\ufffd", json.dumps(report_data(doc), ensure_ascii=False))
+    return typst_json(report_data(doc))

@@ -16,7 +16,7 @@ from binational.publish.pictures.svg import Svg, shortened
 WIDTH = 620.0
 NAME_WIDTH = 262.0
 CELL, GAP = 44.0, 4.0
-ROW, HEADER, LEGEND = 20.0, 22.0, 26.0
+ROW, LINE, LEGEND = 20.0, 12.0, 26.0
 MARK_WIDTH = 104.0
 NO_DATA = "#eaeef2"
 # Light to dark blue by count: 1, 2-3, 4-7, 8 and more (ColorBrewer "Blues").
@@ -55,20 +55,25 @@ def continuity_grid(
     no_data_label: str,
     ident: str = "continuity-grid",
 ) -> Picture:
-    """``columns``: the periods' short labels, oldest first; ``covered``: whether the
-    database holds any event in each (else the column is hatched)."""
-    height = HEADER + ROW * len(rows) + LEGEND
+    """``columns``: the periods' short labels, oldest first (a label may hold a line
+    break: two lines); ``covered``: whether the database holds any event in each (else
+    the column is hatched)."""
+    lines = max((label.count("\n") + 1 for label in columns), default=1)
+    header = 10 + LINE * lines
+    height = header + ROW * len(rows) + LEGEND
     svg = Svg(WIDTH, height, title, alt, ident)
     svg.raw(HATCH.format(ident=ident))
     hatch = f"url(#{ident}-hatch)"
     for index, label in enumerate(columns):
         x = NAME_WIDTH + index * (CELL + GAP) + CELL / 2
-        svg.text(x, 14, label, 10, text_anchor="middle", font_weight="bold", fill="#595959")
+        for number, part in enumerate(label.split("\n")):
+            svg.text(x, 14 + number * LINE, part, 10, text_anchor="middle", font_weight="bold",
+                     fill="#595959")  # fmt: skip
     for number, row in enumerate(rows):
-        top = HEADER + number * ROW
+        top = header + number * ROW
         if number % 2:
             svg.rect(0, top, WIDTH, ROW, fill="#f6f8fa")
-        svg.text(4, top + 14, shortened(row.name, 42), 10.5)
+        svg.text(4, top + 14, shortened(row.name, 40), 10)
         for index, count in enumerate(row.counts):
             x = NAME_WIDTH + index * (CELL + GAP)
             if index < len(covered) and not covered[index]:
@@ -84,7 +89,7 @@ def continuity_grid(
         svg.rect(left, top + 2, MARK_WIDTH, ROW - 4, fill=row.colour, rx=3)
         svg.text(left + MARK_WIDTH / 2, top + 14, row.mark, 10, text_anchor="middle",
                  fill="#ffffff", font_weight="bold")  # fmt: skip
-    legend = HEADER + ROW * len(rows) + 8
+    legend = header + ROW * len(rows) + 8
     svg.rect(4, legend, 22, 12, fill=hatch)
     svg.text(32, legend + 10, no_data_label, 10, fill="#595959")
     return Picture(svg.render(), alt, WIDTH, height)
