@@ -116,7 +116,10 @@ def continuity(
         when = step.date.text if step else ""
         return Continuity(Mark.LAPSED, Reason("suspended", (("date", when),)), step=step)
     established = established_on(institution)
-    if established is not None and months_before(as_of, rules.new_within_months) < established:
+    if (
+        established is not None
+        and months_before(as_of, rules.new_within_months) < established <= as_of
+    ):
         text = institution.established.text if institution.established else str(established)
         first = history(institution)[:1]
         return Continuity(Mark.NEW, Reason("new", (("date", text),)),

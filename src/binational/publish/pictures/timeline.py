@@ -123,6 +123,8 @@ def timeline(
     for day in days:
         svg.rect(x(day) - 1, AXIS_Y - 20, 2.5, 20, fill=EVENT)
     for day, status, _ in ordered:
+        if not start <= day < end:  # drawn only within the strip (its span still shades)
+            continue
         centre = x(day)
         colour = STEP_COLOURS.get(status, "#424a53")
         svg.add("path", d=f"M{centre:.1f} 6 l5 5 l-5 5 l-5 -5 z", fill=colour)

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from binational.domain import Category
+from binational.domain import Category, PartialDate
+from binational.publish.pictures.timeline import timeline
 from binational.registry.check import check_statuses, suggestion_record
 from binational.registry.entries import Institution
 from binational.registry.records import entry_record
@@ -48,9 +49,25 @@ def registry_by_category(web: WebContext, category: str | None = None) -> dict[s
     }
 
 
+def timeline_picture(
+    entry: Institution, events: list[dict[str, Any]], today: dt.date, language: str
+) -> dict[str, str]:
+    """The institution's timeline (``publish/pictures/timeline.py``) from its events'
+    dates and its status history, from the year before its first event to this year:
+    the SVG and its text alternative."""
+    days = [PartialDate.parse(event["date"]).value for event in events]
+    steps = [(step.date.first_day, step.status, step.date.text) for step in entry.status_history]
+    name = entry.name_es if language == "es" and entry.name_es else entry.name_en
+    first = min(days).year - 1
+    last = max(today.year, max(days).year)
+    picture = timeline(name, days, steps, first, last, language, ident=f"timeline-{entry.slug}")
+    return {"svg": picture.svg, "alt": picture.alt}
+
+
 def institution_detail(
-    session: Session, slug: str, statuses: tuple[str, ...] | None, web: WebContext
-) -> dict[str, Any]:
+    session: Session, slug: str, statuses: tuple[str, ...] | None, web: WebContext,
+    language: str = "en",
+) -> dict[str, Any]:  # fmt: skip
     """The registry entry, its children, its events (oldest first) and, for an
     institution seen by a signed-in analyst (``statuses`` None: every event), the
     status changes its linked events suggest as of today: their evidence may be
@@ -64,6 +81,8 @@ def institution_detail(
         session, EventQuery(institution=slug, statuses=statuses, limit=TIMELINE_LIMIT)
     )
     record["events"] = [event_record(event, None, web.labels) for event in events]
+    if isinstance(entry, Institution) and record["events"]:
+        record["timeline"] = timeline_picture(entry, record["events"], dt.date.today(), language)
     if isinstance(entry, Institution) and statuses is None:
         activity = institution_activity(session, [slug])
         suggestions = check_statuses([entry], activity, dt.date.today())
