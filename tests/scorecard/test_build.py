@@ -77,8 +77,9 @@ def test_rows_by_category_then_what_needs_attention_first():
     registry = load_registry()
     document = scorecard(registry.institutions, {"hled": linked(*HLED)})
     categories = [row.category for row in document.rows]
-    assert categories == sorted(categories, key=["agreement", "organization",
-                                                 "dialogue_mechanism", "program"].index)
+    assert categories == sorted(
+        categories, key=["agreement", "organization", "dialogue_mechanism", "program"].index
+    )
     dialogue = [row for row in document.rows if row.category == "dialogue_mechanism"]
     order = [Mark.LAPSED, Mark.OVERDUE, Mark.ON_CADENCE, Mark.NEW, Mark.NO_CADENCE, Mark.ENDED]
     assert [order.index(row.mark) for row in dialogue] == sorted(

@@ -54,9 +54,7 @@ def test_gaps_at_and_just_past_the_limits(cadence, last, as_of, mark):
     assert found.reason.value("since") == "meeting"
 
 
-@pytest.mark.parametrize(
-    ("cadence", "key"), [(None, "no_cadence"), ("ad_hoc", "ad_hoc")]
-)
+@pytest.mark.parametrize(("cadence", "key"), [(None, "no_cadence"), ("ad_hoc", "ad_hoc")])
 def test_no_cadence_is_shown_not_judged(cadence, key):
     found = mark_of(institution(cadence), ["2015-01-06"], "2023-12-31")
     assert (found.mark, found.reason.key) == (Mark.NO_CADENCE, key)

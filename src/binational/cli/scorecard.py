@@ -47,7 +47,8 @@ def scorecard_command(
     category: Annotated[
         str | None,
         typer.Option(
-            "--category", "-c",
+            "--category",
+            "-c",
             help="Only this category: agreement, organization, dialogue_mechanism, program.",
             show_default=False,
         ),
@@ -55,7 +56,9 @@ def scorecard_command(
     formats: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="Write files: comma-separated md,html,pdf,docx.",
+            "--format",
+            "-f",
+            help="Write files: comma-separated md,html,pdf,docx.",
             show_default=False,
         ),
     ] = None,
@@ -68,14 +71,16 @@ def scorecard_command(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", help="Score as if today were this day, YYYY-MM-DD (default: today).",
+            "--as-of",
+            help="Score as if today were this day, YYYY-MM-DD (default: today).",
             show_default=False,
         ),
     ] = None,
     registry_dir: Annotated[
         Path | None,
         typer.Option(
-            "--registry", help="A directory of registry YAML files instead of the bundled one.",
+            "--registry",
+            help="A directory of registry YAML files instead of the bundled one.",
             show_default=False,
         ),
     ] = None,

@@ -132,8 +132,11 @@ def build_overview(
         events=len(lines),
         months=tuple(MonthCount(y, m, per_month.get((y, m), 0)) for y, m in period.months()),
         categories=tuple(
-            CategoryCount(category.value, category_word(category.value, "en"),
-                          per_category.get(category.value, 0))
+            CategoryCount(
+                category.value,
+                category_word(category.value, "en"),
+                per_category.get(category.value, 0),
+            )
             for category in Category
         ),  # fmt: skip
         unlinked=unlinked,

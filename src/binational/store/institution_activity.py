@@ -44,8 +44,13 @@ def institution_activity(
     events = Event.__table__
     query = (
         select(
-            links.c.slug, events.c.id, events.c.date_value, events.c.title, events.c.status,
-            events.c.date_precision, events.c.url,
+            links.c.slug,
+            events.c.id,
+            events.c.date_value,
+            events.c.title,
+            events.c.status,
+            events.c.date_precision,
+            events.c.url,
         )
         .join(events, events.c.id == links.c.event_id)
         .where(links.c.removed.is_(False), events.c.status.not_in(NOT_ACTIVITY))
