@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from typer.testing import CliRunner
 from tests.scorecard.conftest import add_history
+from typer.testing import CliRunner
 
 from binational.cli import app
 from binational.registry.loader import load_registry

@@ -41,7 +41,8 @@ def test_only_a_period_longer_than_a_quarter_has_an_overview(period, needed):
 
 def test_counts_by_month_category_and_institution():
     registry = load_registry()
-    lines = [line(1, "2023-01-10"), line(2, "2023-01-20"), line(3, "2023-05"), line(4, "2023-11-02")]
+    days = ("2023-01-10", "2023-01-20", "2023-05", "2023-11-02")
+    lines = [line(number, day) for number, day in enumerate(days, start=1)]
     links = {
         "hled": [event(1, "2023-01-10"), event(2, "2023-01-20")],
         "usmca": [event(2, "2023-01-20")],
