@@ -21,6 +21,9 @@ from binational.web.context import WebContext
 from binational.web.http.errors import NotFound
 
 TIMELINE_LIMIT = 500
+# The timeline picture reaches back at most this many years: a strip from 1889 (the
+# boundary commission) to now would squeeze a decade of events into a few pixels.
+TIMELINE_YEARS = 25
 
 
 def summary_record(entry: Institution) -> dict[str, Any]:
@@ -53,13 +56,15 @@ def timeline_picture(
     entry: Institution, events: list[dict[str, Any]], today: dt.date, language: str
 ) -> dict[str, str]:
     """The institution's timeline (``publish/pictures/timeline.py``) from its events'
-    dates and its status history, from the year before its first event to this year:
-    the SVG and its text alternative."""
+    dates and its status history: from its first event or first status step, whichever
+    is earlier (but at most ``TIMELINE_YEARS`` back), to this year; the SVG and its
+    text alternative."""
     days = [PartialDate.parse(event["date"]).value for event in events]
     steps = [(step.date.first_day, step.status, step.date.text) for step in entry.status_history]
     name = entry.name_es if language == "es" and entry.name_es else entry.name_en
-    first = min(days).year - 1
     last = max(today.year, max(days).year)
+    earliest = min([*days, *(day for day, _, _ in steps)]).year
+    first = min(max(earliest, last - TIMELINE_YEARS), min(days).year - 1)
     picture = timeline(name, days, steps, first, last, language, ident=f"timeline-{entry.slug}")
     return {"svg": picture.svg, "alt": picture.alt}
 
