@@ -38,6 +38,7 @@ def builder_view(session: Session, period: Period) -> dict[str, Any]:
             {
                 "number": index + 1, "event_id": line.event_id, "title": line.title,
                 "date": line.date.iso(), "month": line.date.value.month,
+                "section": f"{month[0]:04d}-{month[1]:02d}",
                 "can_move_up": index > 0 and month_key(ordered[index - 1]) == month,
                 "can_move_down": index + 1 < len(ordered)
                 and month_key(ordered[index + 1]) == month,
@@ -49,6 +50,7 @@ def builder_view(session: Session, period: Period) -> dict[str, Any]:
     return {
         "period": str(period),
         "label": period.label,
+        "years": period.first[0] != period.last[0],  # month headings then name the year
         "saved": find_report(session, period) is not None,
         "items": items,
         "excluded": [
