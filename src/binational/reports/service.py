@@ -55,13 +55,15 @@ def report_document(
     session: Session, period: Period, settings: Settings, *, registry: Registry | None = None,
     today: dt.date | None = None,
 ) -> ReportDocument:  # fmt: skip
-    """The period's report; one sentence when it would be empty. ``registry`` (the
-    bundled one when None) and ``today`` serve the overview of a long period."""
+    """The period's report; one sentence when it would be empty. A period longer than
+    a quarter opens with its overview, read with ``registry`` (the bundled one when
+    None) as of ``today`` (the period's last day when None: pass today for a period
+    still running, or its lapses are counted to its end)."""
     lines = load_report_lines(session, period)
     overview = None
     if needs_overview(period) and any(not line.excluded for line in lines):
         overview = report_overview(
-            session, lines, period, registry or load_registry(), today or dt.date.today()
+            session, lines, period, registry or load_registry(), today or period.end
         )
     document = build_document(lines, period, report_style(settings), overview=overview)
     if not document.entries:
