@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING, Any
 
 from binational.publish.docx_figures import TABLE_STYLE, add_picture, mark_header_row
 from binational.publish.docx_parts import (
+    HYPERLINK_STYLE,
     add_hyperlink,
+    add_run,
     ensure_hyperlink_style,
     save_reproducibly,
     set_core_properties,
 )
+from binational.publish.links import linkable_url
 from binational.publish.pictures.png import pictures_png
 from binational.publish.scorecard_document import EventLink, ScorecardDocument, StatusStep
-from binational.publish.scorecard_html import web_url
 from binational.publish.scorecard_method import (
     coverage_paragraphs,
     mark_meanings,
@@ -63,8 +65,6 @@ def add_internal_link(paragraph: Any, bookmark: str, text: str) -> None:
     """A hyperlink to a bookmark of the same document."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-
-    from binational.publish.docx_parts import HYPERLINK_STYLE, add_run
 
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
@@ -116,11 +116,11 @@ def add_evidence(document: Document, doc: ScorecardDocument) -> None:
 
 
 def add_event(document: Document, event: EventLink, language: str) -> None:
-    add_linked_item(document, event_text(event, language), web_url(event.url))
+    add_linked_item(document, event_text(event, language), linkable_url(event.url))
 
 
 def add_step(document: Document, step: StatusStep, language: str) -> None:
-    add_linked_item(document, step_text(step, language), web_url(step.source))
+    add_linked_item(document, step_text(step, language), linkable_url(step.source))
 
 
 def build_scorecard_document(doc: ScorecardDocument) -> Document:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from binational.publish.links import linkable_url
 from binational.publish.scorecard_document import EventLink, ScorecardDocument
 from binational.publish.scorecard_method import (
     coverage_paragraphs,
@@ -30,17 +31,10 @@ from binational.publish.templating import template_environment
 TEMPLATE_NAME = "scorecard.html.j2"
 
 
-def web_url(url: str | None) -> str | None:
-    """An address from the data as a link only if it is http(s); else None."""
-    if url and url.strip().lower().startswith(("https://", "http://")):
-        return url.strip()
-    return None
-
-
 def event_item(event: EventLink, language: str) -> Markup:
     """'2023-09-29 — <a href=source>Title</a> (event 12)', escaped."""
     text = escape(" ".join(event.title.split()))
-    url = web_url(event.url)
+    url = linkable_url(event.url)
     if url:
         text = Markup('<a href="{}" rel="noopener">{}</a>').format(url, text)
     return Markup("{} — {} ({})").format(event.date, text, word("event_n", language, id=event.id))
@@ -64,7 +58,7 @@ def render_scorecard_html_text(document: ScorecardDocument) -> str:
         table_row=table_row,
         anchor=anchor,
         step_text=step_text,
-        web_url=web_url,
+        web_url=linkable_url,
         event_item=lambda event: event_item(event, language),
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from binational.publish.links import URI_SAFE
+from binational.publish.links import linkable_url
 from binational.publish.markdown import escape_markdown, link_destination, table_cell
 from binational.publish.scorecard_document import EventLink, ScorecardDocument, StatusStep
 from binational.publish.scorecard_method import (
@@ -31,12 +31,9 @@ from binational.publish.scorecard_words import period_label, word
 
 
 def safe_url(url: str | None) -> str | None:
-    """A source URL that may be linked (http, https), percent-encoded; else None."""
-    from urllib.parse import quote
-
-    if not url or not url.strip().lower().startswith(("http://", "https://")):
-        return None
-    return link_destination(quote(url.strip(), safe=URI_SAFE))
+    """A source URL that may be linked, made safe inside Markdown's ``( )``; else None."""
+    linked = linkable_url(url)
+    return link_destination(linked) if linked else None
 
 
 def event_item(event: EventLink, language: str) -> str:

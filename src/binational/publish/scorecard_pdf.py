@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from typing import Any, cast
 
+from binational.publish.links import linkable_url
 from binational.publish.pdf import PDF_STANDARDS, TEMPLATES
 from binational.publish.pdf_data import (
     OF_LABEL,
@@ -31,7 +32,6 @@ from binational.publish.scorecard_document import (
     ScorecardDocument,
     StatusStep,
 )
-from binational.publish.scorecard_html import web_url
 from binational.publish.scorecard_method import (
     coverage_paragraphs,
     mark_meanings,
@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 
 
 def item(text: str, url: str | None) -> dict[str, Any]:
-    return {"text": " ".join(text.split()), "url": web_url(url)}
+    return {"text": " ".join(text.split()), "url": linkable_url(url)}
 
 
 def event_item(event: EventLink, language: str) -> dict[str, Any]:
