@@ -86,7 +86,8 @@ def test_rows_by_category_then_what_needs_attention_first():
         order.index(row.mark) for row in dialogue
     )
     # Institutions established after the day are left out, and named.
-    assert "U.S.-Mexico Security Implementation Group" in document.omitted
+    omitted = {o.slug: o for o in document.omitted}
+    assert omitted["security-implementation-group"].established == "2025-09"
     assert all(row.slug != "security-implementation-group" for row in document.rows)
     assert len(document.rows) + len(document.omitted) == len(registry.institutions)
 

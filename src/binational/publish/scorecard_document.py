@@ -113,6 +113,19 @@ class ScorecardRow:
 
 
 @dataclass(frozen=True)
+class Omitted:
+    """An institution left out: established after the scorecard's day."""
+
+    slug: str
+    name_en: str
+    name_es: str
+    established: str
+
+    def name(self, language: str) -> str:
+        return self.name_es if language == "es" and self.name_es else self.name_en
+
+
+@dataclass(frozen=True)
 class ScorecardRules:
     """The continuity rules' numbers, stated in the document's method."""
 
@@ -132,7 +145,7 @@ class ScorecardDocument:
     coverage: tuple[Period, ...]  # the spans of months that hold events
     coverage_events: int
     rows: tuple[ScorecardRow, ...]
-    omitted: tuple[str, ...] = ()  # names of institutions established after as_of
+    omitted: tuple[Omitted, ...] = ()  # institutions established after as_of
     category: str | None = None
     rules: ScorecardRules = ScorecardRules()
     language: str = "en"

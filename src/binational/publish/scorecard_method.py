@@ -154,7 +154,8 @@ def coverage_paragraphs(document: ScorecardDocument) -> list[str]:
     if document.omitted:
         paragraphs.append(
             _pick(METHOD["omitted"], language).format(
-                as_of=long_date(document.as_of, language), names="; ".join(document.omitted)
+                as_of=long_date(document.as_of, language),
+                names="; ".join(f"{o.name(language)} ({o.established})" for o in document.omitted),
             )
         )
     return paragraphs

@@ -16,6 +16,7 @@ from binational.domain import Category, DatePrecision, PartialDate, Period
 from binational.publish.scorecard_document import (
     MARK_ORDER,
     EventLink,
+    Omitted,
     ScorecardDocument,
     ScorecardRow,
     ScorecardRules,
@@ -138,7 +139,10 @@ def build_scorecard(
             continue
         established = established_on(institution)
         if established is not None and established > as_of:
-            omitted.append(institution.name_en)
+            text = institution.established.text if institution.established else str(established)
+            omitted.append(
+                Omitted(institution.slug, institution.name_en, institution.name_es, text)
+            )
             continue
         activity = institution_activity(
             institution, linked.get(institution.slug, ()), period, as_of, statuses,

@@ -86,6 +86,6 @@ def scorecard_record(document: ScorecardDocument) -> dict[str, Any]:
         },
         "rules": dataclasses.asdict(document.rules),
         "marks": {mark.value: document.count(mark) for mark in Mark},
-        "omitted_not_yet_established": list(document.omitted),
+        "omitted_not_yet_established": [dataclasses.asdict(o) for o in document.omitted],
         "institutions": [row_record(row, document) for row in document.rows],
     }
