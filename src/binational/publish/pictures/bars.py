@@ -49,7 +49,7 @@ def month_bars(
     alt = bars_alt(months, language)
     svg = Svg(WIDTH, HEIGHT, words["title"], alt, ident)
     slot = (WIDTH - 2 * SIDE) / max(len(months), 1)
-    bar = slot * 0.72
+    bar = min(slot * 0.72, 44.0)  # a few months' bars stay bars, not blocks
     plot = HEIGHT - TOP - BOTTOM
     peak = max((n for _, _, n in months), default=0) or 1
     base = TOP + plot
