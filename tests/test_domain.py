@@ -134,3 +134,29 @@ def test_period_months_quarters_and_shift():
     assert Period.parse("2023").quarter is None
     assert Period.parse("2023Q2").contains(dt.date(2023, 6, 30))
     assert not Period.parse("2023Q2").contains(dt.date(2023, 7, 1))
+
+
+# Forms a person types that the tables above leave out: spaces, one-digit months, the
+# edges of the years a period may name, and halves of a range.
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [("2023 Q2", "2023Q2"), ("2023 - q2", "2023Q2"), ("2022-6..2022-10", "2022-06..2022-10"),
+     ("2022-06 .. 2022-10", "2022-06..2022-10"), ("2023-1..2023-3", "2023Q1"),
+     ("2022-12..2023-11", "2022-12..2023-11"), ("1800-01", "1800-01"), ("2999", "2999")],
+)  # fmt: skip
+def test_period_parse_more_forms(text, canonical):
+    assert str(Period.parse(text)) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("2023-5..", "is not a period"), ("..2023-05", "is not a period"),
+     ("2023-05..2023-13", "months run"), ("1799", "years run"), ("3000-01", "years run"),
+     ("2023Q2..2023Q3", "is not a period"), ("2023-005", "is not a period"),
+     ("2023-05..2023", "is not a period")],
+)  # fmt: skip
+def test_period_refuses_more_forms(text, reason):
+    with pytest.raises(ValueError, match=reason):
+        Period.parse(text)

@@ -135,3 +135,50 @@ def test_organization_and_intro_come_from_settings(db_path, sample_report_path, 
     html = (out / "report-2023Q2.html").read_text(encoding="utf-8")
     assert "Instituto de Estudios Fronterizos" in html
     assert "Center for Binational Institutions" not in html
+
+
+# Reports longer than a quarter, on the demo data plus the scorecard fixture's meetings:
+# each format carries the overview and its picture (the PNG in Word, the SVG in HTML and
+# drawn by Typst into the PDF).
+
+
+@pytest.fixture
+def demo_with_meetings(db_path, sample_report_path):
+    from tests.scorecard.conftest import add_history
+
+    from binational.store.database import Database
+
+    invoke("import", sample_report_path, "--db", db_path)
+    database = Database.open(str(db_path))
+    add_history(database)
+    database.close()
+    return db_path
+
+
+@pytest.mark.parametrize(("period", "items"), [("2023", 20), ("2022-06..2022-10", 3)])
+def test_reports_longer_than_a_quarter_in_every_format(demo_with_meetings, tmp_path, period, items):
+    import io
+    import zipfile
+
+    import pypdfium2
+    from pypdf import PdfReader
+
+    out = tmp_path / "out"
+    result = invoke("report", period, "--format", "md,html,pdf,docx", "--out", out,
+                    "--db", demo_with_meetings, "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["items"] == items
+    def file(extension):  # the period may hold dots ("2022-06..2022-10")
+        return out / f"report-{period}{extension}"
+
+    markdown = file(".md").read_text(encoding="utf-8")
+    assert "## Overview" in markdown and "### Events by month" in markdown
+    page = file(".html").read_text(encoding="utf-8")
+    assert page.count("<svg") == 1 and "<desc id=\"overview-bars-desc\">Events per month:" in page
+    pdf = file(".pdf").read_bytes()
+    assert "Overview" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    first_page = pypdfium2.PdfDocument(pdf)[0]
+    assert any(obj.type == pypdfium2.raw.FPDF_PAGEOBJ_PATH for obj in first_page.get_objects())
+    with zipfile.ZipFile(file(".docx")) as word:
+        media = [name for name in word.namelist() if name.startswith("word/media/")]
+        assert len(media) == 1 and word.read(media[0]).startswith(b"\x89PNG")

@@ -286,3 +286,106 @@ def modules_loaded_by_import(module: str, candidates: tuple[str, ...]) -> list[s
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)  # fmt: skip
     return ast.literal_eval(result.stdout.strip())
+
+
+# An annual report: items in three quarters (none in the third), and its overview.
+def annual_entries() -> tuple[ReportEntry, ...]:
+    dates = (
+        PartialDate.day(2023, 1, 10), PartialDate.day(2023, 3, 2), PartialDate.month(2023, 5),
+        PartialDate.day(2023, 6, 13), PartialDate.day(2023, 11, 20),
+    )  # fmt: skip
+    titles = (
+        "North American Leaders' Summit in Mexico City",
+        "Reunión del Diálogo Económico de Alto Nivel",
+        "USMCA | T-MEC panel *ruling*",
+        "The third Convoy takes place in Miami",
+        "High-Level Security Dialogue meets",
+    )
+    return tuple(
+        build_entry(number, title=title, date=date, url=STATE_URL if number % 2 else None)
+        for number, (title, date) in enumerate(zip(titles, dates, strict=True), start=1)
+    )
+
+
+def annual_overview():
+    from binational.publish.overview import (
+        CategoryCount,
+        InstitutionChange,
+        InstitutionCount,
+        MonthCount,
+        Overview,
+    )
+
+    per_month = {1: 1, 3: 1, 5: 1, 6: 1, 11: 1}
+    return Overview(
+        events=5,
+        months=tuple(MonthCount(2023, m, per_month.get(m, 0)) for m in range(1, 13)),
+        categories=(
+            CategoryCount("agreement", "Agreements", 1),
+            CategoryCount("organization", "Organizations", 0),
+            CategoryCount("dialogue_mechanism", "Dialogue mechanisms", 3),
+            CategoryCount("program", "Programs", 1),
+        ),
+        unlinked=1,
+        most_active=(
+            InstitutionCount("hled", "U.S.-Mexico High-Level Economic Dialogue", 2),
+            InstitutionCount("usmca", "USMCA | T-MEC <Agreement>", 1),
+        ),
+        changes=(
+            InstitutionChange(
+                "trilateral-fentanyl-committee", "Trilateral Fentanyl Committee", "established",
+                "2023-01-10", "created at the Mexico City summit", "https://www.whitehouse.gov/",
+            ),
+            InstitutionChange(
+                "border-governors-conference", "Border Governors Conference", "lapsed",
+                "2023-07-02", "Last met on 2020-07-01, 41 months before 2023-12-31.",
+            ),
+        ),
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def annual_document() -> ReportDocument:
+    return build_document(annual_entries(), period=Period.parse("2023"), overview=annual_overview())
+
+
+def scorecard_of(language: str = "en"):
+    """A scorecard of 2023 from plain data: the registry's dialogue mechanisms and
+    organizations, the High-Level Economic Dialogue's meetings, an event whose title
+    needs escaping, a source URL that must not become a link."""
+    import datetime as dt
+
+    from binational.registry.loader import load_registry
+    from binational.scorecard.build import build_scorecard
+    from binational.store.institution_activity import LinkedEvent
+
+    hled = ("2013-09-20", "2015-01-06", "2016-02-25", "2021-09-09", "2022-09-12", "2023-09-29")
+    linked = {
+        "hled": [
+            LinkedEvent(index, dt.date.fromisoformat(day), f"HLED meeting {day[:4]}",
+                        "published", "day", STATE_URL)
+            for index, day in enumerate(hled, start=1)
+        ],
+        "nals": [LinkedEvent(20, dt.date(2023, 1, 10), SPECIAL_TITLE, "published", "day",
+                             "javascript:alert(1)")],
+        "consular-dialogue": [LinkedEvent(30, dt.date(2023, 10, 1), "Consular Dialogue",
+                                          "published", "month")],
+    }  # fmt: skip
+    registry = load_registry()
+    institutions = [i for i in registry.institutions
+                    if i.category in ("dialogue_mechanism", "organization")]  # fmt: skip
+    months = [(y, m, 3) for y in (2013, 2014, 2015, 2016, 2021, 2022, 2023) for m in (2, 9)]
+    return build_scorecard(
+        institutions, linked, Period.year(2023), dt.date(2023, 12, 31), months,
+        organization=ORGANIZATION, language=language,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def scorecard_document():
+    return scorecard_of("en")
+
+
+@pytest.fixture(scope="session")
+def scorecard_document_es():
+    return scorecard_of("es")

@@ -143,3 +143,46 @@ def test_context_is_labelled_between_summary_and_implications(make_entry, make_d
         "Institutional Implications:",
     ]
     assert document.paragraphs[start].runs[0].bold
+
+
+# A report longer than a quarter: the overview (Heading 1, tables under Heading 2, the
+# bars as a PNG with alt text), then quarters (Heading 1), months (2), items (3).
+
+
+@pytest.fixture(scope="module")
+def annual_word(annual_document):
+    return docx.Document(io.BytesIO(render_docx(annual_document)))
+
+
+def test_an_annual_report_has_its_overview_picture_and_tables(annual_word, annual_document):
+    assert styled(annual_word, "Heading 1")[:3] == [
+        "Overview", "January-March 2023", "April-June 2023",
+    ]  # fmt: skip
+    assert styled(annual_word, "Heading 2")[:4] == [
+        "Events by month", "Events by category", "Most active institutions",
+        "Institutions established, relaunched, suspended or lapsed",
+    ]  # fmt: skip
+    (shape,) = annual_word.inline_shapes
+    description = shape._inline.docPr.get("descr")
+    assert description.startswith("Events per month: January 2023: 1, February 2023: 0")
+    assert shape.width > 5_000_000  # about the text's width (EMU)
+    tables = annual_word.tables
+    assert len(tables) == 4
+    assert [cell.text for cell in tables[0].rows[1].cells] == ["January 2023", "1"]
+    assert [cell.text for cell in tables[2].rows[2].cells] == ["USMCA | T-MEC <Agreement>", "1"]
+    header = tables[0].rows[0]._tr.trPr
+    assert header is not None and header.find(docx.oxml.ns.qn("w:tblHeader")) is not None
+
+
+def test_an_annual_report_nests_items_under_months_and_quarters(annual_word):
+    headings = [(p.style.name, p.text) for p in annual_word.paragraphs
+                if p.style.name.startswith("Heading")]  # fmt: skip
+    start = headings.index(("Heading 1", "January-March 2023"))
+    assert headings[start + 1 : start + 3] == [
+        ("Heading 2", "January"),
+        ("Heading 3", "1) North American Leaders' Summit in Mexico City"),
+    ]
+
+
+def test_an_annual_report_gives_the_same_bytes_twice(annual_document):
+    assert render_docx(annual_document) == render_docx(annual_document)

@@ -71,3 +71,23 @@ def test_importing_the_registry_does_not_load_heavy_libraries():
     first render, not on import."""
     heavy = ("typst", "docx", "jinja2")
     assert modules_loaded_by_import("binational.publish.formats", heavy) == []
+
+
+# One registry, found by (document kind, format).
+
+
+def test_the_scorecard_has_its_own_formats_in_the_same_registry(scorecard_document):
+    from binational.publish.formats import FORMATS, DocumentKind, formats_of
+
+    assert formats_of(DocumentKind.SCORECARD) == ["md", "html", "pdf", "docx"]
+    renderer = get_renderer("PDF", DocumentKind.SCORECARD)
+    assert renderer is FORMATS[(DocumentKind.SCORECARD, "pdf")] and renderer.kind == "scorecard"
+    assert renderer is not RENDERERS["pdf"] and renderer.media_type == RENDERERS["pdf"].media_type
+    assert get_renderer("html", DocumentKind.SCORECARD).render(scorecard_document).startswith(
+        b"<!DOCTYPE html>"
+    )
+    with pytest.raises(UserError) as refused:
+        get_renderer("txt", DocumentKind.SCORECARD)
+    assert str(refused.value) == (
+        "Unknown scorecard format 'txt'; choose one of md, html, pdf, docx."
+    )

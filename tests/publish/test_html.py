@@ -188,3 +188,40 @@ def test_context_is_labelled_between_summary_and_implications(make_entry, make_d
         *entry.summary, "Background <one> & “two”.", "More background.", *entry.implications,
     ]  # fmt: skip
     assert article.xpath("./h4[1]/@class") == ["context-heading"]
+
+
+# A report longer than a quarter: the overview (inline SVG with its text alternative,
+# tables), then quarters (h2), months (h3), items (h4).
+
+
+def test_an_annual_report_shows_the_bars_as_inline_svg_with_alt_text(annual_document):
+    page = render_html(annual_document).decode("utf-8")
+    tree = lxml_html.fromstring(page)
+    (svg,) = tree.xpath("//section[@id='overview']//figure/svg")
+    assert svg.get("role") == "img"
+    labelled = svg.get("aria-labelledby").split()
+    assert tree.xpath(f"//*[@id='{labelled[0]}']")[0].text == "Events per month"
+    assert tree.xpath(f"//*[@id='{labelled[1]}']")[0].text.startswith(
+        "Events per month: January 2023: 1, February 2023: 0"
+    )
+    assert len(tree.xpath("//section[@id='overview']//table")) == 4
+    assert tree.xpath("//section[@id='overview']//table[1]//tbody/tr[1]/th")[0].text == (
+        "January 2023"
+    )
+    assert "USMCA | T-MEC &lt;Agreement&gt;" in page
+
+
+def test_an_annual_report_nests_quarters_months_and_items(annual_document):
+    tree = lxml_html.fromstring(render_html(annual_document))
+    headings = [(h.tag, h.text_content()) for h in tree.xpath("//main//h2|//main//h3|//main//h4")]
+    start = headings.index(("h2", "January-March 2023"))
+    assert headings[start + 1 : start + 3] == [
+        ("h3", "January"), ("h4", "1) North American Leaders' Summit in Mexico City"),
+    ]  # fmt: skip
+    assert ("h5", "Institutional Implications:") in [
+        (h.tag, h.text_content()) for h in tree.xpath("//article//h5")
+    ]
+    toc = [a.get("href") for a in tree.xpath("//nav[@class='toc']//a")]
+    assert toc[:3] == ["#overview", "#quarter-2023Q1", "#month-2023-01"]
+    ids = tree.xpath("//@id")
+    assert len(ids) == len(set(ids))

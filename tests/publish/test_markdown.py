@@ -163,3 +163,29 @@ def test_context_is_labelled_between_summary_and_implications(make_entry, make_d
     assert blocks[start + 1] == escape_markdown("Background *one* [x](y).")
     assert blocks[start + 2] == "**Institutional Implications:**"
     assert "Background *one* [x](y)." in html.unescape(commonmark(blocks[start + 1]))
+
+
+# A report longer than a quarter: overview tables, then quarters (##), months (###),
+# items (####).
+
+
+def test_an_annual_report_has_its_overview_tables_and_quarters(annual_document):
+    text = render_markdown(annual_document).decode("utf-8")
+    assert text.index("## Overview") < text.index("## January-March 2023")
+    assert "| Month | Events |\n|---|---:|\n| January 2023 | 1 |" in text
+    assert "| USMCA \\| T-MEC \\<Agreement\\> | 1 |" in text  # '|' and '<' escaped in a cell
+    assert "### Institutions established, relaunched, suspended or lapsed" in text
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings[headings.index("## January-March 2023") + 1] == "### January"
+    assert "#### 1) North American Leaders' Summit in Mexico City" in headings
+    assert "## October-December 2023" in headings and "## July-September 2023" not in headings
+
+
+def test_annual_tables_render_as_tables(annual_document):
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render(
+        render_markdown(annual_document).decode("utf-8")
+    )
+    assert html.count("<table>") == 4
+    assert "<td>USMCA | T-MEC &lt;Agreement&gt;</td>" in html

@@ -99,3 +99,21 @@ def test_report_json_round_trips_and_replaces_lone_surrogates(make_entry, make_d
     text.encode("utf-8")  # a lone surrogate would raise here
     title = json.loads(text)["months"][0]["entries"][0]["title"]
     assert title == "Bad \ufffd decode; good \U0001f600 é"
+
+
+def test_an_annual_report_adds_its_overview_and_quarters(annual_document, varied_document):
+    from binational.publish.pdf_data import report_data as data_of
+
+    data = data_of(annual_document)
+    overview = data["overview"]
+    assert overview["summary"] == "5 events in 2023."
+    assert overview["bars"]["svg"].startswith("<svg") and overview["bars"]["width"] == 620
+    assert overview["bars"]["alt"].startswith("Events per month: January 2023: 1")
+    assert [t["title"] for t in overview["tables"]][0] == "Events by month"
+    changes = overview["tables"][3]["rows"][0]
+    assert changes[3] == "created at the Mexico City summit; https://\u200bwww.whitehouse.gov/"
+    assert [q["name"] for q in data["quarters"]] == [
+        "January-March 2023", "April-June 2023", "October-December 2023",
+    ]  # fmt: skip
+    assert [m["name"] for m in data["quarters"][0]["months"]] == ["January", "March"]
+    assert "overview" not in data_of(varied_document) and "quarters" not in data_of(varied_document)

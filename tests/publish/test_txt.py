@@ -166,3 +166,35 @@ def test_context_comes_between_summary_and_implications(make_entry, make_documen
 
 def test_no_context_label_without_context(varied_document):
     assert "Institutional context:" not in render_txt(varied_document).decode("utf-8")
+
+
+# A report longer than a quarter: the overview after the introduction, one line per row.
+
+
+def test_an_annual_report_opens_with_its_overview_line_by_line(annual_document):
+    lines = lines_of(annual_document)
+    start = lines.index("Overview")
+    assert lines[:start] == ["Report | 2023", annual_document.intro]
+    assert lines[start + 1 : start + 4] == [
+        "5 events in 2023.", "Events by month", "January 2023: 1",
+    ]  # fmt: skip
+    assert "USMCA | T-MEC <Agreement>: 1" in lines
+    assert (
+        "2023-01-10, Established: Trilateral Fentanyl Committee (created at the Mexico City "
+        "summit; https://www.whitehouse.gov/)"
+    ) in lines
+    # the months follow, without quarter headings (a line after an item is its text)
+    assert lines[lines.index("JANUARY") + 1].startswith("1) ")
+    assert "January-March 2023" not in lines
+
+
+def test_an_annual_report_imports_back_with_its_items_unchanged(annual_document):
+    from binational.intake.importer import read_report_bytes
+
+    parsed = read_report_bytes(render_txt(annual_document), "report-2023.txt", ".txt")
+    assert str(parsed.period) == "2023"
+    assert [(i.number, i.title, i.date, i.summary, i.implications) for i in parsed.items] == [
+        (e.number, e.title, e.date, e.summary, e.implications) for e in annual_document.entries
+    ]
+    # the overview is read as part of the introduction
+    assert "Events by month" in parsed.intro

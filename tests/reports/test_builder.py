@@ -85,3 +85,17 @@ def test_builder_view_of_the_sample(database, sample_report_path):
         view = builder_view(session, Q2)
     assert view["saved"] and len(view["items"]) == 14 and view["excluded"] == []
     assert view["label"] == "April-June 2023"
+
+
+def test_a_period_across_years_keeps_its_months_in_order(sqlite_database):
+    with sqlite_database.transaction() as session:
+        for event_id, day in enumerate(["2022-11-03", "2022-12-08", "2023-01-05"], start=1):
+            session.add(Event(id=event_id, title=f"E{event_id}", status="reviewed", summary="",
+                              implications="", date_value=dt.date.fromisoformat(day)))  # fmt: skip
+    with sqlite_database.sessions() as session:
+        view = builder_view(session, Period.parse("2022-11..2023-02"))
+    assert view["years"] is True
+    assert [i["section"] for i in view["items"]] == ["2022-11", "2022-12", "2023-01"]
+    with sqlite_database.sessions() as session:
+        assert builder_view(session, Period.year(2023))["years"] is False
+

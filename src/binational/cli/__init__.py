@@ -12,7 +12,17 @@ import sys
 
 import typer
 
-from binational.cli import draft, events, ingest, registry, reports, serve, settings, users
+from binational.cli import (
+    draft,
+    events,
+    ingest,
+    registry,
+    reports,
+    scorecard,
+    serve,
+    settings,
+    users,
+)
 from binational.errors import UserError
 
 app = typer.Typer(
@@ -28,6 +38,7 @@ app = typer.Typer(
 
 app.command("import")(reports.import_command)
 app.command("report")(reports.report_command)
+app.command("scorecard")(scorecard.scorecard_command)
 app.add_typer(events.events_app, name="events")
 app.add_typer(registry.registry_app, name="registry")
 app.command("link")(registry.link_command)

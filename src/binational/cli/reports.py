@@ -90,10 +90,16 @@ def report_command(
         get_renderer(name)
     if out.exists() and not out.is_dir():
         raise UserError(f"{out} exists and is not a directory")
+    import datetime as dt
+
+    from binational.registry.loader import load_registry
+
     settings = settings_for(db)
     database = open_database(settings)
     with database.sessions() as session:
-        document = report_document(session, chosen, settings)
+        document = report_document(
+            session, chosen, settings, registry=load_registry(), today=dt.date.today()
+        )
     paths = write_report(document, names, out)
     if json_output:
         print_json({"period": str(chosen), "items": len(document.entries),

@@ -1,15 +1,21 @@
-"""The quarterly report as plain data, ready for any renderer.
+"""A period's report as plain data, ready for any renderer.
 
 Assembling a report (choosing events, ordering and numbering them, grouping them by
-month) is done once, here and in ``assemble.py``; every renderer receives the same
+month) is done once, in ``reports/document.py``; every renderer receives the same
 ``ReportDocument`` and only decides how it looks.
+
+A report longer than a quarter carries an ``overview`` (``publish/overview.py``):
+renderers print it after the introduction and group the months under their quarters
+(``quarter_groups``). A report without one (a quarter, a month) renders exactly as
+the quarterly report always has.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from binational.domain import MONTH_NAMES, PartialDate, Period
+from binational.domain import MONTH_NAMES, PartialDate, Period, Quarter
+from binational.publish.overview import Overview
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,24 @@ class MonthSection:
 
 
 @dataclass(frozen=True)
+class QuarterGroup:
+    """The months of one quarter, as a report longer than a quarter groups them."""
+
+    quarter: Quarter
+    sections: tuple[MonthSection, ...]
+
+    @property
+    def heading(self) -> str:
+        """'April-June 2023'."""
+        return self.quarter.label
+
+    @property
+    def anchor(self) -> str:
+        """'quarter-2023Q2'."""
+        return f"quarter-{self.quarter}"
+
+
+@dataclass(frozen=True)
 class ReportDocument:
     organization: str
     period: Period
@@ -58,6 +82,7 @@ class ReportDocument:
     title_prefix: str = "Report"
     language: str = "en"
     extra: dict[str, str] = field(default_factory=dict)
+    overview: Overview | None = None
 
     @property
     def header(self) -> str:
@@ -67,3 +92,16 @@ class ReportDocument:
     @property
     def entries(self) -> tuple[ReportEntry, ...]:
         return tuple(entry for section in self.sections for entry in section.entries)
+
+    @property
+    def quarter_groups(self) -> tuple[QuarterGroup, ...]:
+        """The sections grouped by quarter, in order."""
+        groups: list[QuarterGroup] = []
+        for section in self.sections:
+            quarter = Quarter(section.year, (section.month - 1) // 3 + 1)
+            if groups and groups[-1].quarter == quarter:
+                last = groups.pop()
+                groups.append(QuarterGroup(quarter, (*last.sections, section)))
+            else:
+                groups.append(QuarterGroup(quarter, (section,)))
+        return tuple(groups)

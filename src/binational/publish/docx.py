@@ -1,5 +1,9 @@
 """Word (.docx) rendering with real styles, so Word's navigation pane lists the months
-(Heading 1) and the items (Heading 2), and source links are real hyperlinks."""
+(Heading 1) and the items (Heading 2), and source links are real hyperlinks.
+
+A report longer than a quarter opens with its overview (Heading 1; its tables under
+Heading 2, the events-per-month bars as a PNG with alt text), then lists quarters
+(Heading 1), months (Heading 2) and items (Heading 3)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from binational.publish.document import ReportDocument, ReportEntry
+from binational.publish.docx_figures import add_picture, add_table
 from binational.publish.docx_parts import (
     add_hyperlink,
     add_run,
@@ -19,9 +24,13 @@ from binational.publish.docx_parts import (
     style_id,
 )
 from binational.publish.links import link_target
+from binational.publish.overview_rows import overview_tables, summary_sentence
+from binational.publish.pictures.bars import month_bars
+from binational.publish.pictures.png import pictures_png
 from binational.publish.wording import (
     CONTEXT_LABEL,
     IMPLICATIONS_LABEL,
+    OVERVIEW_LABEL,
     TRUNCATED_NOTE,
     paragraphs,
     single_line,
@@ -35,6 +44,10 @@ TITLE_STYLE = "Title"
 SUBTITLE_STYLE = "Subtitle"
 MONTH_STYLE = "Heading 1"
 ENTRY_STYLE = "Heading 2"
+# A report longer than a quarter: quarters, then months, then items, one level down.
+QUARTER_STYLE = "Heading 1"
+ANNUAL_MONTH_STYLE = "Heading 2"
+ANNUAL_ENTRY_STYLE = "Heading 3"
 
 
 @dataclass(frozen=True)
@@ -85,14 +98,44 @@ def entry_paragraphs(entry: ReportEntry, styles: StyleIds, part: Part) -> Iterat
         yield text_paragraph(TRUNCATED_NOTE, italic=True)
 
 
-def report_paragraphs(doc: ReportDocument, styles: StyleIds, part: Part) -> Iterator[Any]:
+def front_paragraphs(doc: ReportDocument, styles: StyleIds) -> Iterator[Any]:
     yield text_paragraph(single_line(doc.header), styles.title)
     yield text_paragraph(single_line(doc.organization), styles.subtitle)
     yield from (text_paragraph(text) for text in paragraphs((doc.intro,)))
+
+
+def report_paragraphs(doc: ReportDocument, styles: StyleIds, part: Part) -> Iterator[Any]:
+    yield from front_paragraphs(doc, styles)
     for section in doc.sections:
         yield text_paragraph(section.name, styles.month)
         for entry in section.entries:
             yield from entry_paragraphs(entry, styles, part)
+
+
+def quarter_paragraphs(doc: ReportDocument, document: Document, part: Part) -> Iterator[Any]:
+    """The items under quarter (Heading 1) and month (Heading 2) headings."""
+    quarter, month = style_id(document, QUARTER_STYLE), style_id(document, ANNUAL_MONTH_STYLE)
+    styles = StyleIds.of(document)
+    styles = StyleIds(styles.title, styles.subtitle, month,
+                      style_id(document, ANNUAL_ENTRY_STYLE))  # fmt: skip
+    for group in doc.quarter_groups:
+        yield text_paragraph(group.heading, quarter)
+        for section in group.sections:
+            yield text_paragraph(section.name, month)
+            for entry in section.entries:
+                yield from entry_paragraphs(entry, styles, part)
+
+
+def add_overview(doc: ReportDocument, document: Document) -> None:
+    """The overview: its heading and sentence, the bars (PNG), its tables."""
+    overview = doc.overview
+    assert overview is not None
+    document.add_paragraph(OVERVIEW_LABEL, style=QUARTER_STYLE)
+    document.add_paragraph(summary_sentence(overview, doc.period))
+    bars = month_bars(overview.month_rows)
+    add_picture(document, pictures_png([bars])[0], bars)
+    for table in overview_tables(overview):
+        add_table(document, table, ANNUAL_MONTH_STYLE)
 
 
 def build_document(doc: ReportDocument) -> Document:
@@ -103,7 +146,12 @@ def build_document(doc: ReportDocument) -> Document:
     ensure_hyperlink_style(document)
     set_core_properties(document, title=doc.header, author=doc.organization, language=doc.language)
     styles = StyleIds.of(document)
-    append_to_body(document, list(report_paragraphs(doc, styles, document.part)))
+    if doc.overview is None:
+        append_to_body(document, list(report_paragraphs(doc, styles, document.part)))
+    else:
+        append_to_body(document, list(front_paragraphs(doc, styles)))
+        add_overview(doc, document)
+        append_to_body(document, list(quarter_paragraphs(doc, document, document.part)))
     return document
 
 

@@ -4,20 +4,30 @@ The page has no external resources (CSS is inlined), so it can be mailed or arch
 as one file. Everything from the database is escaped by the template's autoescape;
 this module only adds the few values the template cannot compute itself (anchors,
 machine-readable dates).
+
+A report longer than a quarter opens with its overview (``report_overview.html.j2``):
+the events-per-month bars as inline SVG (with its ``<title>`` and ``<desc>``, the text
+alternative), then its tables; the months follow under quarter headings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from binational.domain import DatePrecision, PartialDate
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
 from binational.publish.links import link_target
+from binational.publish.overview import Overview
+from binational.publish.overview_rows import overview_tables, summary_sentence
+from binational.publish.pictures.bars import month_bars
 from binational.publish.templating import template_environment
 from binational.publish.wording import (
+    BY_MONTH_LABEL,
     CONTENTS_LABEL,
     CONTEXT_LABEL,
     IMPLICATIONS_LABEL,
+    OVERVIEW_LABEL,
     TRUNCATED_NOTE,
     paragraphs,
 )
@@ -43,6 +53,17 @@ def machine_date(date: PartialDate) -> str:
     return date.iso()
 
 
+def overview_context(overview: Overview, doc: ReportDocument) -> dict[str, Any]:
+    """What the overview's template shows: its words, the bars picture, the tables."""
+    return {
+        "label": OVERVIEW_LABEL,
+        "summary": summary_sentence(overview, doc.period),
+        "bars": month_bars(overview.month_rows, ident="overview-bars"),
+        "bars_caption": BY_MONTH_LABEL,
+        "tables": overview_tables(overview),
+    }
+
+
 def _render(
     doc: ReportDocument,
     *,
@@ -53,6 +74,7 @@ def _render(
     template = template_environment().get_template(TEMPLATE_NAME)
     return template.render(
         doc=doc,
+        overview=overview_context(doc.overview, doc) if doc.overview is not None else None,
         front_matter=front_matter,
         contents=contents,
         sections=sections,

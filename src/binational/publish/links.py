@@ -20,9 +20,15 @@ URI_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
 
 def link_target(entry: ReportEntry) -> str | None:
     """The entry's URL, percent-encoded where needed, if it may be linked; else None."""
-    if not entry.url:
+    return linkable_url(entry.url)
+
+
+def linkable_url(url: str | None) -> str | None:
+    """A URL from the data (an event's source, a registry source), percent-encoded
+    where needed, if it may be linked; else None."""
+    if not url:
         return None
-    url = entry.url.strip()
+    url = url.strip()
     try:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:  # e.g. an unbalanced '[' in the host part

@@ -4,6 +4,10 @@ Text from the database is escaped so that it reads as text: a title such as
 ``Ley *Federal* <del>`` or ``5) results`` must not turn into emphasis, raw HTML or a
 list. Escaping is minimal (only what CommonMark would otherwise interpret), so the
 source stays readable: "U.S.-Mexico" is left alone.
+
+A report longer than a quarter opens with its overview (tables; the pictures are in
+the HTML, PDF and Word files) and groups its months under quarter headings, one
+heading level down.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from collections.abc import Iterator
 
 from binational.publish.document import ReportDocument, ReportEntry
 from binational.publish.links import link_target
+from binational.publish.overview import Overview
+from binational.publish.overview_rows import Table, overview_tables, summary_sentence
 from binational.publish.wording import (
     CONTEXT_LABEL,
     IMPLICATIONS_LABEL,
+    OVERVIEW_LABEL,
     TRUNCATED_NOTE,
     paragraphs,
     single_line,
@@ -63,8 +70,8 @@ def date_line(entry: ReportEntry) -> str:
     return line
 
 
-def entry_blocks(entry: ReportEntry) -> Iterator[str]:
-    yield f"### {entry.number}) {escape_markdown(entry.title)}"
+def entry_blocks(entry: ReportEntry, level: int = 3) -> Iterator[str]:
+    yield f"{'#' * level} {entry.number}) {escape_markdown(entry.title)}"
     yield date_line(entry)
     yield from (escape_markdown(text) for text in paragraphs(entry.summary))
     context = paragraphs(entry.context)
@@ -79,14 +86,49 @@ def entry_blocks(entry: ReportEntry) -> Iterator[str]:
         yield f"*{escape_markdown(TRUNCATED_NOTE)}*"
 
 
+def table_cell(text: str) -> str:
+    """A cell's text: escaped, and its '|' escaped too (it would end the cell)."""
+    return escape_markdown(text).replace("|", "\\|")
+
+
+def table_blocks(table: Table) -> Iterator[str]:
+    yield f"### {escape_markdown(table.title)}"
+    if table.rows:
+        # A count in the last of two columns is right-aligned.
+        rule = "|---|---:|" if len(table.columns) == 2 else "|" + "---|" * len(table.columns)
+        lines = ["| " + " | ".join(table.columns) + " |", rule]
+        lines += ["| " + " | ".join(table_cell(cell) for cell in row) + " |" for row in table.rows]
+        yield "\n".join(lines)
+    elif table.empty:
+        yield escape_markdown(table.empty)
+    if table.note:
+        yield f"*{escape_markdown(table.note)}*"
+
+
+def overview_blocks(overview: Overview, doc: ReportDocument) -> Iterator[str]:
+    yield f"## {OVERVIEW_LABEL}"
+    yield escape_markdown(summary_sentence(overview, doc.period))
+    for table in overview_tables(overview):
+        yield from table_blocks(table)
+
+
 def report_blocks(doc: ReportDocument) -> Iterator[str]:
     # The header keeps its '|' unescaped: outside a table it is plain text.
     yield f"# {escape_markdown(doc.header)}"
     yield from (escape_markdown(text) for text in paragraphs((doc.intro,)))
-    for section in doc.sections:
-        yield f"## {escape_markdown(section.name)}"
-        for entry in section.entries:
-            yield from entry_blocks(entry)
+    if doc.overview is None:
+        for section in doc.sections:
+            yield f"## {escape_markdown(section.name)}"
+            for entry in section.entries:
+                yield from entry_blocks(entry)
+        return
+    yield from overview_blocks(doc.overview, doc)
+    for group in doc.quarter_groups:
+        yield f"## {escape_markdown(group.heading)}"
+        for section in group.sections:
+            yield f"### {escape_markdown(section.name)}"
+            for entry in section.entries:
+                yield from entry_blocks(entry, level=4)
 
 
 def render_markdown(doc: ReportDocument) -> bytes:

@@ -10,6 +10,11 @@ Fields: ``title`` and ``author`` (the PDF's metadata), ``header``, ``organizatio
 ``months``: each a ``name`` and its ``entries``, each with ``number``, ``title``,
 ``date``, ``link`` (``null``, or ``url`` and ``text``, a ``null`` text showing the URL
 itself), ``context``, ``summary``, ``implications`` (paragraphs) and ``truncated``.
+
+A report longer than a quarter adds ``overview`` (``label``, ``summary``, ``bars``: a
+picture's ``svg``, ``alt`` and ``width``, and ``tables``: each ``title``, ``columns``,
+``rows``, ``note``, ``empty``) and ``quarters`` (each a ``name`` and its ``months``);
+a quarter's report has neither key.
 """
 
 from __future__ import annotations
@@ -20,7 +25,17 @@ from typing import Any
 
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
 from binational.publish.links import link_target
-from binational.publish.wording import IMPLICATIONS_LABEL, TRUNCATED_NOTE, paragraphs
+from binational.publish.overview import Overview
+from binational.publish.overview_rows import Table, overview_tables, summary_sentence
+from binational.publish.pictures import Picture
+from binational.publish.pictures.bars import month_bars
+from binational.publish.wording import (
+    IMPLICATIONS_LABEL,
+    OVERVIEW_LABEL,
+    TRUNCATED_NOTE,
+    paragraphs,
+    single_line,
+)
 
 # The 2022 layout's label for an item's background, printed before its summary. The
 # other renderers print context in the intake work; the label moves to wording.py
@@ -70,8 +85,51 @@ def month_data(section: MonthSection) -> dict[str, Any]:
     return {"name": section.name, "entries": [entry_data(entry) for entry in section.entries]}
 
 
+def breakable(text: str) -> str:
+    """A URL in a narrow table cell may break after its slashes (a zero-width space
+    there); other text is left alone."""
+    if "://" not in text:
+        return text
+    return re.sub(r"(?<=[/?&])(?=[^/])", "\u200b", text)
+
+
+def picture_data(picture: Picture) -> dict[str, Any]:
+    return {"svg": picture.svg, "alt": picture.alt, "width": picture.width}
+
+
+def table_data(table: Table) -> dict[str, Any]:
+    return {
+        "title": table.title,
+        "columns": list(table.columns),
+        "rows": [[breakable(single_line(cell)) for cell in row] for row in table.rows],
+        "note": table.note,
+        "empty": table.empty,
+    }
+
+
+def overview_data(overview: Overview, doc: ReportDocument) -> dict[str, Any]:
+    return {
+        "label": OVERVIEW_LABEL,
+        "summary": summary_sentence(overview, doc.period),
+        "bars": picture_data(month_bars(overview.month_rows)),
+        "tables": [table_data(table) for table in overview_tables(overview)],
+    }
+
+
 def report_data(doc: ReportDocument) -> dict[str, Any]:
     """The document as the template's data (see the module docstring)."""
+    data = report_core(doc)
+    if doc.overview is not None:
+        data["overview"] = overview_data(doc.overview, doc)
+        data["quarters"] = [
+            {"name": group.heading, "months": [month_data(s) for s in group.sections]}
+            for group in doc.quarter_groups
+        ]
+    return data
+
+
+def report_core(doc: ReportDocument) -> dict[str, Any]:
+    """What every report has: metadata, header, intro, labels, months."""
     return {
         "title": f"{doc.header} · {doc.organization}",
         "author": doc.organization,
@@ -91,6 +149,11 @@ def report_data(doc: ReportDocument) -> dict[str, Any]:
     }
 
 
+def typst_json(data: Any) -> str:
+    """``data`` as a JSON string that can be passed to the compiler."""
+    return _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False))
+
+
 def report_json(doc: ReportDocument) -> str:
     """``report_data(doc)`` as a JSON string that can be passed to the compiler."""
-    return _SURROGATE.sub("\ufffd", json.dumps(report_data(doc), ensure_ascii=False))
+    return typst_json(report_data(doc))

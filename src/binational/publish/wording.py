@@ -16,6 +16,32 @@ CONTEXT_LABEL = "Institutional context:"
 CONTENTS_LABEL = "Contents"
 TRUNCATED_NOTE = "This item is incomplete: its source text ends here."
 
+# The overview of a report longer than a quarter (publish/overview.py).
+OVERVIEW_LABEL = "Overview"
+BY_MONTH_LABEL = "Events by month"
+BY_CATEGORY_LABEL = "Events by category"
+CATEGORY_NOTE = (
+    "An event linked to institutions of several categories counts once in each; "
+    "{unlinked} linked to no institution."
+)
+MOST_ACTIVE_LABEL = "Most active institutions"
+CHANGES_LABEL = "Institutions established, relaunched, suspended or lapsed"
+NO_CHANGES = "The registry records no such change in this period, and none lapsed."
+MONTH_COLUMN, EVENTS_COLUMN, CATEGORY_COLUMN = "Month", "Events", "Category"
+INSTITUTION_COLUMN, DATE_COLUMN, CHANGE_COLUMN, NOTE_COLUMN = (
+    "Institution", "Date", "Change", "What it rests on",
+)  # fmt: skip
+CHANGE_WORDS = {
+    "established": "Established", "relaunched": "Relaunched", "suspended": "Suspended",
+    "ended": "Ended", "lapsed": "Lapsed",
+}  # fmt: skip
+
+
+def events_count(count: int) -> str:
+    """'1 event', '12 events'."""
+    return f"{count} event" if count == 1 else f"{count} events"
+
+
 _LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
 
 

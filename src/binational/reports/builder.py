@@ -38,6 +38,7 @@ def builder_view(session: Session, period: Period) -> dict[str, Any]:
             {
                 "number": index + 1, "event_id": line.event_id, "title": line.title,
                 "date": line.date.iso(), "month": line.date.value.month,
+                "section": f"{month[0]:04d}-{month[1]:02d}",
                 "can_move_up": index > 0 and month_key(ordered[index - 1]) == month,
                 "can_move_down": index + 1 < len(ordered)
                 and month_key(ordered[index + 1]) == month,
@@ -49,6 +50,7 @@ def builder_view(session: Session, period: Period) -> dict[str, Any]:
     return {
         "period": str(period),
         "label": period.label,
+        "years": period.first[0] != period.last[0],  # month headings then name the year
         "saved": find_report(session, period) is not None,
         "items": items,
         "excluded": [
@@ -95,14 +97,26 @@ def move_item(
 
 
 def report_periods(session: Session) -> list[dict[str, Any]]:
-    """Quarters that have reviewed or published events, newest first, with counts,
-    and whether a report is saved for each."""
-    counts: dict[Quarter, int] = {}
-    for year, month, events in reportable_months(session):
-        quarter = Quarter(year, (month - 1) // 3 + 1)
+    """Quarters that have reviewed or published events, and the other periods that
+    have a saved report (a year, a month range), newest first, with their counts and
+    whether a report is saved for each."""
+    months = reportable_months(session)
+    counts: dict[Period, int] = {}
+    for year, month, events in months:
+        quarter = Period.of_quarter(Quarter(year, (month - 1) // 3 + 1))
         counts[quarter] = counts.get(quarter, 0) + events
     saved = saved_periods(session)
+    for text in saved:
+        try:
+            period = Period.parse(text)
+        except ValueError:  # a period saved in a form no longer read: not listed
+            continue
+        if period not in counts:
+            counts[period] = sum(n for y, m, n in months if (y, m) in set(period.months()))
+    # Newest end first; of two periods ending together, the longer first (2023, 2023Q4).
+    ordered = sorted(counts.items(), key=lambda item: (item[0].last, item[0].month_count),
+                     reverse=True)  # fmt: skip
     return [
-        {"period": str(q), "label": q.label, "events": n, "saved": str(q) in saved}
-        for q, n in sorted(counts.items(), reverse=True)
+        {"period": str(p), "label": p.label, "events": n, "saved": str(p) in saved}
+        for p, n in ordered
     ]

@@ -9,6 +9,7 @@ from itertools import groupby
 
 from binational.domain import Period
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
+from binational.publish.overview import Overview
 from binational.reports.ordering import month_key, order_lines
 from binational.store.reports import ReportLine
 
@@ -37,8 +38,11 @@ def entry_of(line: ReportLine, number: int) -> ReportEntry:
 
 
 def build_document(
-    lines: Iterable[ReportLine], period: Period, style: ReportStyle
-) -> ReportDocument:
+    lines: Iterable[ReportLine], period: Period, style: ReportStyle,
+    overview: Overview | None = None,
+) -> ReportDocument:  # fmt: skip
+    """The report: its included lines ordered, numbered and grouped by month, with the
+    ``overview`` that opens a report longer than a quarter (``overview.py``)."""
     sections: list[MonthSection] = []
     number = 0
     for (year, month), group in groupby(order_lines(lines), key=month_key):
@@ -49,5 +53,5 @@ def build_document(
         sections.append(MonthSection(month=month, year=year, entries=tuple(entries)))
     return ReportDocument(
         organization=style.organization, period=period, intro=style.intro,
-        sections=tuple(sections), title_prefix=style.title_prefix,
+        sections=tuple(sections), title_prefix=style.title_prefix, overview=overview,
     )  # fmt: skip

@@ -24,12 +24,15 @@ NOT_ACTIVITY = (EventStatus.REJECTED.value, EventStatus.CANDIDATE.value)
 @dataclass(frozen=True)
 class LinkedEvent:
     """An event linked to an institution: its id, date (first day of its precision),
-    title and status."""
+    title and status; the date's precision and the source URL, for showing it as
+    evidence (the scorecard)."""
 
     id: int
     date: dt.date
     title: str
     status: str
+    precision: str = "day"
+    url: str | None = None
 
 
 def institution_activity(
@@ -40,7 +43,15 @@ def institution_activity(
     links = EventInstitution.__table__
     events = Event.__table__
     query = (
-        select(links.c.slug, events.c.id, events.c.date_value, events.c.title, events.c.status)
+        select(
+            links.c.slug,
+            events.c.id,
+            events.c.date_value,
+            events.c.title,
+            events.c.status,
+            events.c.date_precision,
+            events.c.url,
+        )
         .join(events, events.c.id == links.c.event_id)
         .where(links.c.removed.is_(False), events.c.status.not_in(NOT_ACTIVITY))
         .order_by(links.c.slug, events.c.date_value, events.c.id)
@@ -48,6 +59,6 @@ def institution_activity(
     if slugs is not None:
         query = query.where(links.c.slug.in_(list(slugs)))
     activity: dict[str, list[LinkedEvent]] = {}
-    for slug, event_id, date, title, status in connection.execute(query):
-        activity.setdefault(slug, []).append(LinkedEvent(event_id, date, title, status))
+    for slug, *row in connection.execute(query):
+        activity.setdefault(slug, []).append(LinkedEvent(*row))
     return {slug: tuple(found) for slug, found in activity.items()}

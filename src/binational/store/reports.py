@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from binational.domain import DateSource, PartialDate, Period
@@ -183,13 +183,16 @@ def set_positions(
     )  # fmt: skip
 
 
-def reportable_months(session: Session) -> list[tuple[int, int, int]]:
-    """(year, month, events) for every month that has reviewed or published events."""
+def reportable_months(
+    session: Session | Connection, statuses: Sequence[str] = REPORTABLE_STATUSES
+) -> list[tuple[int, int, int]]:
+    """(year, month, events) for every month that has reviewed or published events
+    (or events of ``statuses``)."""
     year = func.extract("year", Event.date_value)
     month = func.extract("month", Event.date_value)
     rows = session.execute(
         select(year, month, func.count(Event.id))
-        .where(Event.status.in_(REPORTABLE_STATUSES))
+        .where(Event.status.in_(list(statuses)))
         .group_by(year, month)
     ).all()
     return [(int(y), int(m), int(n)) for y, m, n in rows]

@@ -28,7 +28,16 @@ from binational.web.http.errors import install_error_handlers
 from binational.web.http.security_headers import SecurityHeadersMiddleware
 from binational.web.http.sessions import SessionCodec, SessionMiddleware
 from binational.web.rendering import template_environment
-from binational.web.routes import account, api, candidates, docs, events, institutions, reports
+from binational.web.routes import (
+    account,
+    api,
+    candidates,
+    docs,
+    events,
+    institutions,
+    reports,
+    scorecard,
+)
 
 STATIC = Path(__file__).parent / "static"
 WORKER_THREADS = 2
@@ -93,7 +102,7 @@ def create_app(
         throttle=throttle or LoginThrottle(),
         search_index=search_index,
     )
-    for module in (account, events, institutions, candidates, reports, docs, api):
+    for module in (account, events, institutions, scorecard, candidates, reports, docs, api):
         app.include_router(module.router())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)

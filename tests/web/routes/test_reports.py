@@ -107,3 +107,29 @@ def test_bad_download_names_are_refused(browser, path, status):
     response = browser("viewer").get(path)
     assert response.status_code == status
     assert "error" in response.json()
+
+
+def test_the_builder_heads_months_with_their_year_across_years(browser, web_db):
+    """A period across years groups its items by (year, month): January 2023 after
+    December 2022, each heading with its year."""
+    import datetime as dt
+
+    from binational.store.models import Event
+
+    with web_db.transaction() as session:
+        for day in ("2022-12-08", "2023-01-05"):
+            session.add(Event(title=f"Event of {day}", status="reviewed", summary="",
+                              implications="", date_value=dt.date.fromisoformat(day)))  # fmt: skip
+    page = browser("viewer").get("/reports/2022-12..2023-01").text
+    assert page.index("<h3>December 2022</h3>") < page.index("<h3>January 2023</h3>")
+    assert "<h3>April</h3>" in browser("viewer").get("/reports/2023Q2").text
+
+
+def test_the_builder_preview_of_a_year_opens_with_the_overview(browser):
+    client = browser("viewer")
+    preview = client.get("/reports/2023/preview")
+    assert preview.status_code == 200
+    assert '<section class="overview" id="overview"' in preview.text
+    assert preview.text.count("<svg") == 1 and "Events per month: January 2023: 0" in preview.text
+    quarter = client.get("/reports/2023Q2/preview").text
+    assert "overview" not in quarter and "<svg" not in quarter

@@ -229,8 +229,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "open_builder": ("Open the report builder", "Abrir el armado del reporte"),
     "quarters_with_events": (
-        "Quarters with reviewed or published events",
-        "Trimestres con eventos revisados o publicados",
+        "Quarters with reviewed or published events, and other periods with a saved report",
+        "Trimestres con eventos revisados o publicados, y otros periodos con un reporte guardado",
     ),
     "saved_report": ("report saved", "reporte guardado"),
     "download": ("Download", "Descargar"),
@@ -239,13 +239,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "items_in_order": ("Items in order", "Puntos en orden"),
     "excluded_items": ("Excluded", "Excluidos"),
     "no_items": (
-        "No reviewed or published events in this quarter.",
-        "No hay eventos revisados o publicados en este trimestre.",
+        "No reviewed or published events in this period.",
+        "No hay eventos revisados o publicados en este periodo.",
     ),
     "move_up": ("Up", "Subir"),
     "move_down": ("Down", "Bajar"),
     "exclude": ("Exclude", "Excluir"),
     "include": ("Include", "Incluir"),
+    # scorecard
+    "nav_scorecard": ("Scorecard", "Tablero"),
+    "scorecard_choose": ("Choose the scorecard's period", "Elegir el periodo del tablero"),
+    "institution_timeline": ("Timeline picture", "Cronología en imagen"),
     # API docs
     "parameters": ("Parameters", "Parámetros"),
     "required": ("required", "obligatorio"),

@@ -204,7 +204,7 @@ def router() -> APIRouter:
         web = web_context(request)
         file = parse_report_name(period, fmt)
         with web.database.sessions() as session:
-            body = report_bytes(session, file, web.settings)
+            body = report_bytes(session, file, web.settings, web.registry)
         return download_response(body, file)
 
     @api.get("/reports/{period}", tags=["reports"])

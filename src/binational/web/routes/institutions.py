@@ -8,7 +8,7 @@ from fastapi.responses import Response
 
 from binational.accounts.roles import Actor
 from binational.web.http.deps import reader, visible_statuses, web_context
-from binational.web.rendering import render
+from binational.web.rendering import render, request_language
 from binational.web.views.institutions import institution_detail, registry_by_category
 
 
@@ -27,7 +27,9 @@ def router() -> APIRouter:
     def institution_page(request: Request, slug: str, actor: Actor = Depends(reader)) -> Response:
         web = web_context(request)
         with web.database.sessions() as session:
-            record = institution_detail(session, slug, visible_statuses(actor), web)
+            record = institution_detail(
+                session, slug, visible_statuses(actor), web, request_language(request)
+            )
         return render(request, "institutions/detail.html", entry=record, web=web)
 
     return routes

@@ -57,7 +57,7 @@ def router() -> APIRouter:
         web = web_context(request)
         file = parse_report_name(period, "html")
         with web.database.sessions() as session:
-            body = report_bytes(session, file, web.settings)
+            body = report_bytes(session, file, web.settings, web.registry)
         return preview_response(body)
 
     @routes.post("/reports/{period}/items/{event_id}")

@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from binational.domain import Category
+from binational.domain import Category, PartialDate
+from binational.publish.pictures.timeline import timeline
 from binational.registry.check import check_statuses, suggestion_record
 from binational.registry.entries import Institution
 from binational.registry.records import entry_record
@@ -20,6 +21,9 @@ from binational.web.context import WebContext
 from binational.web.http.errors import NotFound
 
 TIMELINE_LIMIT = 500
+# The timeline picture reaches back at most this many years: a strip from 1889 (the
+# boundary commission) to now would squeeze a decade of events into a few pixels.
+TIMELINE_YEARS = 25
 
 
 def summary_record(entry: Institution) -> dict[str, Any]:
@@ -48,9 +52,27 @@ def registry_by_category(web: WebContext, category: str | None = None) -> dict[s
     }
 
 
+def timeline_picture(
+    entry: Institution, events: list[dict[str, Any]], today: dt.date, language: str
+) -> dict[str, str]:
+    """The institution's timeline (``publish/pictures/timeline.py``) from its events'
+    dates and its status history: from its first event or first status step, whichever
+    is earlier (but at most ``TIMELINE_YEARS`` back), to this year; the SVG and its
+    text alternative."""
+    days = [PartialDate.parse(event["date"]).value for event in events]
+    steps = [(step.date.first_day, step.status, step.date.text) for step in entry.status_history]
+    name = entry.name_es if language == "es" and entry.name_es else entry.name_en
+    last = max(today.year, max(days).year)
+    earliest = min([*days, *(day for day, _, _ in steps)]).year
+    first = min(max(earliest, last - TIMELINE_YEARS), min(days).year - 1)
+    picture = timeline(name, days, steps, first, last, language, ident=f"timeline-{entry.slug}")
+    return {"svg": picture.svg, "alt": picture.alt}
+
+
 def institution_detail(
-    session: Session, slug: str, statuses: tuple[str, ...] | None, web: WebContext
-) -> dict[str, Any]:
+    session: Session, slug: str, statuses: tuple[str, ...] | None, web: WebContext,
+    language: str = "en",
+) -> dict[str, Any]:  # fmt: skip
     """The registry entry, its children, its events (oldest first) and, for an
     institution seen by a signed-in analyst (``statuses`` None: every event), the
     status changes its linked events suggest as of today: their evidence may be
@@ -64,6 +86,8 @@ def institution_detail(
         session, EventQuery(institution=slug, statuses=statuses, limit=TIMELINE_LIMIT)
     )
     record["events"] = [event_record(event, None, web.labels) for event in events]
+    if isinstance(entry, Institution) and record["events"]:
+        record["timeline"] = timeline_picture(entry, record["events"], dt.date.today(), language)
     if isinstance(entry, Institution) and statuses is None:
         activity = institution_activity(session, [slug])
         suggestions = check_statuses([entry], activity, dt.date.today())

@@ -4,6 +4,7 @@ is made from those, never taken from the request."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from fastapi.responses import Response
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from binational.config import Settings
 from binational.domain import Period
 from binational.publish.formats import Renderer, get_renderer
+from binational.registry.loader import Registry
 from binational.reports.service import report_document, report_stem
 from binational.web.http.errors import NotFound
 from binational.web.http.security_headers import PREVIEW_POLICY
@@ -40,8 +42,15 @@ def parse_report_name(period_text: str, format_name: str) -> ReportFile:
     return ReportFile(parse_period_path(period_text), get_renderer(format_name))
 
 
-def report_bytes(session: Session, file: ReportFile, settings: Settings) -> bytes:
-    return file.renderer.render(report_document(session, file.period, settings))
+def report_bytes(
+    session: Session, file: ReportFile, settings: Settings, registry: Registry | None = None
+) -> bytes:
+    """The file's bytes; a period longer than a quarter opens with its overview, read
+    with ``registry`` (the app's) as of today."""
+    document = report_document(
+        session, file.period, settings, registry=registry, today=dt.date.today()
+    )
+    return file.renderer.render(document)
 
 
 def download_response(body: bytes, file: ReportFile) -> Response:

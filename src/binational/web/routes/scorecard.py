@@ -1,0 +1,73 @@
+"""The Scorecard page (``/scorecard``), its JSON twin (``/api/scorecard``) and its
+files (``/api/scorecard.pdf`` and the other formats), all taking ``period`` and
+``category``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from binational.accounts.roles import Actor
+from binational.scorecard.records import scorecard_record
+from binational.web.http.deps import reader, web_context
+from binational.web.rendering import render, request_language
+from binational.web.views.scorecard import (
+    download,
+    load_scorecard,
+    page_context,
+    scorecard_renderer,
+)
+
+
+def router() -> APIRouter:
+    routes = APIRouter()
+
+    @routes.get("/scorecard", include_in_schema=False)
+    def scorecard_page(
+        request: Request, period: str | None = None, category: str | None = None,
+        actor: Actor = Depends(reader),
+    ) -> Response:  # fmt: skip
+        web = web_context(request)
+        language = request_language(request)
+        with web.database.connect() as connection:
+            document = load_scorecard(
+                connection, web, period, category, actor.anonymous, language, dt.date.today()
+            )
+        return render(request, "scorecard.html", **page_context(document),
+                      chosen_category=category or "")  # fmt: skip
+
+    @routes.get("/api/scorecard", tags=["scorecard"])
+    def scorecard_json(
+        request: Request, period: str | None = None, category: str | None = None,
+        language: str = "en", actor: Actor = Depends(reader),
+    ) -> dict:  # fmt: skip
+        """How each institution is doing over `period` (default: the twelve months up to
+        this one), optionally one `category`: status, events in the period and the four
+        before, last activity, intervals, the continuity mark with its reason and
+        evidence, and the trend; the method's numbers and the data's coverage."""
+        web = web_context(request)
+        with web.database.connect() as connection:
+            document = load_scorecard(
+                connection, web, period, category, actor.anonymous,
+                "es" if language == "es" else "en", dt.date.today(),
+            )  # fmt: skip
+        return scorecard_record(document)
+
+    @routes.get("/api/scorecard.{fmt}", tags=["scorecard"], response_model=None)
+    def scorecard_file(
+        request: Request, fmt: str, period: str | None = None, category: str | None = None,
+        language: str = "en", actor: Actor = Depends(reader),
+    ) -> Response:  # fmt: skip
+        """The scorecard as md, html, pdf or docx, e.g. /api/scorecard.pdf?period=2023."""
+        scorecard_renderer(fmt)  # an unknown format is refused before any work
+        web = web_context(request)
+        with web.database.connect() as connection:
+            document = load_scorecard(
+                connection, web, period, category, actor.anonymous,
+                "es" if language == "es" else "en", dt.date.today(),
+            )  # fmt: skip
+        return download(document, fmt)
+
+    return routes
