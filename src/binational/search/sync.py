@@ -167,10 +167,12 @@ def _delta(
     changed = set(events) | {event_id for _, event_id in revisions}
     rows = read_rows(connection, changed)
     if changed:
-        writer = engine.index.writer(DELTA_WRITER_HEAP, num_threads=1)
-        for event_id in changed:
-            writer.delete_documents_by_term("id", event_id)
         schema = engine.index.schema
+        writer = engine.index.writer(DELTA_WRITER_HEAP, num_threads=1)
+        # By query: deleting by term would read the id as a signed integer, which
+        # matches no document of this unsigned field.
+        stale = tantivy.Query.term_set_query(schema, "id", sorted(changed))
+        writer.delete_documents_by_query(stale)
         for row in rows:
             writer.add_document(_document(row, engine, schema))
         writer.commit()
