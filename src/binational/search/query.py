@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,8 +99,21 @@ def matching_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.
     return parts[0] if len(parts) == 1 else tantivy.Query.boolean_query([(_Must, p) for p in parts])
 
 
-def filter_queries(schema: tantivy.Schema, query: SearchQuery) -> list[tantivy.Query]:
-    """The query's filters, each scoring nothing (they decide, they do not rank)."""
+def category_named(slugs: tuple[str, ...], category_of: Mapping[str, str]) -> str | None:
+    """The category whose institutions are exactly ``slugs``, if one is."""
+    wanted = set(slugs)
+    for category in set(category_of.values()):
+        if wanted == {slug for slug, c in category_of.items() if c == category}:
+            return category
+    return None
+
+
+def filter_queries(
+    schema: tantivy.Schema, query: SearchQuery, category_of: Mapping[str, str]
+) -> list[tantivy.Query]:
+    """The query's filters, each scoring nothing (they decide, they do not rank).
+    A category's institutions are looked up as the category: one list of events
+    rather than the union of one per institution."""
     term, terms = tantivy.Query.term_query, tantivy.Query.term_set_query
     found: list[tantivy.Query] = []
     if query.first_day is not None or query.last_day is not None:
@@ -118,7 +132,11 @@ def filter_queries(schema: tantivy.Schema, query: SearchQuery) -> list[tantivy.Q
     if query.institution is not None:
         found.append(term(schema, "institution", query.institution))
     if query.any_institution is not None:
-        found.append(terms(schema, "institution", list(query.any_institution)))
+        category = category_named(query.any_institution, category_of)
+        if category is not None:
+            found.append(term(schema, "category", category))
+        else:
+            found.append(terms(schema, "institution", list(query.any_institution)))
     if query.topic is not None:
         found.append(term(schema, "topic", query.topic))
     return [tantivy.Query.const_score_query(q, 0.0) for q in found]
@@ -187,7 +205,7 @@ def search(
     clauses = text_clauses(query.text, analyzer())
     if clauses == []:  # text with no word in it
         return SearchResults(0, [], facet_values([], [], [], [], [], []) if facets else {}, [])
-    filters = filter_queries(schema, query)
+    filters = filter_queries(schema, query, engine.category_of)
     matching = _with_filters(matching_query(schema, clauses) if clauses else None, filters)
     searcher = engine.index.searcher()
     found: dict[str, list[dict]] = {}
