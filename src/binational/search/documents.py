@@ -105,7 +105,8 @@ def card_of(row: EventRow) -> dict[str, Any]:
     date = PartialDate(row.day, DatePrecision(row.date_precision)).iso()
     return {
         "title": row.title, "date": date, "status": row.status,
-        "summary": (row.summary or "")[:CARD_SUMMARY], "institutions": sorted(row.institutions),
+        "summary": (row.summary or "")[:CARD_SUMMARY],
+        "institutions": sorted(set(row.institutions)),
     }  # fmt: skip
 
 
