@@ -190,3 +190,17 @@ def test_the_index_lives_beside_a_sqlite_file(sqlite_database, tmp_path):
     assert engine.directory == tmp_path / "test.db.search"
     assert search(engine, SearchQuery(text="alone")).total == 1
     assert (tmp_path / "test.db.search" / "state.json").is_file()
+
+
+def test_while_another_process_builds_the_open_index_answers(engine, database, corpus):
+    import fcntl
+
+    search(engine, SearchQuery())
+    edit(database, corpus["linked"], title="Okapi census")
+    with open(engine.directory / "writer.lock", "a+b") as held:  # another process's build
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert synchronize(engine, patience=0.05).kind == "busy"
+        assert search(engine, SearchQuery(text="census")).ids == []  # as it was
+        fcntl.flock(held, fcntl.LOCK_UN)
+    assert synchronize(engine).kind == "delta"
+    assert search(engine, SearchQuery(text="okapi")).ids == [corpus["linked"]]

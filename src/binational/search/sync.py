@@ -42,37 +42,54 @@ LOCK_FILE = "writer.lock"
 # transactions still open (see ``state``).
 GAP_WINDOW = 1000
 RECHECK_SECONDS = 1.0  # how often a process looks again for awaited ids
+LOCK_PATIENCE = 2.0  # longer than a delta takes, far shorter than a full build
 
 
 @dataclass(frozen=True)
 class SyncOutcome:
     """What bringing the index up to date took: nothing ('current'), reading
-    another process's work ('reloaded'), a 'delta', or a full 'build'; and how many
-    events were written."""
+    another process's work ('reloaded'), a 'delta', or a full 'build' (or nothing
+    yet: 'busy', another process is building); and how many events were written."""
 
     kind: str
     events: int = 0
 
 
 @contextmanager
-def writer_lock(directory: Path) -> Iterator[None]:
+def writer_lock(directory: Path, patience: float | None = None) -> Iterator[bool]:
+    """Hold the directory's writer lock; wait for it at most ``patience`` seconds
+    (``None``: as long as it takes). Yields whether it is held."""
     directory.mkdir(parents=True, exist_ok=True)
     with open(directory / LOCK_FILE, "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        deadline = None if patience is None else time.monotonic() + patience
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | (fcntl.LOCK_NB if deadline else 0))
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    yield False
+                    return
+                time.sleep(0.01)
         try:
-            yield
+            yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def synchronize(engine: SearchEngine) -> SyncOutcome:
-    """Bring ``engine``'s index to the database's current data version."""
+def synchronize(engine: SearchEngine, patience: float = LOCK_PATIENCE) -> SyncOutcome:
+    """Bring ``engine``'s index to the database's current data version. While
+    another process holds the writer lock longer than ``patience`` seconds (a full
+    build), an index already open keeps answering as it is ('busy')."""
     with engine.lock:
         with engine.database.connect() as connection:
             version = data_version(connection)
         if _is_current(engine, version):
             return SyncOutcome("current")
-        with writer_lock(engine.directory), engine.database.connect() as connection:
+        wait = patience if engine.index is not None else None
+        with writer_lock(engine.directory, wait) as held, engine.database.connect() as connection:
+            if not held:
+                return SyncOutcome("busy")
             state = read_state(engine.directory)
             if not _usable(engine, state):
                 return _build(engine, connection)
