@@ -8,14 +8,17 @@ import json
 import pytest
 
 from binational.search.documents import (
+    CATEGORY_BITS,
     EMPTY_SLOT,
     EventRow,
     categories_of_mask,
     category_mask,
     index_document,
+    kinds_code,
     period_code,
     recency,
     slots,
+    split_kinds,
     split_period,
 )
 
@@ -55,6 +58,25 @@ def test_category_masks(slugs, categories):
 
 
 @pytest.mark.parametrize(
+    ("categories", "topics", "bits", "expected_topics", "left"),
+    [
+        (["agreement"], [], ("water",), [], []),
+        ([], ["water"], ("water",), ["water"], []),
+        (["program", "organization"], ["water", "labor"], ("labor", "water"),
+         ["labor", "water"], []),
+        ([], ["water", "new-topic"], ("labor", "water"), ["water"], ["new-topic"]),
+        ([], ["t59", "t60"], tuple(f"t{n}" for n in range(61)), ["t59"], ["t60"]),
+    ],
+)  # fmt: skip
+def test_kinds_codes(categories, topics, bits, expected_topics, left):
+    mask = sum(CATEGORY_BITS[c] for c in categories)
+    code, not_coded = kinds_code(mask, topics, bits)
+    assert not_coded == left
+    found_categories, found_topics = split_kinds(code, bits)
+    assert sorted(found_categories) == sorted(categories) and found_topics == expected_topics
+
+
+@pytest.mark.parametrize(
     ("values", "count", "expected"),
     [
         ([], 2, {"t_1": EMPTY_SLOT, "t_2": EMPTY_SLOT}),
@@ -78,10 +100,11 @@ def test_an_event_with_more_tags_than_slots():
         5, "Título", "Resumen " * 100, "Implicaciones", dt.date(2023, 5, 1), "reviewed", "month",
         ("usmca", "ibwc", "hled", "sre", "nadbank", "ibwc"), ("water", "security", "trade-economy"),
     )  # fmt: skip
-    document = index_document(row, CATEGORY_OF)
+    document = index_document(row, CATEGORY_OF, ("security", "trade-economy"))
     assert document["institution"] == ["hled", "ibwc", "nadbank", "sre", "usmca"]
     assert [document[f"institution_{n}"] for n in (1, 2, 3)] == ["hled", "ibwc", "nadbank"]
-    assert [document[f"topic_{n}"] for n in (1, 2)] == ["security", "trade-economy"]
+    assert split_kinds(document["kinds"], ("security", "trade-economy")) == (
+        ["agreement", "organization", "dialogue_mechanism"], ["security", "trade-economy"])
     assert document["extra_tags"] == ["institution:sre", "institution:usmca", "topic:water"]
     assert document["has_extra"] == 1
     assert document["words"] == ["Título", "Resumen " * 100, "Implicaciones"]
@@ -94,6 +117,6 @@ def test_an_event_with_more_tags_than_slots():
 
 
 def test_an_event_without_tags():
-    document = index_document(EventRow(1, "T", "", "", dt.date(2020, 2, 29), "draft"), {})
+    document = index_document(EventRow(1, "T", "", "", dt.date(2020, 2, 29), "draft"), {}, ())
     assert document["extra_tags"] == [] and document["has_extra"] == 0
-    assert document["institution_1"] == EMPTY_SLOT and document["categories"] == 0
+    assert document["institution_1"] == EMPTY_SLOT and document["kinds"] == 0

@@ -24,7 +24,7 @@ def test_gaps_after(previous, low, high, found, now, expected):
 
 
 def test_the_state_file_round_trips(tmp_path):
-    state = IndexState(1, "g1", "f", 10, 20, {3: 1.5}, {19: 2.5})
+    state = IndexState(1, "g1", "f", 10, 20, {3: 1.5}, {19: 2.5}, ("labor", "water"))
     write_state(tmp_path, state)
     assert read_state(tmp_path) == state
     assert read_state(tmp_path).waiting and read_state(tmp_path).version == (10, 20)

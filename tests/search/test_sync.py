@@ -204,3 +204,16 @@ def test_while_another_process_builds_the_open_index_answers(engine, database, c
         fcntl.flock(held, fcntl.LOCK_UN)
     assert synchronize(engine).kind == "delta"
     assert search(engine, SearchQuery(text="okapi")).ids == [corpus["linked"]]
+
+
+def test_a_topic_new_since_the_build_is_counted(engine, database, corpus):
+    from binational.store.links import set_topics
+
+    search(engine, SearchQuery())
+    with database.transaction() as session:
+        set_topics(session, session.get(Event, corpus["title"]), ["water", "brand-new"], "analyst")
+    found = search(engine, SearchQuery(text="quinoa"))
+    assert {"value": "brand-new", "count": 1} in found.facets["topic"]
+    assert {"value": "water", "count": 1} in found.facets["topic"]
+    assert search(engine, SearchQuery(topic="brand-new")).ids == [corpus["title"]]
+    assert engine.builds == 1

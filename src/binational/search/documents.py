@@ -10,9 +10,11 @@ out as the index's fields (``engine.SCHEMA_FIELDS`` names them):
 - facet columns, every one single-valued, because counting a single-valued column
   costs a few nanoseconds an event and a multi-valued one ten times that (measured
   at a million events, ``benchmarks/bench_search_engines.py``): ``period`` packs the
-  month and the status, ``categories`` is a bit mask, and an event's institutions
-  and topics fill numbered slots (``institution_1``…), the rare ones beyond the
-  slots going to the multi-valued ``extra_tags``;
+  month and the status; ``kinds`` packs two bit masks, the categories of the event's
+  institutions and its topics (a bit per topic, the index's ``topic_bits``); the
+  institutions fill numbered slots (``institution_1``…); the rare tags left over
+  (more institutions than slots, a topic without a bit) go to the multi-valued
+  ``extra_tags``;
 - ``recency`` (newest first, then the higher id) and the stored ``card``.
 """
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +33,7 @@ from binational.store.records import CARD_SUMMARY
 # implications (the same order and weights as the database's bm25, store/search.py).
 TEXT_FIELDS = (("title", 10.0), ("summary", 3.0), ("implications", 1.0))
 INSTITUTION_SLOTS = 3
-TOPIC_SLOTS = 2
+TOPIC_BITS = 60  # a u64 holds the 4 category bits and this many topics
 EMPTY_SLOT = "-"  # a slot with no value: every slot column is dense
 STATUSES = tuple(status.value for status in EventStatus)
 STATUS_CODES = {status: code for code, status in enumerate(STATUSES)}
@@ -85,6 +87,29 @@ def categories_of_mask(mask: int) -> list[str]:
     return [category for category, bit in CATEGORY_BITS.items() if mask & bit]
 
 
+def kinds_code(
+    categories: int, topics: Iterable[str], topic_bits: Sequence[str]
+) -> tuple[int, list[str]]:
+    """The ``kinds`` column of an event: its category mask and, above it, one bit
+    per topic of ``topic_bits``; and its topics that have no bit."""
+    bit_of = {slug: bit for bit, slug in enumerate(topic_bits[:TOPIC_BITS])}
+    code, left = categories, []
+    for slug in topics:
+        if slug in bit_of:
+            code |= 1 << (len(CATEGORY_BITS) + bit_of[slug])
+        else:
+            left.append(slug)
+    return code, left
+
+
+def split_kinds(code: int, topic_bits: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(categories, topics) of a ``kinds_code``."""
+    topics = code >> len(CATEGORY_BITS)
+    return categories_of_mask(code), [
+        slug for bit, slug in enumerate(topic_bits[:TOPIC_BITS]) if topics >> bit & 1
+    ]
+
+
 def recency(day: dt.date, event_id: int) -> int:
     """Sorts events newest first, and on the same day the higher id first, when
     taken in descending order."""
@@ -110,14 +135,17 @@ def card_of(row: EventRow) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def index_document(row: EventRow, category_of: Mapping[str, str]) -> dict[str, Any]:
+def index_document(
+    row: EventRow, category_of: Mapping[str, str], topic_bits: Sequence[str]
+) -> dict[str, Any]:
     """The index's fields of one event; ``category_of`` maps an institution's slug
-    to its category (agencies have none)."""
+    to its category (agencies have none), ``topic_bits`` names the topics' bits."""
     institutions = sorted(set(row.institutions))
     topics = sorted(set(row.topics))
-    extra = [f"institution:{slug}" for slug in institutions[INSTITUTION_SLOTS:]]
-    extra += [f"topic:{slug}" for slug in topics[TOPIC_SLOTS:]]
     mask = category_mask(institutions, category_of)
+    kinds, topics_left = kinds_code(mask, topics, topic_bits)
+    extra = [f"institution:{slug}" for slug in institutions[INSTITUTION_SLOTS:]]
+    extra += [f"topic:{slug}" for slug in topics_left]
     texts = [row.title or "", row.summary or "", row.implications or ""]
     return {
         "id": row.id,
@@ -132,9 +160,8 @@ def index_document(row: EventRow, category_of: Mapping[str, str]) -> dict[str, A
         "topic": topics,
         "category": categories_of_mask(mask),
         "period": period_code(row.day, row.status),
-        "categories": mask,
+        "kinds": kinds,
         **slots("institution", institutions, INSTITUTION_SLOTS),
-        **slots("topic", topics, TOPIC_SLOTS),
         "extra_tags": extra,
         "has_extra": int(bool(extra)),
         "recency": recency(row.day, row.id),

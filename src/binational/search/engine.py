@@ -27,13 +27,13 @@ from sqlalchemy.engine import make_url
 
 from binational.config import Settings
 from binational.registry.loader import Registry
-from binational.search.documents import INSTITUTION_SLOTS, TOPIC_SLOTS
+from binational.search.documents import INSTITUTION_SLOTS
 from binational.search.state import IndexState
 from binational.store.database import Database
 
 # Bumped whenever the schema or the documents' layout changes: an index of another
 # format is rebuilt rather than read.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 ANALYZER = "folded"
 # Tantivy's writer needs at least 15 MB of heap per thread; a delta is small.
 DELTA_WRITER_HEAP = 50_000_000
@@ -63,12 +63,11 @@ def build_schema() -> tantivy.Schema:
     for name in ("status", "institution", "topic", "category"):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("period", fast=True)
-    builder.add_unsigned_field("categories", fast=True)
-    for prefix, count in (("institution", INSTITUTION_SLOTS), ("topic", TOPIC_SLOTS)):
-        for number in range(1, count + 1):
-            builder.add_text_field(
-                f"{prefix}_{number}", tokenizer_name="raw", index_option="basic", fast=True
-            )
+    builder.add_unsigned_field("kinds", fast=True)
+    for number in range(1, INSTITUTION_SLOTS + 1):
+        builder.add_text_field(
+            f"institution_{number}", tokenizer_name="raw", index_option="basic", fast=True
+        )
     builder.add_text_field("extra_tags", tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_unsigned_field("has_extra", indexed=True)
     builder.add_unsigned_field("recency", fast=True)

@@ -9,21 +9,13 @@ institution (its top ``FACET_LIMIT``), per category and per topic.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from binational.search.documents import (
-    EMPTY_SLOT,
-    INSTITUTION_SLOTS,
-    TOPIC_SLOTS,
-    categories_of_mask,
-    split_period,
-)
+from binational.search.documents import EMPTY_SLOT, INSTITUTION_SLOTS, split_kinds, split_period
 
 FACET_LIMIT = 12
-SLOT_COLUMNS = tuple(f"institution_{n}" for n in range(1, INSTITUTION_SLOTS + 1)) + tuple(
-    f"topic_{n}" for n in range(1, TOPIC_SLOTS + 1)
-)
+SLOT_COLUMNS = tuple(f"institution_{n}" for n in range(1, INSTITUTION_SLOTS + 1))
 _BUCKETS = 100_000  # more than any column has values
 
 
@@ -31,13 +23,13 @@ def aggregations() -> dict[str, Any]:
     """The aggregation request over the facet columns (one pass over the matches)."""
     return {
         name: {"terms": {"field": name, "size": _BUCKETS}}
-        for name in ("period", "categories", *SLOT_COLUMNS)
+        for name in ("period", "kinds", *SLOT_COLUMNS)
     }
 
 
 def extra_aggregation() -> dict[str, Any]:
-    """The request over ``extra_tags``, for the few events with more institutions or
-    topics than slots."""
+    """The request over ``extra_tags``, for the few events with more institutions
+    than slots or a topic without a bit."""
     return {"extra_tags": {"terms": {"field": "extra_tags", "size": _BUCKETS}}}
 
 
@@ -57,9 +49,9 @@ def total_of(buckets: Buckets) -> int:
     return sum(count for _, count in buckets.get("period", ()))
 
 
-def facets_of(buckets: Buckets) -> dict[str, list[dict[str, Any]]]:
+def facets_of(buckets: Buckets, topic_bits: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     """The listing's facets from the buckets of ``aggregations`` and
-    ``extra_aggregation`` together."""
+    ``extra_aggregation`` together; ``topic_bits`` names the topics' bits."""
     quarters: Counter[str] = Counter()
     months: Counter[int] = Counter()
     statuses: Counter[str] = Counter()
@@ -69,15 +61,17 @@ def facets_of(buckets: Buckets) -> dict[str, list[dict[str, Any]]]:
         months[month] += count
         statuses[status] += count
     categories: Counter[str] = Counter()
-    for mask, count in buckets.get("categories", ()):
-        for category in categories_of_mask(int(mask)):
-            categories[category] += count
     tags: dict[str, Counter[str]] = {"institution": Counter(), "topic": Counter()}
+    for code, count in buckets.get("kinds", ()):
+        in_categories, topics = split_kinds(int(code), topic_bits)
+        for category in in_categories:
+            categories[category] += count
+        for topic in topics:
+            tags["topic"][topic] += count
     for column in SLOT_COLUMNS:
-        facet = column.rsplit("_", 1)[0]
         for value, count in buckets.get(column, ()):
             if value != EMPTY_SLOT:
-                tags[facet][value] += count
+                tags["institution"][value] += count
     for tag, count in buckets.get("extra_tags", ()):
         facet, value = str(tag).split(":", 1)
         tags[facet][value] += count

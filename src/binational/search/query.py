@@ -200,21 +200,23 @@ def search(
     the facet counts over every match. The index is brought up to the database's
     data version first, so an edit shows in the next search."""
     synchronize(engine)
-    assert engine.index is not None
-    schema = engine.index.schema
+    with engine.lock:  # the index and what it reflects, as one (another thread may sync)
+        index, state = engine.index, engine.state
+    assert index is not None and state is not None
+    schema = index.schema
     clauses = text_clauses(query.text, analyzer())
     if clauses == []:  # text with no word in it
         return SearchResults(0, [], facet_values([], [], [], [], [], []) if facets else {}, [])
     filters = filter_queries(schema, query, engine.category_of)
     matching = _with_filters(matching_query(schema, clauses) if clauses else None, filters)
-    searcher = engine.index.searcher()
+    searcher = index.searcher()
     found: dict[str, list[dict]] = {}
     if facets:
         buckets = buckets_of(searcher.aggregate(matching, aggregations()))
         has_extra = tantivy.Query.term_query(schema, "has_extra", 1)
         with_extra = tantivy.Query.boolean_query([(_Must, matching), (_Must, has_extra)])
         buckets.update(buckets_of(searcher.aggregate(with_extra, extra_aggregation())))
-        total, found = total_of(buckets), facets_of(buckets)
+        total, found = total_of(buckets), facets_of(buckets, state.topic_bits)
     else:
         total = searcher.search(matching, 1, count=True).count
     page: list[tuple[int, tantivy.DocAddress]] = []

@@ -119,3 +119,8 @@ def recent_ids(connection: Connection, table: str, upto: int, window: int) -> li
     ``upto``]: after a full build, the missing ones may still be committed."""
     column = (_events if table == "events" else _revisions).c.id
     return list(connection.scalars(select(column).where(column > upto - window, column <= upto)))
+
+
+def topic_slugs(connection: Connection) -> list[str]:
+    """Every topic some event has, in slug order."""
+    return list(connection.scalars(select(_topics.c.slug).distinct().order_by(_topics.c.slug)))

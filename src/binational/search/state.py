@@ -32,6 +32,7 @@ class IndexState:
     revisions: int  # … and largest revision id
     event_gaps: Mapping[int, float] = field(default_factory=dict)  # id → first missed at
     revision_gaps: Mapping[int, float] = field(default_factory=dict)
+    topic_bits: tuple[str, ...] = ()  # the topic of each bit of the ``kinds`` column
 
     @property
     def version(self) -> tuple[int, int]:
@@ -73,6 +74,7 @@ def read_state(directory: Path) -> IndexState | None:
             revisions=int(data["revisions"]),
             event_gaps={int(k): float(v) for k, v in data.get("event_gaps", {}).items()},
             revision_gaps={int(k): float(v) for k, v in data.get("revision_gaps", {}).items()},
+            topic_bits=tuple(str(slug) for slug in data.get("topic_bits", ())),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -25,7 +25,7 @@ from pathlib import Path
 import tantivy
 from sqlalchemy import Connection
 
-from binational.search.documents import EventRow, index_document
+from binational.search.documents import TOPIC_BITS, EventRow, index_document
 from binational.search.engine import (
     BUILD_WRITER_HEAP,
     DELTA_WRITER_HEAP,
@@ -33,7 +33,14 @@ from binational.search.engine import (
     SearchEngine,
     open_index,
 )
-from binational.search.reads import all_rows, new_events, new_revisions, read_rows, recent_ids
+from binational.search.reads import (
+    all_rows,
+    new_events,
+    new_revisions,
+    read_rows,
+    recent_ids,
+    topic_slugs,
+)
 from binational.search.state import IndexState, gaps_after, read_state, write_state
 from binational.store.data_version import Version, data_version
 
@@ -136,8 +143,10 @@ def _load(engine: SearchEngine, state: IndexState) -> None:
     engine.state = state
 
 
-def _document(row: EventRow, engine: SearchEngine, schema: tantivy.Schema) -> tantivy.Document:
-    return tantivy.Document.from_dict(index_document(row, engine.category_of), schema)
+def _document(
+    row: EventRow, engine: SearchEngine, schema: tantivy.Schema, topic_bits: tuple[str, ...]
+) -> tantivy.Document:
+    return tantivy.Document.from_dict(index_document(row, engine.category_of, topic_bits), schema)
 
 
 def _build(engine: SearchEngine, connection: Connection) -> SyncOutcome:
@@ -147,11 +156,12 @@ def _build(engine: SearchEngine, connection: Connection) -> SyncOutcome:
     index = open_index(engine.directory / f"index-{generation}", create=True)
     schema = index.schema
     version = data_version(connection)
+    topic_bits = tuple(topic_slugs(connection)[:TOPIC_BITS])
     writer = index.writer(BUILD_WRITER_HEAP)
     count = 0
     for rows in all_rows(connection, version[0]):
         for row in rows:
-            writer.add_document(_document(row, engine, schema))
+            writer.add_document(_document(row, engine, schema, topic_bits))
         count += len(rows)
     writer.commit()
     writer.wait_merging_threads()
@@ -164,6 +174,7 @@ def _build(engine: SearchEngine, connection: Connection) -> SyncOutcome:
                    recent_ids(connection, "events", events, GAP_WINDOW), now),
         gaps_after({}, max(0, revisions - GAP_WINDOW), revisions,
                    recent_ids(connection, "revisions", revisions, GAP_WINDOW), now),
+        topic_bits,
     )  # fmt: skip
     write_state(engine.directory, state)
     for old in engine.directory.glob("index-*"):
@@ -191,7 +202,7 @@ def _delta(
         stale = tantivy.Query.term_set_query(schema, "id", sorted(changed))
         writer.delete_documents_by_query(stale)
         for row in rows:
-            writer.add_document(_document(row, engine, schema))
+            writer.add_document(_document(row, engine, schema, state.topic_bits))
         writer.commit()
         writer.wait_merging_threads()
     now = time.time()
