@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 from tests.search.conftest import add_event
 
 from binational.domain import Quarter
+from binational.errors import UserError
 from binational.registry.loader import load_registry
 from binational.search.engine import analyzer
 from binational.search.query import SearchQuery, search, text_clauses
@@ -218,3 +219,14 @@ def test_text_clauses(text, clauses):
 def test_text_without_words_matches_nothing(engine):
     found = search(engine, SearchQuery(text="!!!"))
     assert (found.total, found.ids, found.facets["status"]) == (0, [], [])
+
+
+@pytest.mark.parametrize(("offset", "limit"), [(-1, 25), (0, -5)])
+def test_a_negative_page_is_refused_in_one_sentence(engine, offset, limit):
+    with pytest.raises(UserError, match="a page starts at 0"):
+        search(engine, SearchQuery(), offset=offset, limit=limit)
+
+
+def test_no_page_only_counts(engine):
+    found = search(engine, SearchQuery(text="mexico"), limit=0)
+    assert found.ids == [] and found.cards == [] and found.total > 10

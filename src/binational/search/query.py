@@ -19,6 +19,7 @@ from typing import Any
 
 import tantivy
 
+from binational.errors import UserError
 from binational.search.documents import TEXT_FIELDS
 from binational.search.engine import SearchEngine, analyzer
 from binational.search.facets import (
@@ -199,6 +200,9 @@ def search(
     """One page of the events matching ``query``, the total, and (with ``facets``)
     the facet counts over every match. The index is brought up to the database's
     data version first, so an edit shows in the next search."""
+    if offset < 0 or limit < 0:
+        raise UserError(f"a page starts at 0 or later and holds 0 or more events, not "
+                        f"offset {offset} and limit {limit}")  # fmt: skip
     synchronize(engine)
     with engine.lock:  # the index and what it reflects, as one (another thread may sync)
         index, state = engine.index, engine.state
