@@ -218,9 +218,10 @@ def rounds_of_timings(runs: dict[str, Callable], mix, registry, rounds: int) -> 
             for name in order:
                 if name == "index" and not plain_words(text):
                     continue
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.thread_time()
                 runs[name](query)
-                timings[name][number][(text, filter_name)] = (time.perf_counter() - started) * 1e3
+                timings[name][number][(text, filter_name)] = (
+                    (time.perf_counter() - started) * 1e3, (time.thread_time() - cpu) * 1e3)
         print(f"round {number + 1} done, load average {os.getloadavg()[0]:.2f}", flush=True)
     return timings
 
@@ -231,23 +232,31 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def report(timings: dict, mix) -> None:
+    """Per engine and part of the mix: median, p95 and max over the queries of a
+    round (medians over the rounds), wall time and, beside it, the CPU time of the
+    thread (what the search cost, whatever else the machine was doing)."""
     plain = {(t, f) for t, f, _ in mix if plain_words(t)}
     everything = {(t, f) for t, f, _ in mix}
-    print(f"{'engine':10s} {'mix':28s} {'queries':>7s} {'median':>9s} {'p95':>9s} {'max':>9s}")
+    print(f"{'engine':8s} {'mix':28s} {'queries':>7s}   wall: median     p95     max"
+          f"   CPU: median     p95     max")  # fmt: skip
     for part, keys in (("plain words", plain), ("whole mix (phrase, listings)", everything)):
         for name, rounds in timings.items():
             if not all(key in rounds[0] for key in keys):
                 continue
-            stats = [[r[key] for key in keys] for r in rounds]
-            median = statistics.median(statistics.median(s) for s in stats)
-            p95 = statistics.median(percentile(s, 0.95) for s in stats)
-            worst = statistics.median(max(s) for s in stats)
-            print(f"{name:10s} {part:28s} {len(keys):7d} {median:7.1f}ms {p95:7.1f}ms "
-                  f"{worst:7.1f}ms")  # fmt: skip
-    slowest = sorted(timings["tantivy"][0].items(), key=lambda kv: -kv[1])[:5] \
-        if "tantivy" in timings else []  # fmt: skip
-    for (text, filter_name), ms in slowest:
-        print(f"  tantivy slowest (round 1): {text!r} / {filter_name}: {ms:.1f} ms")
+            figures = []
+            for which in (0, 1):
+                stats = [[r[key][which] for key in keys] for r in rounds]
+                figures += [statistics.median(statistics.median(s) for s in stats),
+                            statistics.median(percentile(s, 0.95) for s in stats),
+                            statistics.median(max(s) for s in stats)]  # fmt: skip
+            print(f"{name:8s} {part:28s} {len(keys):7d}        "
+                  + " ".join(f"{v:7.1f}" for v in figures[:3]) + "        "
+                  + " ".join(f"{v:7.1f}" for v in figures[3:]))  # fmt: skip
+    if "tantivy" in timings:
+        slowest = sorted(timings["tantivy"][0].items(), key=lambda kv: -kv[1][1])[:5]
+        for (text, filter_name), (wall, cpu) in slowest:
+            print(f"  tantivy's costliest (round 1, CPU): {text!r} / {filter_name}: "
+                  f"{cpu:.1f} ms ({wall:.1f} ms wall)")
 
 
 def edit_delays(database: Database, registry, edits: int) -> list[float]:
