@@ -19,7 +19,7 @@ that opened the engine and ran the mix (``--memory ENGINE``, run by the script i
 a fresh process per engine), and the delay from an edit to the search finding it.
 
 Run: .venv/bin/python benchmarks/bench_search_engines.py [--events 1000000]
-     [--rounds 3] [--engines index,fts,tantivy] [--edits 10]
+     [--rounds 3] [--engines index,fts,tantivy] [--edits 10] [--skip-memory]
 """
 
 from __future__ import annotations
@@ -120,7 +120,8 @@ def _memory_index(database: Database, registry) -> Callable:
     from binational.index.query import IndexFilter, query_terms, ranking
     from binational.store.data_version import data_version
 
-    live = LiveIndex(database, registry, background=False)
+    # Built once: the data does not change while the mix runs (no rebuild of age).
+    live = LiveIndex(database, registry, background=False, max_age=float("inf"))
 
     def run(query: SearchQuery):
         with database.connect() as connection:
@@ -297,6 +298,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--engines", default="index,fts,tantivy")
     parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--skip-memory", action="store_true", help="no memory figures")
     parser.add_argument("--memory", help=argparse.SUPPRESS)
     args = parser.parse_args()
     db = ensure(args.events)
@@ -304,7 +306,7 @@ def main() -> None:
         return memory_child(db, args.memory)
     names = args.engines.split(",")
     print(f"database {db} ({args.events:,} events); load average {os.getloadavg()}")
-    for name in names:
+    for name in [] if args.skip_memory else names:
         out = subprocess.run([sys.executable, __file__, "--events", str(args.events),
                               "--memory", name], capture_output=True, text=True, check=True)
         memory = json.loads(out.stdout.strip().splitlines()[-1])
