@@ -157,7 +157,7 @@ def _build(engine: SearchEngine, connection: Connection) -> SyncOutcome:
     schema = index.schema
     version = data_version(connection)
     topic_bits = tuple(topic_slugs(connection)[:TOPIC_BITS])
-    writer = index.writer(BUILD_WRITER_HEAP)
+    writer = index.writer(BUILD_WRITER_HEAP, num_threads=1)
     count = 0
     for rows in all_rows(connection, version[0]):
         for row in rows:
