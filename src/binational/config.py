@@ -119,11 +119,11 @@ class Settings:
         "Mark web session cookies Secure (sent over https only); they are marked Secure "
         "anyway when a request arrives over https.",
     )
-    search_index: bool = _setting(
-        True,
-        "Keep an in-memory index of the events for the web's search page, rebuilt in the "
-        "background when they change (in each web worker, about 4 KB of memory per event "
-        "and a build of about 2 s per 10,000 events); off, the database's search answers.",
+    search_dir: str = _setting(
+        "",
+        "Directory of the search index of a PostgreSQL database, one per machine, kept in "
+        "step with the database (empty: $XDG_CACHE_HOME/binational/search/<hash of the URL>). "
+        "A SQLite file's index lives beside it, in <file>.search/.",
     )
     session_hours: int = _setting(12, "How long a web session lasts after signing in, in hours.")
     llm_url: str = _setting(

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from binational.store.database import SCHEMA_HEADS, Database, is_current, script_heads
 
@@ -26,7 +26,7 @@ def test_a_database_behind_a_head_is_migrated_on_open(tmp_path):
     with behind.engine.begin() as connection:  # back to 0004_event_context, before 0007_drafts
         connection.execute(text("DROP TABLE event_drafts"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0004_event_context' "
-                                "WHERE version_num = '0007_drafts'"))  # fmt: skip
+                                "WHERE version_num = '0009_drop_database_fts'"))  # fmt: skip
     assert not is_current(behind.engine)
     behind.close()
     reopened = Database.open(str(path))
@@ -48,3 +48,12 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_the_database_keeps_no_full_text_index_of_its_own(database):
+    """The search service answers every search; the database's FTS5 table (SQLite)
+    or tsvector column (PostgreSQL) of migration 0001 is dropped by 0009."""
+    tables = set(database.table_names())
+    assert "events_fts" not in tables
+    columns = {column["name"] for column in inspect(database.engine).get_columns("events")}
+    assert "search_vector" not in columns

@@ -3,7 +3,13 @@ import datetime as dt
 import pytest
 
 from binational.errors import UserError
-from binational.store.events import EventQuery, find_events, get_event, update_event
+from binational.store.events import (
+    EventQuery,
+    count_events,
+    find_events,
+    get_event,
+    update_event,
+)
 from binational.store.models import Event
 
 
@@ -79,6 +85,9 @@ def test_filters(database, event_id):
         assert len(find_events(session, EventQuery(month=4))) == 1
         assert find_events(session, EventQuery(status="draft")) == []
         assert find_events(session, EventQuery(institution="hled")) == []
+        assert count_events(session, EventQuery()) == 1
+        assert count_events(session, EventQuery(status="draft")) == 0
+        assert [e.id for e in find_events(session, EventQuery(limit=1))] == [event_id]
 
 
 def test_editing_the_text_runs_the_linker_again(database, event_id):

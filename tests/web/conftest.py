@@ -18,8 +18,6 @@ from fastapi.testclient import TestClient
 from binational.accounts.passwords import Passwords
 from binational.accounts.users import create_user
 from binational.config import Settings
-from binational.index.live import LiveIndex
-from binational.registry.loader import load_registry
 from binational.store.database import Database
 from binational.web.app import create_app
 
@@ -68,10 +66,7 @@ def web_db(sample_db_template: Path, tmp_path: Path) -> Iterator[Database]:
 def make_app(web_db: Database) -> Callable[..., FastAPI]:
     def factory(**overrides: Any) -> FastAPI:
         settings = Settings(db=str(web_db.engine.url.database), secret_key="test-key", **overrides)
-        # Built in the foreground, so that every search reads the index: the same
-        # answers as the database's (tests/web/test_listing.py), and deterministic.
-        index = LiveIndex(web_db, load_registry(), background=False)
-        return create_app(settings, web_db, passwords=fast_passwords(), search_index=index)
+        return create_app(settings, web_db, passwords=fast_passwords())
 
     return factory
 

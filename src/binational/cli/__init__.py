@@ -19,6 +19,7 @@ from binational.cli import (
     registry,
     reports,
     scorecard,
+    search_index,
     serve,
     settings,
     users,
@@ -42,6 +43,7 @@ app.command("scorecard")(scorecard.scorecard_command)
 app.add_typer(events.events_app, name="events")
 app.add_typer(registry.registry_app, name="registry")
 app.command("link")(registry.link_command)
+app.command("index")(search_index.index_command)
 app.command("serve")(serve.serve_command)
 app.add_typer(users.users_app, name="users")
 app.command("settings")(settings.settings_command)

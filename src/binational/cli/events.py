@@ -33,39 +33,84 @@ def _labels():
 def list_events(
     ctx: typer.Context,
     period: PeriodOption = None,
-    search: Annotated[str | None, typer.Option(help="Full-text search, best match first.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(help="Words to search for (\"quoted phrases\" kept), best match first."),
+    ] = None,
     status: Annotated[str | None, typer.Option(help="Only events with this status.")] = None,
     institution: Annotated[
         str | None, typer.Option(help="Only events linked to this slug.")
     ] = None,
     topic: Annotated[str | None, typer.Option(help="Only events with this topic.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1)] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(help=f"At most this many events (with --search: {SEARCH_LIMIT}).", min=1),
+    ] = None,
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
-    """List events (by date, or by relevance with --search)."""
+    """List events (by date, or by relevance with --search, as the web's search)."""
     if ctx.invoked_subcommand is not None:
         return
+    chosen = parse_period(period) if period else None
+    settings = settings_for(db)
+    database = open_database(settings)
+    if search is not None:
+        records = _searched(database, settings, search, chosen, status, institution, topic,
+                            limit or SEARCH_LIMIT)  # fmt: skip
+    else:
+        records = _listed(database, chosen, status, institution, topic, limit)
+    if json_output:
+        print_json(records)
+        return
+    _print_table(records)
+
+
+# A search answers best match first; past the first hundred, scripts page with --limit.
+SEARCH_LIMIT = 100
+
+
+def _listed(database, period, status, institution, topic, limit) -> list[dict]:
+    """Events by date, with their numbers in their quarters' reports."""
     from binational.reports.numbers import Target, event_numbers
     from binational.store.events import EventQuery, find_events
     from binational.store.records import event_record
 
-    query = EventQuery(
-        period=parse_period(period) if period else None, search=search, status=status,
-        institution=institution, topic=topic, limit=limit,
-    )  # fmt: skip
-    database = open_database(settings_for(db))
+    query = EventQuery(period=period, status=status, institution=institution, topic=topic,
+                       limit=limit)  # fmt: skip
     labels = _labels()
     with database.sessions() as session:
         events = find_events(session, query)
         numbers = event_numbers(
             session, [Target(event.id, event.date_value, event.status) for event in events]
         )
-        records = [event_record(event, numbers.get(event.id), labels) for event in events]
-    if json_output:
-        print_json(records)
-        return
-    _print_table(records)
+        return [event_record(event, numbers.get(event.id), labels) for event in events]
+
+
+def _searched(database, settings, text, period, status, institution, topic, limit) -> list[dict]:
+    """The search service's best matches (the web's ranking), as records with their
+    numbers in their quarters' reports."""
+    from binational.domain import PartialDate
+    from binational.registry.loader import load_registry
+    from binational.registry.records import registry_labels
+    from binational.reports.numbers import Target, event_numbers
+    from binational.search import SearchQuery, open_engine, search
+    from binational.store.event_reads import read_events
+
+    registry = load_registry()
+    query = SearchQuery(
+        text=text, first_day=period.start if period else None,
+        last_day=period.end if period else None, status=status, institution=institution,
+        topic=topic,
+    )  # fmt: skip
+    found = search(open_engine(database, registry, settings), query, limit=limit, facets=False)
+    with database.connect() as connection:
+        records = read_events(connection, found.ids, registry_labels(registry))
+    with database.sessions() as session:
+        targets = [Target(r["id"], PartialDate.parse(r["date"]).value, r["status"])
+                   for r in records]  # fmt: skip
+        numbers = event_numbers(session, targets)
+    return [{**record, "number": numbers.get(record["id"])} for record in records]
 
 
 def _print_table(records: list[dict]) -> None:

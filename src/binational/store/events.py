@@ -1,5 +1,5 @@
-"""Events in the database: finding them (filters, full-text search), reading one,
-and changing one with a revision recorded."""
+"""Events in the database: finding them by filters, reading one, and changing one
+with a revision recorded. (Searching their texts is the ``search`` service's.)"""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, false, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from binational.domain import DateSource, EventStatus, PartialDate, Period
@@ -15,7 +15,6 @@ from binational.errors import UserError
 from binational.store.links import Annotator, annotate_event
 from binational.store.models import Event, EventInstitution, EventTopic, Revision, utcnow
 from binational.store.revisions import record_revision
-from binational.store.search import ranked_matches
 
 EDITABLE_FIELDS = (
     "title", "date", "date_source", "summary", "context", "implications", "url", "status",
@@ -28,7 +27,6 @@ class EventQuery:
 
     period: Period | None = None
     month: int | None = None  # 1-12, within the period or any year
-    search: str | None = None
     status: str | None = None
     institution: str | None = None  # registry slug
     any_institution: tuple[str, ...] | None = None  # linked to any of these (a category)
@@ -76,25 +74,14 @@ def event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def filtered_statement(dialect: str, query: EventQuery) -> tuple[Select, Subquery | None]:
-    """The events matching ``query`` and, when searching, the ranked matches, for a
-    database of ``dialect`` ('sqlite', 'postgresql')."""
-    conditions = event_conditions(query)
-    if not query.search:
-        return select(Event).where(*conditions), None
-    matches = ranked_matches(dialect, query.search, conditions)
-    if matches is None:
-        return select(Event).where(false()), None
-    return select(Event).join(matches, matches.c.id == Event.id), matches
+def filtered_statement(query: EventQuery) -> Select:
+    """The events matching ``query``'s filters."""
+    return select(Event).where(*event_conditions(query))
 
 
 def find_events(session: Session, query: EventQuery) -> list[Event]:
-    """Events matching ``query``: best match first when searching, else by date."""
-    statement, matches = filtered_statement(session.get_bind().dialect.name, query)
-    if matches is not None:
-        statement = statement.order_by(matches.c.score.desc(), Event.id)
-    else:
-        statement = statement.order_by(Event.date_value, Event.id)
+    """Events matching ``query``, by date (then id), with their links and topics."""
+    statement = filtered_statement(query).order_by(Event.date_value, Event.id)
     statement = statement.options(selectinload(Event.institution_links), selectinload(Event.topics))
     if query.limit is not None:
         statement = statement.limit(query.limit)
@@ -104,7 +91,7 @@ def find_events(session: Session, query: EventQuery) -> list[Event]:
 
 
 def count_events(session: Session, query: EventQuery) -> int:
-    statement, _ = filtered_statement(session.get_bind().dialect.name, query)
+    statement = filtered_statement(query)
     return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
 
 

@@ -1,10 +1,9 @@
 """The application factory: ``create_app(settings, database)`` builds the FastAPI app
 with everything it needs made here and passed along: templates, registry, taxonomy,
-password hasher, sign-in throttle, session signing key."""
+password hasher, sign-in throttle, search engine, session signing key."""
 
 from __future__ import annotations
 
-import gc
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,9 +17,9 @@ from fastapi.staticfiles import StaticFiles
 from binational.accounts.passwords import Passwords
 from binational.accounts.throttle import LoginThrottle
 from binational.config import Settings
-from binational.index.live import LiveIndex
 from binational.registry.loader import Registry, load_registry
 from binational.registry.topics import Taxonomy, load_taxonomy
+from binational.search import SearchEngine, open_engine, synchronize
 from binational.store.database import Database
 from binational.web.context import WebContext
 from binational.web.http.csrf import csrf_guard
@@ -43,28 +42,15 @@ STATIC = Path(__file__).parent / "static"
 WORKER_THREADS = 2
 
 
-def settle_heap() -> None:
-    """After a search index is built: collect the garbage once, then freeze what is
-    left (``gc.freeze``), so that the collector's full passes no longer walk the
-    index and the app's long-lived objects. At 100,000 events a full pass took
-    170-200 ms, a stall of every request of the worker, every few thousand requests
-    (docs/benchmarks.md). Frozen objects are not collected until the next build
-    unfreezes them first: whatever was alive at one freeze and became cyclic garbage
-    since (a request in flight then) is collected at the next, not kept for good."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-
-
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Start building the search index, and run at most a few request handlers at
-    once per process: they are short and CPU-bound (SQLite), and more threads only
-    wait for each other's GIL."""
+    """Bring the search index up to date before the first request (a new index is
+    built; an existing one takes the changes since it was last used), and run at most
+    a few request handlers at once per process: they are short and CPU-bound, and
+    more threads only wait for each other's GIL."""
     limiter = anyio.to_thread.current_default_thread_limiter()
     limiter.total_tokens = WORKER_THREADS
-    if app.state.web.search_index is not None:
-        app.state.web.search_index.refresh()
+    await anyio.to_thread.run_sync(synchronize, app.state.web.search)
     yield
 
 
@@ -76,7 +62,7 @@ def create_app(
     taxonomy: Taxonomy | None = None,
     passwords: Passwords | None = None,
     throttle: LoginThrottle | None = None,
-    search_index: LiveIndex | None = None,
+    search: SearchEngine | None = None,
 ) -> FastAPI:
     app = FastAPI(
         lifespan=lifespan,
@@ -88,10 +74,6 @@ def create_app(
         dependencies=[Depends(csrf_guard)],
     )
     registry = registry or load_registry()
-    if not settings.search_index:
-        search_index = None
-    elif search_index is None:
-        search_index = LiveIndex(database, registry, after_build=settle_heap)
     app.state.web = WebContext(
         settings=settings,
         database=database,
@@ -100,7 +82,7 @@ def create_app(
         templates=template_environment(),
         passwords=passwords or Passwords(),
         throttle=throttle or LoginThrottle(),
-        search_index=search_index,
+        search=search or open_engine(database, registry, settings),
     )
     for module in (account, events, institutions, scorecard, candidates, reports, docs, api):
         app.include_router(module.router())

@@ -13,12 +13,12 @@ from binational.accounts.passwords import Passwords
 from binational.accounts.throttle import LoginThrottle
 from binational.config import Settings
 from binational.domain import InstitutionLabel
-from binational.index.live import LiveIndex
 from binational.registry.annotate import Annotator, registry_annotator
 from binational.registry.loader import Registry
 from binational.registry.records import registry_labels
 from binational.registry.schema import Agency, Institution
 from binational.registry.topics import Taxonomy
+from binational.search import SearchEngine
 from binational.store.database import Database
 from binational.web.i18n.page_labels import PageLabels
 from binational.web.i18n.translator import LANGUAGES, Translator
@@ -34,8 +34,8 @@ class WebContext:
     templates: Environment
     passwords: Passwords
     throttle: LoginThrottle
+    search: SearchEngine  # the one search (binational.search), over an index on disk
     results: ResultCache = field(default_factory=ResultCache)
-    search_index: LiveIndex | None = None  # None: the database's search answers
     labels: Mapping[str, InstitutionLabel] = field(init=False)
     annotator: Annotator = field(init=False)  # links and topics for edited text
     topic_names: Mapping[str, tuple[str, str]] = field(init=False)

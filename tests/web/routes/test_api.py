@@ -127,5 +127,3 @@ def test_health_says_whether_the_search_index_is_current(make_app, web_db):
         assert client.get("/api/health").json()["search_index"] == "stale"
         client.get("/api/events", params={"q": "renamed"})  # no session: refused, no search
         assert client.get("/api/health").json()["search_index"] == "stale"
-    with TestClient(make_app(search_index=False)) as client:
-        assert client.get("/api/health").json() == {"status": "ok", "search_index": "off"}

@@ -1,16 +1,15 @@
-"""The events list service (web/listing.py): filters, paging, facets; on SQLite and
-PostgreSQL, searching with the in-memory index and with the database alone."""
+"""The events list (web/views/event_list.py): filters, paging, facets; on SQLite and
+PostgreSQL; the same ranking as ``binational events --search``."""
 
-import itertools
+import json
 
 import pytest
+from typer.testing import CliRunner
 
 from binational.config import Settings
 from binational.errors import UserError
-from binational.index.live import LiveIndex
 from binational.intake.importer import import_reports
 from binational.registry.annotate import registry_annotator
-from binational.registry.loader import load_registry
 from binational.web.app import create_app
 from binational.web.views.event_list import (
     EventFilters,
@@ -69,56 +68,13 @@ def test_page_count(total, pages):
     assert page_count(total) == pages
 
 
-def make_web(database, searched_by):
-    """The web context, searching with the in-memory index (built in the
-    foreground, so that every search uses it) or with the database alone."""
-    if searched_by == "index":
-        index = LiveIndex(database, load_registry(), background=False)
-        return create_app(Settings(), database, search_index=index).state.web
-    return create_app(Settings(search_index=False), database).state.web
-
-
-@pytest.fixture(params=["index", "database"])
-def web(request, database, sample_report_path):
+@pytest.fixture
+def web(database, sample_report_path):
     import_reports(database, [sample_report_path], annotator=registry_annotator())
-    return make_web(database, request.param)
+    return create_app(Settings(), database).state.web
 
 
-FILTERS = [
-    EventFilters(q="fentanyl"),
-    EventFilters(q="Fentanyl TRAFFICKING"),
-    EventFilters(q="lopez obrador"),
-    EventFilters(q="López Obrador", month=5),
-    EventFilters(q="border", quarter="2023Q2"),
-    EventFilters(q="border", quarter="2023Q3"),
-    EventFilters(q="mexico", status="published"),
-    EventFilters(q="mexico", institution="usmca"),
-    EventFilters(q="mexico", category="agreement"),
-    EventFilters(q="mexico", topic="security"),
-    EventFilters(q="mexico", page=2),
-    EventFilters(q="nothing-like-this-anywhere"),
-    EventFilters(q="mexico", institution="no-such-institution"),
-]
-
-
-@pytest.mark.parametrize("filters", FILTERS, ids=str)
-def test_the_index_and_the_database_list_the_same(database, sample_report_path, filters):
-    """Same totals, facets and pages with either search; on SQLite in the same order
-    too (both rank by bm25), while PostgreSQL's own search ranks by ts_rank_cd."""
-    import_reports(database, [sample_report_path], annotator=registry_annotator())
-    by_index, by_database = make_web(database, "index"), make_web(database, "database")
-    for statuses, cards in itertools.product((None, ("published",)), (False, True)):
-        with database.connect() as connection:
-            listed = list_events(connection, filters, statuses, by_index, cards=cards)
-            expected = list_events(connection, filters, statuses, by_database, cards=cards)
-        if database.dialect == "postgresql":
-            for listing in (listed, expected):
-                listing["events"].sort(key=lambda event: event["id"])
-        assert listed == expected
-        assert by_index.results.misses and by_index.search_index.builds == 1
-
-
-def test_listing_and_facets_agree_on_both_engines(database, web):
+def test_listing_and_facets_agree(database, web):
     with database.connect() as connection:
         everything = list_events(connection, EventFilters(), None, web)
         assert everything["total"] == 14 and len(everything["events"]) == 14
@@ -143,15 +99,11 @@ def test_listing_and_facets_agree_on_both_engines(database, web):
         assert public["total"] == 0 and public["facets"]["status"] == []
 
 
-def test_cached_listings_follow_every_change(database, web):
+def test_an_edit_shows_in_the_next_listing(database, web):
     from binational.store.events import get_event, update_event
 
     with database.connect() as connection:
         before = list_events(connection, EventFilters(q="fentanyl"), None, web)
-    assert (web.results.hits, web.results.misses) == (0, 2)  # the search, its first page
-    with database.connect() as connection:
-        list_events(connection, EventFilters(q="fentanyl", page=2), None, web)
-    assert (web.results.hits, web.results.misses) == (1, 3)  # the same search, a new page
     with database.transaction() as session:
         update_event(
             session, get_event(session, before["events"][0]["id"]), {"status": "draft"}, "a"
@@ -159,4 +111,39 @@ def test_cached_listings_follow_every_change(database, web):
     with database.connect() as connection:
         after = list_events(connection, EventFilters(q="fentanyl"), None, web)
     statuses = {f["value"]: f["count"] for f in after["facets"]["status"]}
-    assert statuses["draft"] == 1 and web.results.misses == 5
+    assert statuses["draft"] == 1 and after["total"] == before["total"]
+
+
+QUERIES = [
+    ("fentanyl", {}), ("Fentanyl TRAFFICKING", {}), ("lopez obrador", {}),
+    ("López Obrador", {}), ("mexico", {}), ("united states", {}), ('"United States"', {}),
+    ("border", {"quarter": "2023Q2"}), ("border", {"quarter": "2023-05"}),
+    ("mexico", {"status": "published"}), ("mexico", {"institution": "usmca"}),
+    ("mexico", {"topic": "security"}), ("security cooperation", {}), ("water", {}),
+    ("labor", {"quarter": "2023"}), ("nothing-like-this-anywhere", {}),
+    ("mexico", {"institution": "no-such-institution"}), ("commission", {}),
+    ("migration", {}), ("economic dialogue", {}), ("HLED", {}), ("arms trafficking", {}),
+]  # fmt: skip
+CLI_OPTIONS = {"quarter": "--period", "status": "--status", "institution": "--institution",
+               "topic": "--topic"}  # fmt: skip
+
+
+def test_the_command_line_and_the_web_search_rank_alike(database, web, tmp_path):
+    """``binational events --search X`` and the events page give the same ids in the
+    same order, for the same words and filters (one search service, one ranking)."""
+    from binational.cli import app as cli
+
+    url = database.engine.url.render_as_string(hide_password=False)
+    matched = 0
+    for text, filters in QUERIES:
+        with database.connect() as connection:
+            listing = list_events(connection, EventFilters(q=text, **filters), None, web)
+        options = [arg for name, value in filters.items() for arg in (CLI_OPTIONS[name], value)]
+        result = CliRunner().invoke(
+            cli, ["events", "--search", text, *options, "--limit", "25", "--json", "--db", url]
+        )
+        assert result.exit_code == 0, result.output
+        by_command = [record["id"] for record in json.loads(result.output)]
+        assert by_command == [event["id"] for event in listing["events"]], (text, filters)
+        matched += bool(by_command)
+    assert matched >= 15

@@ -66,7 +66,6 @@ LABELS: dict[str, tuple[str, str]] = {
         'p. ej. fentanilo, T-MEC, "tratado de aguas"',
     ),
     "n_events": ("{n} events", "{n} eventos"),
-    "n_events_capped": ("The {n} most recent events", "Los {n} eventos más recientes"),
     "matching": ("matching “{q}”", "que coinciden con «{q}»"),
     "no_events": ("No events.", "No hay eventos."),
     "refine": ("Refine", "Filtrar"),

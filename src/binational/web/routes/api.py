@@ -25,7 +25,7 @@ from binational.curation.edits import EventChanges
 from binational.errors import UserError
 from binational.ingest.queue import reject_candidate
 from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
-from binational.store.data_version import data_version
+from binational.search import index_status
 from binational.store.events import get_event
 from binational.store.records import event_record
 from binational.web.http.deps import (
@@ -102,15 +102,10 @@ def router() -> APIRouter:
 
     @api.get("/health", tags=["server"])
     def health(request: Request) -> Record:
-        """Whether the server answers, and whether the search index is current
-        (``ready``), ``building``, ``stale`` or ``off``. Open to anyone: it says
-        nothing of the data."""
-        web = web_context(request)
-        index = "off"
-        if web.search_index is not None:
-            with web.database.connect() as connection:
-                index = web.search_index.state(data_version(connection))
-        return {"status": "ok", "search_index": index}
+        """Whether the server answers, and whether the search index reflects the
+        data (``ready``) or is catching up with it (``stale``; the next search brings
+        it up to date). Open to anyone: it says nothing of the data."""
+        return {"status": "ok", "search_index": index_status(web_context(request).search)}
 
     @api.get("/me", tags=["account"])
     def me(actor: Actor = Depends(reader)) -> Record:

@@ -73,7 +73,7 @@ def router() -> APIRouter:
             version = data_version(connection)
 
             def results() -> Markup:
-                listing = list_events(connection, filters, statuses, web, version, cards=True)
+                listing = list_events(connection, filters, statuses, web, cards=True)
                 view = events_view(listing, filters, Translator(language), web)
                 return render_fragment(web.templates, "events/results.html", language,
                                        listing=listing, filters=filters, view=view)  # fmt: skip

@@ -1,0 +1,236 @@
+"""The search service: a query and a page in, the total, the page's ids in order,
+the facets and the page's cards out. The CLI, the pages and the JSON API all ask
+it, so a query has one ranking whoever asks.
+
+With text, every word must match (a "quoted phrase" as a phrase), and events are
+ranked by Tantivy's BM25 over title, summary and implications, weighted 10, 3 and
+1 (``documents.TEXT_FIELDS``), best first, ties lower id first. Without text,
+events come newest first, ties higher id first. Facets count every match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import tantivy
+
+from binational.errors import UserError
+from binational.search.documents import TEXT_FIELDS
+from binational.search.engine import SearchEngine, analyzer
+from binational.search.facets import (
+    aggregations,
+    buckets_of,
+    extra_aggregation,
+    facet_values,
+    facets_of,
+    total_of,
+)
+from binational.search.sync import synchronize
+from binational.store.records import event_card
+
+_PHRASE = re.compile(r'"([^"]*)"')
+_Must, _Should = tantivy.Occur.Must, tantivy.Occur.Should
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str | None = None  # words ANDed, "quoted phrases" kept
+    first_day: dt.date | None = None  # inclusive (a period's start/end)
+    last_day: dt.date | None = None
+    month: int | None = None  # 1-12, any year
+    status: str | None = None
+    statuses: tuple[str, ...] | None = None  # what the visitor may see
+    institution: str | None = None
+    any_institution: tuple[str, ...] | None = None  # a category's slugs
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    total: int
+    ids: list[int]  # the requested page, in order
+    facets: dict[str, list[dict]]  # same shape as web/facets.facet_values gives
+    cards: list[dict]  # store.records.event_card shape, same order as ids
+
+
+def text_clauses(text: str | None, words: tantivy.TextAnalyzer) -> list[list[str]] | None:
+    """The terms every match must have: one list per quoted phrase (its terms in
+    order) and one per other word; ``None`` when there is no text at all, ``[]``
+    when there is text but no word in it (nothing matches)."""
+    if text is None or not text.strip():
+        return None
+    clauses = [terms for phrase in _PHRASE.findall(text) if (terms := words.analyze(phrase))]
+    clauses += [[term] for term in words.analyze(_PHRASE.sub(" ", text).replace('"', " "))]
+    return clauses
+
+
+def _field_clause(schema: tantivy.Schema, field: str, terms: list[str]) -> tantivy.Query:
+    if len(terms) == 1:
+        return tantivy.Query.term_query(schema, field, terms[0])
+    return tantivy.Query.phrase_query(schema, field, terms)
+
+
+def ranked_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.Query:
+    """Every clause in some text field; the score sums each field's BM25 by weight."""
+    return tantivy.Query.boolean_query([
+        (_Must, tantivy.Query.boolean_query([
+            (_Should, tantivy.Query.boost_query(_field_clause(schema, field, terms), weight))
+            for field, weight in TEXT_FIELDS
+        ]))
+        for terms in clauses
+    ])  # fmt: skip
+
+
+def matching_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.Query:
+    """The same matches as ``ranked_query``, unscored and cheaper to count: a word
+    is looked up once, in ``words``, rather than in each field."""
+    parts = []
+    for terms in clauses:
+        if len(terms) == 1:
+            parts.append(tantivy.Query.term_query(schema, "words", terms[0]))
+        else:
+            parts.append(tantivy.Query.boolean_query(
+                [(_Should, _field_clause(schema, field, terms)) for field, _ in TEXT_FIELDS]
+            ))  # fmt: skip
+    return parts[0] if len(parts) == 1 else tantivy.Query.boolean_query([(_Must, p) for p in parts])
+
+
+def category_named(slugs: tuple[str, ...], category_of: Mapping[str, str]) -> str | None:
+    """The category whose institutions are exactly ``slugs``, if one is."""
+    wanted = set(slugs)
+    for category in set(category_of.values()):
+        if wanted == {slug for slug, c in category_of.items() if c == category}:
+            return category
+    return None
+
+
+def filter_queries(
+    schema: tantivy.Schema, query: SearchQuery, category_of: Mapping[str, str]
+) -> list[tantivy.Query]:
+    """The query's filters, each scoring nothing (they decide, they do not rank).
+    A category's institutions are looked up as the category: one list of events
+    rather than the union of one per institution."""
+    term, terms = tantivy.Query.term_query, tantivy.Query.term_set_query
+    found: list[tantivy.Query] = []
+    if query.first_day is not None or query.last_day is not None:
+        found.append(tantivy.Query.range_query(
+            schema, "day", tantivy.FieldType.Integer,
+            query.first_day.toordinal() if query.first_day else -(2**62),
+            query.last_day.toordinal() if query.last_day else 2**62,
+            use_inverted_index=True,
+        ))  # fmt: skip
+    if query.month is not None:
+        found.append(term(schema, "month", query.month))
+    if query.status is not None:
+        found.append(term(schema, "status", query.status))
+    if query.statuses is not None:
+        found.append(terms(schema, "status", list(query.statuses)))
+    if query.institution is not None:
+        found.append(term(schema, "institution", query.institution))
+    if query.any_institution is not None:
+        category = category_named(query.any_institution, category_of)
+        if category is not None:
+            found.append(term(schema, "category", category))
+        else:
+            found.append(terms(schema, "institution", list(query.any_institution)))
+    if query.topic is not None:
+        found.append(term(schema, "topic", query.topic))
+    return [tantivy.Query.const_score_query(q, 0.0) for q in found]
+
+
+def _with_filters(base: tantivy.Query | None, filters: list[tantivy.Query]) -> tantivy.Query:
+    parts = ([base] if base is not None else []) + filters
+    if not parts:
+        return tantivy.Query.all_query()
+    return parts[0] if len(parts) == 1 else tantivy.Query.boolean_query([(_Must, p) for p in parts])
+
+
+def ranked_page(
+    searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int
+) -> list[tuple[int, tantivy.DocAddress]]:
+    """(id, address) of matches ``offset`` to ``offset + limit`` by score, ties
+    lower id first. The engine breaks ties its own way, so hits are fetched until
+    the first one past the page scores below the page's last: every event that
+    ties with it is then among them, and they are put in order here."""
+    need = offset + limit
+    fetch = need + 16
+    while True:
+        hits = searcher.search(query, fetch, count=False).hits
+        if len(hits) < fetch or hits[-1][0] < hits[need - 1][0]:
+            break
+        fetch *= 4
+    ids = searcher.fast_field_values("id", [address for _, address in hits])
+    ordered = sorted(zip(hits, ids, strict=True), key=lambda hit: (-hit[0][0], hit[1]))
+    return [(event_id, address) for (_, address), event_id in ordered[offset:need]]
+
+
+def newest_page(
+    searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int
+) -> list[tuple[int, tantivy.DocAddress]]:
+    """(id, address) of matches ``offset`` to ``offset + limit``, newest first
+    (``recency`` holds the day and the id)."""
+    hits = searcher.search(
+        query, limit, count=False, order_by_field="recency", offset=offset,
+        order=tantivy.Order.Desc,
+    ).hits  # fmt: skip
+    return [(int(key) & 0xFFFFFFFF, address) for key, address in hits]
+
+
+def _card(searcher: tantivy.Searcher, event_id: int, address: tantivy.DocAddress) -> dict:
+    stored: dict[str, Any] = json.loads(bytes(searcher.doc(address)["card"][0]))
+    return event_card(
+        event_id, stored["title"], stored["date"], stored["status"], stored["summary"],
+        stored["institutions"],
+    )  # fmt: skip
+
+
+def search(
+    engine: SearchEngine,
+    query: SearchQuery,
+    *,
+    offset: int = 0,
+    limit: int = 25,
+    facets: bool = True,
+) -> SearchResults:
+    """One page of the events matching ``query``, the total, and (with ``facets``)
+    the facet counts over every match. The index is brought up to the database's
+    data version first, so an edit shows in the next search."""
+    if offset < 0 or limit < 0:
+        raise UserError(f"a page starts at 0 or later and holds 0 or more events, not "
+                        f"offset {offset} and limit {limit}")  # fmt: skip
+    synchronize(engine)
+    with engine.lock:  # the index and what it reflects, as one (another thread may sync)
+        index, state = engine.index, engine.state
+    assert index is not None and state is not None
+    schema = index.schema
+    clauses = text_clauses(query.text, analyzer())
+    if clauses == []:  # text with no word in it
+        return SearchResults(0, [], facet_values([], [], [], [], [], []) if facets else {}, [])
+    filters = filter_queries(schema, query, engine.category_of)
+    matching = _with_filters(matching_query(schema, clauses) if clauses else None, filters)
+    searcher = index.searcher()
+    found: dict[str, list[dict]] = {}
+    if facets:
+        buckets = buckets_of(searcher.aggregate(matching, aggregations()))
+        has_extra = tantivy.Query.term_query(schema, "has_extra", 1)
+        with_extra = tantivy.Query.boolean_query([(_Must, matching), (_Must, has_extra)])
+        buckets.update(buckets_of(searcher.aggregate(with_extra, extra_aggregation())))
+        total, found = total_of(buckets), facets_of(buckets, state.topic_bits)
+    else:
+        total = searcher.search(matching, 1, count=True).count
+    page: list[tuple[int, tantivy.DocAddress]] = []
+    if limit > 0 and offset < total:
+        if clauses:
+            page = ranked_page(searcher, _with_filters(ranked_query(schema, clauses), filters),
+                               offset, min(limit, total - offset))  # fmt: skip
+        else:
+            page = newest_page(searcher, matching, offset, limit)
+    return SearchResults(
+        total, [event_id for event_id, _ in page], found,
+        [_card(searcher, event_id, address) for event_id, address in page],
+    )  # fmt: skip

@@ -1,0 +1,47 @@
+"""search/facets.py: the engine's buckets to a listing's facets (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from binational.search.documents import CATEGORY_BITS, EMPTY_SLOT, kinds_code, period_code
+from binational.search.facets import FACET_LIMIT, facets_of, total_of
+
+BITS = ("labor", "security", "water")
+
+
+def test_buckets_to_facets():
+    buckets = {
+        "period": [(period_code(dt.date(2023, 5, 1), "draft"), 2),
+                   (period_code(dt.date(2023, 6, 1), "published"), 3),
+                   (period_code(dt.date(2022, 5, 1), "published"), 1)],
+        "kinds": [(kinds_code(CATEGORY_BITS["agreement"] | CATEGORY_BITS["program"],
+                              ["water"], BITS)[0], 2),
+                  (kinds_code(CATEGORY_BITS["agreement"], ["security"], BITS)[0], 1), (0, 3)],
+        "institution_1": [("usmca", 3), ("ibwc", 1), (EMPTY_SLOT, 2)],
+        "institution_2": [("sre", 1), (EMPTY_SLOT, 5)],
+        "institution_3": [(EMPTY_SLOT, 6)],
+        "extra_tags": [("institution:usmca", 1), ("topic:water", 1)],
+    }  # fmt: skip
+    assert total_of(buckets) == 6
+    assert facets_of(buckets, BITS) == {
+        "quarter": [{"value": "2023Q2", "count": 5}, {"value": "2022Q2", "count": 1}],
+        "month": [{"value": "5", "count": 3}, {"value": "6", "count": 3}],
+        "status": [{"value": "draft", "count": 2}, {"value": "published", "count": 4}],
+        "institution": [{"value": "usmca", "count": 4}, {"value": "ibwc", "count": 1},
+                        {"value": "sre", "count": 1}],
+        "category": [{"value": "agreement", "count": 3}, {"value": "program", "count": 2}],
+        "topic": [{"value": "water", "count": 3}, {"value": "security", "count": 1}],
+    }  # fmt: skip
+
+
+def test_only_the_most_linked_institutions_are_listed():
+    buckets = {"institution_1": [(f"i{n:02d}", n) for n in range(1, 30)]}
+    listed = facets_of(buckets, BITS)["institution"]
+    assert len(listed) == FACET_LIMIT and listed[0] == {"value": "i29", "count": 29}
+
+
+def test_no_buckets_no_facets():
+    assert facets_of({}, BITS) == {name: [] for name in
+                             ("quarter", "month", "status", "institution", "category", "topic")}
+    assert total_of({}) == 0
