@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
 from binational.accounts.roles import Actor
 from binational.curation.edits import EventChanges
@@ -83,10 +84,13 @@ def router() -> APIRouter:
         form = await request.form()
         values = {key: str(value) for key, value in form.items()}
         topics = [str(v) for v in form.getlist("topics")] if form.get("topics_shown") else None
-        try:
+        def write() -> None:  # in a worker thread: it may wait for SQLite's write lock
             with web.database.transaction() as session:
                 event = load_event(session, event_id, None)
                 apply_edit(session, event, form_changes(values, topics), actor, web)
+
+        try:
+            await run_in_threadpool(write)
         except UserError as error:
             with web.database.connect() as connection:
                 record = event_detail(connection, event_id, None, actor, web)
@@ -99,9 +103,13 @@ def router() -> APIRouter:
     ) -> Response:
         web = web_context(request)
         slug = str((await request.form()).get("slug", "")).strip()
-        with web.database.transaction() as session:
-            event = load_event(session, event_id, None)
-            apply_edit(session, event, EventChanges(add_links=(slug,)), actor, web)
+
+        def write() -> None:  # in a worker thread: it may wait for SQLite's write lock
+            with web.database.transaction() as session:
+                event = load_event(session, event_id, None)
+                apply_edit(session, event, EventChanges(add_links=(slug,)), actor, web)
+
+        await run_in_threadpool(write)
         return RedirectResponse(f"/events/{event_id}/edit#links", status_code=303)
 
     @routes.post("/events/{event_id}/links/{slug}/remove")
