@@ -84,6 +84,7 @@ def router() -> APIRouter:
         form = await request.form()
         values = {key: str(value) for key, value in form.items()}
         topics = [str(v) for v in form.getlist("topics")] if form.get("topics_shown") else None
+
         def write() -> None:  # in a worker thread: it may wait for SQLite's write lock
             with web.database.transaction() as session:
                 event = load_event(session, event_id, None)
