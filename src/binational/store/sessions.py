@@ -31,6 +31,11 @@ def delete_user_sessions(session: Session, user_id: int) -> int:
     return session.execute(delete(SessionRecord).where(SessionRecord.user_id == user_id)).rowcount
 
 
+def delete_all_sessions(session: Session) -> int:
+    """End every session (after a restore: everyone signs in again)."""
+    return session.execute(delete(SessionRecord)).rowcount
+
+
 def delete_expired_sessions(session: Session, now: int) -> int:
     return session.execute(delete(SessionRecord).where(SessionRecord.expires_at <= now)).rowcount
 
