@@ -10,7 +10,7 @@ import time
 import pytest
 from sqlalchemy import text
 
-from binational.errors import UserError
+from binational.errors import Busy, UserError
 from binational.store.database import (
     SCHEMA_HEADS,
     Database,
@@ -118,7 +118,7 @@ def test_past_lock_wait_a_writer_gives_up_in_one_sentence_with_nothing_changed(t
     waited = time.monotonic() - started
     holder.join()
     assert 0.4 < waited < 2.5
-    assert isinstance(refused.value, UserError) and refused.value.retry_after == 1
+    assert isinstance(refused.value, Busy) and refused.value.retry_after == 1
     assert str(refused.value) == (
         "the database is busy with another change (an import or an ingest run, say) and "
         "stayed locked for 0.5 s; nothing was changed, try again in a moment"

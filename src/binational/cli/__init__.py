@@ -13,7 +13,7 @@ import sys
 import typer
 
 from binational.cli import backup, events, ingest, registry, reports, serve, settings, users
-from binational.errors import UserError
+from binational.errors import Busy, UserError
 
 app = typer.Typer(
     name="binational",
@@ -42,7 +42,8 @@ app.command("restore")(backup.restore_command)
 
 
 def main() -> None:
-    """Entry point: run the app; turn a ``UserError`` into one line on stderr.
+    """Entry point: run the app; turn a ``UserError`` (or ``Busy``) into one line on
+    stderr.
 
     ``--debug`` anywhere on the command line (or BINATIONAL_DEBUG=1) shows the
     traceback instead.
@@ -52,7 +53,7 @@ def main() -> None:
         sys.argv.remove("--debug")
     try:
         app(standalone_mode=True)
-    except UserError as error:
+    except (UserError, Busy) as error:
         if debug:
             raise
         typer.echo(f"error: {error}", err=True)

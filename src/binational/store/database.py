@@ -10,8 +10,8 @@ write lock when it begins (``BEGIN IMMEDIATE``), before the block reads anything
 a writer never fails halfway because another got there first; while another holds
 the lock it waits up to ``lock_wait`` seconds, retried with backoff by SQLite's own
 busy handler (sleeps of 1 ms growing to 100 ms: the library's retry loop, not one of
-ours), and then raises ``DatabaseBusy``, one sentence the CLI prints and the web
-turns into 503 with Retry-After. Reads never wait for writers (WAL).
+ours), and then raises ``DatabaseBusy`` (an ``errors.Busy``), one sentence the CLI
+prints and the web turns into 503 with Retry-After. Reads never wait for writers (WAL).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from binational.errors import UserError
+from binational.errors import Busy, UserError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The heads of the migration scripts. Opening a database compares these with its
@@ -43,20 +43,16 @@ SCHEMES = ("sqlite", "postgresql+psycopg")
 DEFAULT_LOCK_WAIT = 5.0
 
 
-class DatabaseBusy(UserError):
+class DatabaseBusy(Busy):
     """Another connection held SQLite's write lock for longer than ``lock_wait``."""
 
     def __init__(self, waited: float) -> None:
         super().__init__(
             f"the database is busy with another change (an import or an ingest run, say) "
-            f"and stayed locked for {waited:g} s; nothing was changed, try again in a moment"
+            f"and stayed locked for {waited:g} s; nothing was changed, try again in a moment",
+            retry_after=max(1, math.ceil(waited)),
         )
         self.waited = waited
-
-    @property
-    def retry_after(self) -> int:
-        """Seconds worth waiting before trying again (for a Retry-After header)."""
-        return max(1, math.ceil(self.waited))
 
 
 def shown_url(target: str) -> str:

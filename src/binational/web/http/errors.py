@@ -13,8 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from binational.errors import UserError
-from binational.store.database import DatabaseBusy
+from binational.errors import Busy, UserError
 from binational.web.http.csrf import CsrfRefused
 
 
@@ -97,7 +96,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 400, "error_bad_request", str(exc))
 
     async def busy(request: Request, exc: Exception) -> Response:
-        assert isinstance(exc, DatabaseBusy)
+        assert isinstance(exc, Busy)
         response = error_response(request, 503, "error_busy", str(exc))
         response.headers["Retry-After"] = str(exc.retry_after)
         return response
@@ -125,6 +124,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(TooManyAttempts, too_many)
     app.add_exception_handler(UserError, user_error)
-    app.add_exception_handler(DatabaseBusy, busy)
+    app.add_exception_handler(Busy, busy)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(StarletteHTTPException, http_error)
