@@ -117,8 +117,9 @@ def serve(web_copy, tmp_path):
 
     started = []
 
-    def start(**settings: str) -> Served:
-        server = Served(web_copy, tmp_path / f"server-{len(started)}.log", **settings)
+    def start(workers: int = 1, **settings: str) -> Served:
+        log = tmp_path / f"server-{len(started)}.log"
+        server = Served(web_copy, log, workers, **settings)
         started.append(server)
         return server
 

@@ -40,7 +40,7 @@ def add_tokens(database_path: Path, emails: list[str]) -> dict[str, str]:
 
 
 class Served:
-    def __init__(self, database: Path, log: Path, **settings: str) -> None:
+    def __init__(self, database: Path, log: Path, workers: int = 1, **settings: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.database = database
@@ -50,7 +50,7 @@ class Served:
         self._log = log.open("wb")
         self.process = subprocess.Popen(
             [str(BINATIONAL), "serve", "--host", "127.0.0.1", "--port", str(self.port),
-             "--db", str(database)],
+             "--db", str(database), "--workers", str(workers)],
             env=environment, stdout=self._log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         self._wait_ready()
@@ -73,7 +73,7 @@ class Served:
         return self.log_path.read_text(errors="replace")
 
     def rss_kib(self) -> int:
-        """The server's resident memory, from /proc."""
+        """The server's resident memory (one process), from /proc."""
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
 
