@@ -187,3 +187,31 @@ def test_a_server_that_cannot_be_reached_is_one_sentence_without_the_password():
     message = str(refused.value)
     assert message.startswith("cannot open the database postgresql+psycopg://someone:***@")
     assert "hunter2secret" not in message and "\n" not in message
+
+
+def test_a_process_killed_while_creating_the_schema_leaves_none_of_it_half_made(tmp_path):
+    """Every migration runs in one transaction on SQLite too (the driver would commit
+    each CREATE TABLE alone): a kill at any moment leaves the schema whole or absent,
+    and the next open finishes the job."""
+    import random
+    import signal
+
+    chance = random.Random()
+    code = "import sys\nfrom binational.store.database import Database\n"
+    code += "Database.open(sys.argv[1])\n"
+    kills = []
+    for attempt in range(8):
+        path = tmp_path / f"new-{attempt}.db"
+        process = subprocess.Popen([sys.executable, "-c", code, str(path)])
+        wal = tmp_path / f"new-{attempt}.db-wal"
+        while process.poll() is None and not (wal.exists() and wal.stat().st_size):
+            time.sleep(0.0005)  # until the migrations write
+        delay = chance.uniform(0.0, 0.1)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        kills.append((round(delay, 2), process.returncode))
+        reopened = Database.open(str(path))
+        assert is_current(reopened.engine), kills
+        reopened.close()
+    assert any(code == -9 for _, code in kills), kills
