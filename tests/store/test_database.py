@@ -215,3 +215,27 @@ def test_a_process_killed_while_creating_the_schema_leaves_none_of_it_half_made(
         assert is_current(reopened.engine), kills
         reopened.close()
     assert any(code == -9 for _, code in kills), kills
+
+
+def test_a_postgresql_writer_waits_for_a_held_row_no_longer_than_lock_wait(postgres_server):
+    name = postgres_server.fresh_database()
+    url = postgres_server.url(name)
+    holder, database = Database.open(url), Database.open(url, lock_wait=0.5)
+    try:
+        with holder.transaction() as session:
+            session.execute(text("INSERT INTO sign_in_failures (kind, key, failed_at) "
+                                 "VALUES ('x', 'y', 0)"))  # fmt: skip
+        with holder.engine.connect() as other:
+            other.execute(text("SELECT * FROM sign_in_failures FOR UPDATE"))  # holds the row
+            started = time.monotonic()
+            with pytest.raises(DatabaseBusy), database.transaction() as session:
+                session.execute(text("UPDATE sign_in_failures SET key = 'z'"))
+            waited = time.monotonic() - started
+            other.rollback()
+        assert 0.4 < waited < 3.0
+        with database.connect() as connection:
+            assert connection.execute(text("SELECT key FROM sign_in_failures")).scalar() == "y"
+    finally:
+        holder.close()
+        database.close()
+        postgres_server.drop(name)

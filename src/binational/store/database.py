@@ -12,6 +12,7 @@ the lock it waits up to ``lock_wait`` seconds, retried with backoff by SQLite's 
 busy handler (sleeps of 1 ms growing to 100 ms: the library's retry loop, not one of
 ours), and then raises ``DatabaseBusy`` (an ``errors.Busy``), one sentence the CLI
 prints and the web turns into 503 with Retry-After. Reads never wait for writers (WAL).
+On PostgreSQL, which locks rows, ``lock_timeout`` bounds a writer's wait the same way.
 """
 
 from __future__ import annotations
@@ -113,15 +114,26 @@ def _sqlite_pragmas(dbapi_connection, _record, lock_wait: float) -> None:
 
 
 def make_engine(url: str, lock_wait: float = DEFAULT_LOCK_WAIT) -> Engine:
-    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
-    if engine.dialect.name == "sqlite":
+    if url.startswith("sqlite"):
+        engine = create_engine(url, future=True)
         event.listen(engine, "connect", partial(_sqlite_pragmas, lock_wait=lock_wait))
-    return engine
+        return engine
+    # PostgreSQL locks rows, not the file: a statement waiting for a row another
+    # transaction holds gives up after lock_wait as well (0 would mean never).
+    options = f"-c lock_timeout={max(1, int(lock_wait * 1000))}"
+    return create_engine(url, future=True, pool_pre_ping=True, connect_args={"options": options})
+
+
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE when lock_timeout ran out
 
 
 def is_locked(error: DatabaseError) -> bool:
-    """Whether SQLite refused for want of its lock (SQLITE_BUSY or SQLITE_LOCKED)."""
-    return "database is locked" in str(error.orig) or "database table is locked" in str(error.orig)
+    """Whether the database refused for want of a lock: SQLite's SQLITE_BUSY or
+    SQLITE_LOCKED, PostgreSQL's lock_timeout."""
+    if getattr(error.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+        return True
+    reason = str(error.orig)
+    return "database is locked" in reason or "database table is locked" in reason
 
 
 def alembic_config(engine: Engine):  # -> alembic.config.Config
@@ -197,15 +209,16 @@ class Database:
         """A session whose work is committed at the end, or rolled back on error.
 
         On SQLite it holds the write lock from its first statement (``BEGIN
-        IMMEDIATE``), waiting up to ``lock_wait`` for it; ``DatabaseBusy`` if another
-        writer kept it longer, with nothing changed."""
+        IMMEDIATE``), waiting up to ``lock_wait`` for it; on PostgreSQL a statement
+        waits up to ``lock_wait`` for a row another transaction holds.
+        ``DatabaseBusy`` if the wait ran out, with nothing changed."""
         try:
             with self.sessions.begin() as session:
                 if self.dialect == "sqlite":
                     session.connection().exec_driver_sql("BEGIN IMMEDIATE")
                 yield session
         except OperationalError as error:
-            if self.dialect == "sqlite" and is_locked(error):
+            if is_locked(error):
                 raise DatabaseBusy(self.lock_wait) from None
             raise
 
