@@ -193,8 +193,9 @@ class Settings:
     )  # fmt: skip
     secret_key: str = _setting(
         "",
-        "Key that signs web session cookies; set one when several servers share the "
-        "database (empty: a random key per process; sessions are kept in the database).",
+        "Key that signs web session cookies; set one in production (empty: a random key "
+        "per process, so signed-in browsers sign in again after a restart). Sessions "
+        "themselves are kept in the database.",
     )
     public_read: bool = _setting(
         False, "Let anonymous visitors read published events and the registry."
