@@ -1,8 +1,12 @@
 """Settings: one table that feeds the environment, the TOML file, the CLI and the docs.
 
-Every setting is declared once in ``SETTINGS`` with its default and help text. A
-``Settings`` value is built by ``load_settings()`` at the edge (CLI, web factory,
-tests) and passed down; nothing reads the environment at import time.
+Every setting is declared once in ``Settings`` with its default, its help text and
+what it accepts (type, range, or a check of its own). A ``Settings`` value is built
+by ``load_settings()`` at the edge (CLI, web factory, tests) and passed down; nothing
+reads the environment at import time. Every value is checked (pydantic-core, loaded
+only when a ``Settings`` is made, so that ``binational --help`` stays fast): a wrong
+one is refused with one sentence naming the setting, where it came from and what it
+accepts.
 
 Precedence, highest first: explicit overrides (e.g. ``--db``), ``BINATIONAL_*``
 environment variables, the TOML file (``BINATIONAL_CONFIG`` or ``./binational.toml``),
@@ -11,13 +15,16 @@ defaults.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+from binational.errors import UserError
 
 DEFAULT_INTRO = (
     "The Center for Binational Institutions is devoted to promoting a better "
@@ -25,10 +32,60 @@ DEFAULT_INTRO = (
     "Our quarterly report presents the relevant events between US-MEXICO bilateral "
     "institutions."
 )
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg", "postgres")
+SECRETS = frozenset({"secret_key", "llm_api_key"})
 
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+class SettingsError(UserError, ValueError):
+    """A setting with a wrong type, range or value, in one sentence."""
+
+
+def _networks(values: tuple[str, ...]) -> str | None:
+    """Why a list of CIDR networks is refused, or None."""
+    for value in values:
+        try:
+            ipaddress.ip_network(value)
+        except ValueError as error:
+            reason = str(error).replace(repr(value), "").replace(value, "").strip(" ':")
+            return f"{value!r}: {reason or 'not a network'}"
+    return None
+
+
+def _database(value: str) -> str | None:
+    if not value.strip():
+        return "it is empty"
+    if "://" in value:
+        scheme = value.split("://", 1)[0].lower()
+        if scheme not in DATABASE_SCHEMES:
+            return f"{scheme!r} is not a database this program opens"
+    return None
+
+
+def _web_address(value: str) -> str | None:
+    if value and not value.startswith(("http://", "https://")):
+        return "it does not start with http:// or https://"
+    return None
+
+
+def _setting(
+    default: Any,
+    help: str,
+    *,
+    ge: float | None = None,
+    gt: float | None = None,
+    le: float | None = None,
+    accepted: str | None = None,
+    check: Callable[[Any], str | None] | None = None,
+) -> Any:
+    """A field of the table: its default, its meaning, its range (``ge``, ``gt``,
+    ``le``), or ``accepted`` words and a ``check`` that returns why a value is refused."""
+    given = (("ge", ge), ("gt", gt), ("le", le))
+    bounds = {key: value for key, value in given if value is not None}
+    metadata = {"help": help, "bounds": bounds, "accepted": accepted, "check": check}
+    return field(default=default, metadata=metadata)
+
+
+SECONDS = {"gt": 0, "le": 86_400}
 
 
 @dataclass(frozen=True)
@@ -39,6 +96,9 @@ class Settings:
         "binational.db",
         "Database: a file path (SQLite) or a SQLAlchemy URL such as "
         "postgresql+psycopg://user:pass@host/dbname.",
+        accepted="a file path or a database URL (sqlite:///PATH or "
+        "postgresql+psycopg://USER:PASSWORD@HOST/NAME)",
+        check=_database,
     )
     organization: str = _setting(
         "Center for Binational Institutions", "Name of the organization that publishes reports."
@@ -54,62 +114,87 @@ class Settings:
         "binational/0.1 (institutional monitoring; +https://example.org/binational)",
         "User-Agent sent when fetching sources.",
     )
-    requests_per_second: float = _setting(1.0, "Politeness limit per host when fetching.")
-    max_concurrency: int = _setting(8, "Most requests in flight at once when fetching.")
+    requests_per_second: float = _setting(
+        1.0, "Politeness limit per host when fetching.", gt=0, le=1000
+    )
+    max_concurrency: int = _setting(
+        8, "Most requests in flight at once when fetching.", ge=1, le=256
+    )
     sources_file: str = _setting(
         "sources.toml",
         "TOML file listing the sources `binational ingest` watches; while it does not "
         "exist, the bundled list of official sources is used.",
     )
-    connect_timeout: float = _setting(10.0, "Seconds to wait for a connection when fetching.")
+    connect_timeout: float = _setting(
+        10.0, "Seconds to wait for a connection when fetching.", **SECONDS
+    )
     fetch_timeout: float = _setting(
-        20.0, "Seconds to wait for each read of a response when fetching."
+        20.0, "Seconds to wait for each read of a response when fetching.", **SECONDS
     )
     max_response_bytes: int = _setting(
-        10_000_000, "Largest response body read when fetching; longer ones are cut off."
-    )
+        10_000_000,
+        "Largest response body read when fetching; longer ones are cut off.",
+        ge=1024, le=2**31,
+    )  # fmt: skip
     fetch_retries: int = _setting(
-        3, "Retries of a request that failed with a 5xx, a 429 or a network error."
+        3, "Retries of a request that failed with a 5xx, a 429 or a network error.", ge=0, le=10
     )
     retry_backoff: float = _setting(
-        1.0, "Seconds before the first retry; doubled for each further retry."
+        1.0, "Seconds before the first retry; doubled for each further retry.", ge=0, le=3600
     )
     max_retry_wait: float = _setting(
-        60.0, "Longest wait honored from a Retry-After header; a longer one ends the retries."
-    )
-    max_redirects: int = _setting(5, "Most redirects followed for one request.")
+        60.0,
+        "Longest wait honored from a Retry-After header; a longer one ends the retries.",
+        ge=0, le=86_400,
+    )  # fmt: skip
+    max_redirects: int = _setting(5, "Most redirects followed for one request.", ge=0, le=30)
     fetch_deadline: float = _setting(
         30.0,
         "Seconds one request may take in all (connecting, headers and body); a slower "
         "one is abandoned and tried again by a later run.",
+        **SECONDS,
     )
     fetch_allow_networks: tuple[str, ...] = _setting(
         (),
         "Networks (CIDR, comma-separated in the environment) the fetcher may connect to "
         "although they are loopback, private, link-local or otherwise internal, e.g. "
         "10.20.0.0/16 for an intranet source; by default none is.",
+        accepted="a list of networks in CIDR notation such as 10.0.0.0/8",
+        check=_networks,
     )
     page_retry_backoff: float = _setting(
         1800.0,
         "Seconds before a page that failed in a way that may pass (timeout, deadline, "
         "5xx, network error) is fetched again by a later run; doubled after each "
         "further failure, up to a day.",
-    )
+        ge=0, le=86_400,
+    )  # fmt: skip
     ingest_interval: float = _setting(
-        3600.0, "Seconds between runs of `binational ingest` without --once."
+        3600.0, "Seconds between runs of `binational ingest` without --once.", gt=0, le=604_800
     )
     ingest_run_budget: float = _setting(
         900.0,
         "Seconds one ingest run may take; requests still going then are abandoned, "
         "recorded, and tried again by the next run.",
+        **SECONDS,
     )
     near_duplicate_threshold: float = _setting(
-        0.5, "Estimated Jaccard similarity (word 3-shingles) at which two texts are one story."
-    )
+        0.5,
+        "Estimated Jaccard similarity (word 3-shingles) at which two texts are one story.",
+        gt=0, le=1,
+    )  # fmt: skip
+    lock_wait: float = _setting(
+        5.0,
+        "Seconds a change waits for another one to finish writing (SQLite writes one at "
+        "a time), retrying with backoff; past them the web answers 503 with Retry-After "
+        "and a command says the database is busy.",
+        ge=0, le=600,
+    )  # fmt: skip
     secret_key: str = _setting(
         "",
-        "Key that signs web sessions; set one in production (empty: a random key per "
-        "process, so sessions end when the server restarts).",
+        "Key that signs web session cookies; set one in production (empty: a random key "
+        "per process, so signed-in browsers sign in again after a restart). Sessions "
+        "themselves are kept in the database.",
     )
     public_read: bool = _setting(
         False, "Let anonymous visitors read published events and the registry."
@@ -119,18 +204,37 @@ class Settings:
         "Mark web session cookies Secure (sent over https only); they are marked Secure "
         "anyway when a request arrives over https.",
     )
+    trusted_proxies: tuple[str, ...] = _setting(
+        (),
+        "Addresses or networks (CIDR, comma-separated in the environment) of the reverse "
+        "proxies whose X-Forwarded-For and X-Forwarded-Proto headers the web app believes "
+        "(the client's address for the sign-in limit; https for HSTS and Secure cookies); "
+        "by default none: the address is the connection's.",
+        accepted="a list of addresses or networks in CIDR notation such as 10.0.0.5 or 10.0.0.0/24",
+        check=_networks,
+    )
+    max_body_bytes: int = _setting(
+        1_000_000,
+        "Largest request body the web app accepts (JSON and forms alike); a larger one "
+        "is refused with 413 before it is read.",
+        ge=1024, le=2**30,
+    )  # fmt: skip
     search_dir: str = _setting(
         "",
         "Directory of the search index of a PostgreSQL database, one per machine, kept in "
         "step with the database (empty: $XDG_CACHE_HOME/binational/search/<hash of the URL>). "
         "A SQLite file's index lives beside it, in <file>.search/.",
     )
-    session_hours: int = _setting(12, "How long a web session lasts after signing in, in hours.")
+    session_hours: int = _setting(
+        12, "How long a web session lasts after signing in, in hours.", ge=1, le=8760
+    )
     llm_url: str = _setting(
         "",
         "Base URL of an OpenAI-compatible chat-completions API for drafting (e.g. "
         "http://127.0.0.1:8080/v1; a URL ending in /chat/completions is used as it is); "
         "empty means extractive drafts only.",
+        accepted="empty or a web address starting with http:// or https://",
+        check=_web_address,
     )
     llm_model: str = _setting(
         "", "Model the drafting endpoint is asked for (the `model` of the request)."
@@ -140,36 +244,50 @@ class Settings:
         30.0,
         "Seconds the drafting endpoint has to answer in full; past them the extractive "
         "draft is kept, with a warning.",
+        **SECONDS,
     )
 
     registry_stale_after_days: int = _setting(
         730,
         "Days after which a registry status checked against a source (its as_of) counts "
         "as stale: `binational registry validate` warns, and --strict refuses it.",
-    )
+        ge=1, le=36_500,
+    )  # fmt: skip
 
     def __post_init__(self) -> None:
-        networks = self.fetch_allow_networks
-        if isinstance(networks, str):
-            networks = _split_list(networks)
-        object.__setattr__(self, "fetch_allow_networks", tuple(str(n) for n in networks))
-        for network in self.fetch_allow_networks:
-            try:
-                ipaddress.ip_network(network)
-            except ValueError as error:
-                raise ValueError(
-                    f"setting fetch_allow_networks: {network!r} is not a network in CIDR "
-                    f"notation such as 10.0.0.0/8 ({_reason(error, network)})"
-                ) from None
-        for name in ("fetch_deadline", "ingest_run_budget"):
-            if not getattr(self, name) > 0:
-                raise ValueError(f"setting {name} must be a number of seconds above 0")
-        if not self.page_retry_backoff >= 0:
-            raise ValueError("setting page_retry_backoff must be a number of seconds, 0 or more")
+        values = {name: getattr(self, name) for name in _BY_NAME}
+        for name, value in values.items():  # a list written as text, as in the environment
+            if isinstance(value, str) and _BY_NAME[name].kind == "tuple[str, ...]":
+                values[name] = _split_list(value)
+        for name, value in check_values(values, {}).items():
+            object.__setattr__(self, name, value)
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """A copy with the given values; ``None`` means 'not given'."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+KINDS = {"str": "text", "bool": "true or false", "int": "a whole number", "float": "a number",
+         "tuple[str, ...]": "a list of text"}  # fmt: skip
+
+
+def _number(value: float) -> str:
+    return f"{value:,g}".replace(",", "") if value < 10**6 else f"{value:,.0f}"
+
+
+def accepted_values(kind: str, bounds: Mapping[str, float]) -> str:
+    """What a setting accepts, in words: 'a whole number from 1 to 256'."""
+    words = KINDS[kind]
+    ge, gt, le = bounds.get("ge"), bounds.get("gt"), bounds.get("le")
+    if ge is not None and le is not None:
+        return f"{words} from {_number(ge)} to {_number(le)}"
+    if gt is not None and le is not None:
+        return f"{words} above {_number(gt)} and at most {_number(le)}"
+    if ge is not None:
+        return f"{words} of at least {_number(ge)}"
+    if gt is not None:
+        return f"{words} above {_number(gt)}"
+    return words
 
 
 @dataclass(frozen=True)
@@ -177,6 +295,10 @@ class Setting:
     name: str
     default: Any
     help: str
+    kind: str  # the type as written in the table: 'int', 'tuple[str, ...]', ...
+    accepted: str  # what it accepts, in words
+    bounds: Mapping[str, float]
+    check: Callable[[Any], str | None] | None
 
     @property
     def env(self) -> str:
@@ -184,38 +306,115 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = tuple(
-    Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings)
+    Setting(
+        f.name,
+        f.default,
+        f.metadata["help"],
+        str(f.type),
+        f.metadata["accepted"] or accepted_values(str(f.type), f.metadata["bounds"]),
+        f.metadata["bounds"],
+        f.metadata["check"],
+    )  # fmt: skip
+    for f in fields(Settings)
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 
 
-def _split_list(text: str) -> list[str]:
-    return [item.strip() for item in text.replace(",", " ").split() if item.strip()]
+@functools.cache
+def _validator():  # -> pydantic_core.SchemaValidator
+    """The table as a pydantic schema, compiled once per process on first use.
+
+    Built with pydantic-core, the engine of pydantic's models, from a schema rather
+    than as a model class: a process's first model class costs about 50 ms of
+    pydantic's one-time set-up, which every command would pay; this costs under 1."""
+    from pydantic_core import SchemaValidator
+    from pydantic_core import core_schema as cs
+
+    def schema(setting: Setting):
+        if setting.kind == "tuple[str, ...]":
+            return cs.tuple_schema([cs.str_schema()], variadic_item_index=0)
+        if setting.kind == "float":
+            return cs.float_schema(allow_inf_nan=False, **setting.bounds)
+        make = {"str": cs.str_schema, "bool": cs.bool_schema, "int": cs.int_schema}
+        return make[setting.kind](**setting.bounds)
+
+    fields = {s.name: cs.typed_dict_field(schema(s), required=False) for s in SETTINGS}
+    return SchemaValidator(cs.typed_dict_schema(fields, extra_behavior="forbid"))
 
 
-def _reason(error: ValueError, value: str) -> str:
-    return str(error).replace(repr(value), "").replace(value, "").strip(" ':") or "not valid"
+def _shown(name: str, value: Any) -> str:
+    if name in SECRETS:
+        return "the value given"
+    if isinstance(value, tuple):
+        value = list(value)
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _coerce(name: str, raw: Any) -> Any:
-    kind = type(_BY_NAME[name].default)
-    if kind is tuple:
-        if isinstance(raw, str):
-            return tuple(_split_list(raw))
-        if isinstance(raw, list | tuple) and all(isinstance(item, str) for item in raw):
-            return tuple(raw)
-        raise ValueError(f"setting {name} must be a list of strings, not {raw!r}")
-    if kind is bool and isinstance(raw, str):
-        lowered = raw.strip().lower()
-        if lowered in {"1", "true", "yes", "on"}:
-            return True
-        if lowered in {"0", "false", "no", "off", ""}:
-            return False
-        raise ValueError(f"setting {name} must be true or false, not {raw!r}")
+def refusal(name: str, value: Any, origin: str | None, reason: str | None = None) -> str:
+    """The sentence for a refused value: which setting, from where, what it accepts."""
+    setting = _BY_NAME[name]
+    where = f" {origin}" if origin else ""
+    because = f" ({reason})" if reason else ""
+    return f"setting {name}{where} must be {setting.accepted}, not {_shown(name, value)}{because}"
+
+
+def check_values(values: Mapping[str, Any], origins: Mapping[str, str]) -> dict[str, Any]:
+    """The values converted to their types and checked against the table; a
+    ``SettingsError`` names the first wrong one and where it came from."""
+    from pydantic_core import ValidationError
+
     try:
-        return kind(raw)
-    except (TypeError, ValueError):
-        raise ValueError(f"setting {name} must be a {kind.__name__}, not {raw!r}") from None
+        checked = _validator().validate_python(dict(values))
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else ""
+        if name not in _BY_NAME:
+            raise SettingsError(f"{name!r} is not a setting") from None
+        raise SettingsError(refusal(name, values.get(name), origins.get(name))) from None
+    result = {name: checked[name] for name in values}
+    for name, value in result.items():
+        check = _BY_NAME[name].check
+        reason = check(value) if check else None
+        if reason:
+            raise SettingsError(refusal(name, value, origins.get(name), reason))
+    return result
+
+
+def _split_list(text: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in text.replace(",", " ").split() if item.strip())
+
+
+def _from_environment(setting: Setting, raw: str) -> Any:
+    """An environment variable's text, as the table's type expects it."""
+    if setting.kind == "tuple[str, ...]":
+        return _split_list(raw)
+    if setting.kind == "bool" and not raw.strip():
+        return False
+    return raw.strip() if setting.kind in ("int", "float", "bool") else raw
+
+
+def unknown_setting(name: str, where: str) -> str:
+    """The sentence for a name that is not in the table, with the closest one."""
+    import difflib
+
+    close = difflib.get_close_matches(name, list(_BY_NAME), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else "; `binational settings` lists them"
+    return f"{where}: {name!r} is not a setting{hint}"
+
+
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """The settings of a TOML file, by name (unknown names refused)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path} is not valid TOML: {error}") from None
+    except OSError as error:
+        raise SettingsError(f"cannot read the settings file {path}: {error.strerror}") from None
+    for key in data:
+        if key not in _BY_NAME:
+            raise SettingsError(unknown_setting(key, str(path)))
+    return data
 
 
 def load_settings(
@@ -225,24 +424,22 @@ def load_settings(
 ) -> Settings:
     environ = os.environ if environ is None else environ
     values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     path = config_file or Path(environ.get("BINATIONAL_CONFIG", "binational.toml"))
     if path.is_file():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ValueError(f"{path} is not valid TOML: {error}") from None
-        for key, raw in data.items():
-            if key not in _BY_NAME:
-                raise ValueError(f"{path}: unknown setting {key!r}")
-            values[key] = _coerce(key, raw)
+        for key, raw in read_settings_file(path).items():
+            values[key], origins[key] = raw, f"in {path}"
     for setting in SETTINGS:
         if setting.env in environ:
-            values[setting.name] = _coerce(setting.name, environ[setting.env])
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    unknown = set(values) - set(_BY_NAME)
-    if unknown:
-        raise ValueError(f"unknown setting {sorted(unknown)[0]!r}")
-    return Settings(**values)
+            values[setting.name] = _from_environment(setting, environ[setting.env])
+            origins[setting.name] = f"({setting.env} in the environment)"
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if key not in _BY_NAME:
+            raise SettingsError(unknown_setting(key, "the command line"))
+        values[key], origins[key] = value, f"(--{key.replace('_', '-')})"
+    return Settings(**check_values(values, origins))
 
 
 def settings_markdown() -> str:
@@ -251,14 +448,15 @@ def settings_markdown() -> str:
         "# Settings",
         "",
         "Set in `binational.toml`, or as environment variables; generated from",
-        "`binational.config.SETTINGS`.",
+        "`binational.config.SETTINGS`. A value outside what a setting accepts is refused",
+        "with one sentence naming the setting and where it was set.",
         "",
-        "| Setting | Environment | Default | Meaning |",
-        "|---|---|---|---|",
+        "| Setting | Environment | Default | Accepts | Meaning |",
+        "|---|---|---|---|---|",
     ]
     for s in SETTINGS:
         default = s.default if s.default not in ("", ()) else "(empty)"
         if s.name == "report_intro":
             default = "(the Center's intro)"
-        lines.append(f"| `{s.name}` | `{s.env}` | `{default}` | {s.help} |")
+        lines.append(f"| `{s.name}` | `{s.env}` | `{default}` | {s.accepted} | {s.help} |")
     return "\n".join(lines) + "\n"

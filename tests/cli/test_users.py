@@ -1,4 +1,5 @@
-"""``binational users add|list|token|password`` and ``binational serve --help``."""
+"""``binational users add|list|token|password|unlock|sign-out`` and ``binational serve
+--help``."""
 
 import json
 
@@ -77,3 +78,41 @@ def test_serve_help():
     result = run("serve", "--help")
     assert result.exit_code == 0
     assert "--host" in result.output and "--port" in result.output and "--db" in result.output
+
+
+def test_unlock_ends_a_lockout_and_sign_out_ends_sessions(tmp_path):
+    import time
+
+    from binational.accounts.sessions import actor_for_session, start_session
+    from binational.accounts.throttle import LoginThrottle
+    from binational.accounts.users import find_user
+
+    db = str(tmp_path / "cli.db")
+    run("users", "add", "boss@example.org", "--role", "admin", "--password-stdin", "--db", db,
+        input="a long password\n")  # fmt: skip
+    database = Database.open(db)
+    throttle = LoginThrottle()
+    with database.transaction() as session:
+        for _ in range(6):
+            throttle.failed(session, "boss@example.org", "203.0.113.9")
+        token = start_session(session, find_user(session, "boss@example.org"), 12, time.time())
+    with database.sessions() as session:
+        assert throttle.retry_after(session, "boss@example.org", "198.51.100.1") is not None
+
+    unlocked = run("users", "unlock", "Boss@Example.org", "--db", db)
+    assert unlocked.exit_code == 0, unlocked.output
+    assert "boss@example.org may sign in again (6 failed attempts forgotten)" in unlocked.output
+    with database.sessions() as session:
+        assert throttle.retry_after(session, "boss@example.org", "198.51.100.1") is None
+    again = run("users", "unlock", "boss@example.org", "--db", db)
+    assert "boss@example.org was not locked out" in again.output
+
+    with database.connect() as connection:
+        assert actor_for_session(connection, token, time.time()) is not None
+    signed_out = run("users", "sign-out", "boss@example.org", "--db", db)
+    assert signed_out.exit_code == 0 and "1 sessions of boss@example.org ended" in signed_out.output
+    with database.connect() as connection:
+        assert actor_for_session(connection, token, time.time()) is None
+    database.close()
+    nobody = run("users", "unlock", "nobody@example.org", "--db", db)
+    assert nobody.exit_code != 0 and "there is no user nobody@example.org" in str(nobody.exception)

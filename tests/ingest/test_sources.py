@@ -37,12 +37,13 @@ def test_round_trip_through_the_file(tmp_path):
     ("text", "message"),
     [
         ('[[source]]\nname = "A"\nurl = "ftp://x"\nkind = "rss"\n', "is not a web address"),
-        ('[[source]]\nname = "A"\nurl = "https://x.example"\nkind = "blog"\n', "kind 'blog'"),
+        ('[[source]]\nname = "A"\nurl = "https://x.example"\nkind = "blog"\n',
+         "kind must be one of rss, atom, feed, listing, sitemap, not 'blog'"),
         ('[[source]]\nname = "A"\nkind = "rss"\n', "missing 'url'"),
         ('[[source]]\nname = "A"\nurl = "https://x.example"\nkind = "rss"\ncolor = 1\n',
          "unknown field 'color'"),
         ('[[source]]\nname = "A"\nurl = "https://x.example"\nkind = "rss"\ncountry = "FR"\n',
-         "country 'FR'"),
+         "country must be one of US, MX, CA, not 'FR'"),
         ("[[source]\n", "is not valid TOML"),
     ],
 )  # fmt: skip
@@ -60,3 +61,30 @@ def test_add_and_remove():
     assert without_source(two, "A") == (two[1],)
     with pytest.raises(UserError, match="no source named 'Z'"):
         without_source(two, "Z")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('source = "oops"\n',
+         "watch.toml: source must be a list of [[source]] tables, not 'oops'"),
+        ("source = [1, 2]\n",
+         "watch.toml, source 1 (unnamed): a source is a [[source]] table, not 1"),
+        ('[[source]]\nname = "A"\nurl = 5\nkind = "rss"\n',
+         "watch.toml, source 1 (A): url must be text (a web address starting with http:// or "
+         "https://), not 5"),
+        ('[[source]]\nname = 3\nurl = "https://x.example"\nkind = "rss"\n',
+         "watch.toml, source 1 (unnamed): name must be text, not 3"),
+        ('[[source]]\nname = "A"\nurl = "https://x.example"\nkind = ["rss"]\n',
+         "watch.toml, source 1 (A): kind must be one of rss, atom, feed, listing, sitemap, "
+         "not ['rss']"),
+        ('[[source]]\nname = "A"\nurl = "https://x.example"\nkind = "rss"\nofficial = "yes"\n',
+         "watch.toml, source 1 (A): official must be true or false, not 'yes'"),
+        ('[[source]]\nname = "A"\nurl = "https://x.example"\nkind = "rss"\ncountry = 1\n',
+         "watch.toml, source 1 (A): country must be one of US, MX, CA, not 1"),
+    ],
+)  # fmt: skip
+def test_wrong_types_are_one_sentence_naming_the_source_and_field(text, message):
+    with pytest.raises(UserError) as refused:
+        parse_sources(text, "watch.toml")
+    assert str(refused.value) == message

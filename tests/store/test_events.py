@@ -9,6 +9,7 @@ from binational.store.events import (
     find_events,
     get_event,
     update_event,
+    validate_changes,
 )
 from binational.store.models import Event
 
@@ -102,3 +103,30 @@ def test_editing_the_text_runs_the_linker_again(database, event_id):
         event = get_event(session, event_id)
         slugs = {link.slug for link in event.institution_links if not link.removed}
         assert {"hled", "usmca"} <= slugs
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": "t" * 501},
+         "the title is 501 characters long; an event's title takes at most 500"),
+        ({"summary": "s" * 20_001},
+         "the summary is 20,001 characters long; an event's summary takes at most 20,000"),
+        ({"context": "c" * 20_001},
+         "the context is 20,001 characters long; an event's context takes at most 20,000"),
+        ({"implications": "i" * 30_000},
+         "the implications is 30,000 characters long; an event's implications takes at most "
+         "20,000"),
+        ({"url": "https://x.example/" + "p" * 2_000},
+         "the url is 2,018 characters long; an event's url takes at most 2,000"),
+    ],
+)  # fmt: skip
+def test_field_lengths_are_limited_in_one_sentence(changes, message):
+    with pytest.raises(UserError) as refused:
+        validate_changes(changes)
+    assert str(refused.value) == message
+
+
+def test_the_longest_fields_allowed_pass():
+    clean = validate_changes({"title": "t" * 500, "summary": "s" * 20_000})
+    assert len(clean["title"]) == 500 and len(clean["summary"]) == 20_000

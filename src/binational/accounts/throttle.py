@@ -1,81 +1,74 @@
 """Limits on sign-in attempts, per account and per client address.
 
 A sliding window of failed attempts: after ``per_account`` failures for one email,
-or ``per_ip`` failures from one address, within ``window`` seconds, further attempts
-are refused (even with the right password) until the oldest failure leaves the
-window. The state is in memory, per server process.
+or ``per_address`` failures from one address, within ``window`` seconds, further
+attempts are refused (even with the right password) until enough failures leave the
+window. The failures are rows in the database (``store/sign_in_failures.py``), so
+every server process sees the same count and ``binational users unlock EMAIL`` ends
+an account's lockout at once.
 """
 
 from __future__ import annotations
 
 import time
-from collections import OrderedDict, deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from binational.store import sign_in_failures as stored
+
+ACCOUNT, ADDRESS = "account", "address"
+MAX_KEY = 254
 
 
-class SlidingWindow:
-    """Timestamps of recent events per key, with a bound on how many keys it keeps."""
-
-    def __init__(
-        self, limit: int, window: float, clock: Callable[[], float], max_keys: int = 10_000
-    ) -> None:
-        self.limit, self.window, self.clock, self.max_keys = limit, window, clock, max_keys
-        self._events: OrderedDict[str, deque[float]] = OrderedDict()
-
-    def _recent(self, key: str) -> deque[float]:
-        events = self._events.get(key)
-        if events is None:
-            return deque()
-        horizon = self.clock() - self.window
-        while events and events[0] <= horizon:
-            events.popleft()
-        if not events:
-            del self._events[key]
-        return events
-
-    def retry_after(self, key: str) -> float | None:
-        """Seconds until ``key`` may try again, or None if it may now."""
-        events = self._recent(key)
-        if len(events) < self.limit:
-            return None
-        return max(0.0, events[0] + self.window - self.clock())
-
-    def add(self, key: str) -> None:
-        events = self._events.setdefault(key, deque())
-        events.append(self.clock())
-        self._events.move_to_end(key)
-        while len(self._events) > self.max_keys:
-            self._events.popitem(last=False)
-
-    def clear(self, key: str) -> None:
-        self._events.pop(key, None)
+def account_key(email: str) -> str:
+    return email.strip().lower()[:MAX_KEY]
 
 
+def wait_for(times: list[float], limit: int, window: float, now: float) -> float | None:
+    """Seconds until fewer than ``limit`` of ``times`` are within the window ending
+    now, or None if they already are (pure)."""
+    if len(times) < limit:
+        return None
+    return max(0.0, times[-limit] + window - now)
+
+
+@dataclass(frozen=True)
 class LoginThrottle:
-    def __init__(
-        self,
-        per_account: int = 5,
-        per_ip: int = 20,
-        window: float = 15 * 60,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.accounts = SlidingWindow(per_account, window, clock)
-        self.addresses = SlidingWindow(per_ip, window, clock)
+    per_account: int = 5
+    per_address: int = 20
+    window: float = 15 * 60
+    clock: Callable[[], float] = field(default=time.time, compare=False)
 
-    def retry_after(self, account: str, address: str) -> float | None:
+    def _wait(self, session: Session, kind: str, key: str, limit: int) -> float | None:
+        now = self.clock()
+        times = stored.failure_times(session, kind, key, now - self.window)
+        return wait_for(times, limit, self.window, now)
+
+    def retry_after(self, session: Session, account: str, address: str) -> float | None:
+        """Seconds until this account may try again from this address, or None."""
         waits = [
             wait
             for wait in (
-                self.accounts.retry_after(account.strip().lower()),
-                self.addresses.retry_after(address),
+                self._wait(session, ACCOUNT, account_key(account), self.per_account),
+                self._wait(session, ADDRESS, address[:MAX_KEY], self.per_address),
             )
             if wait is not None
         ]
         return max(waits) if waits else None
 
-    def failed(self, account: str, address: str) -> None:
-        self.accounts.add(account.strip().lower())
-        self.addresses.add(address)
+    def failed(self, session: Session, account: str, address: str) -> None:
+        """Count a failure against the account and the address (in the caller's
+        transaction); failures older than the window are forgotten."""
+        now = self.clock()
+        stored.forget_failures_before(session, now - self.window)
+        stored.add_failure(session, ACCOUNT, account_key(account), now)
+        stored.add_failure(session, ADDRESS, address[:MAX_KEY], now)
 
-    def succeeded(self, account: str) -> None:
-        self.accounts.clear(account.strip().lower())
+    def succeeded(self, session: Session, account: str) -> None:
+        stored.forget_failures(session, ACCOUNT, account_key(account))
+
+    def unlock(self, session: Session, account: str) -> int:
+        """Forget an account's failures (its lockout ends); how many there were."""
+        return stored.forget_failures(session, ACCOUNT, account_key(account))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from binational.accounts.passwords import Passwords, password_problem
 from binational.accounts.roles import Actor, Role, parse_role
+from binational.accounts.sessions import end_user_sessions
 from binational.accounts.tokens import new_api_token, token_digest
 from binational.errors import UserError
 from binational.store import users as stored
@@ -18,9 +19,9 @@ from binational.store.account_models import User
 from binational.store.users import find_user, get_user, list_users
 
 __all__ = [
-    "WrongPassword", "actor_for_session", "actor_for_token", "admin_count", "authenticate",
-    "change_own_password", "create_user", "find_user", "get_user", "issue_token",
-    "list_users", "normalize_email", "set_active", "set_password", "set_role", "user_record",
+    "WrongPassword", "actor_for_token", "admin_count", "authenticate", "change_own_password",
+    "create_user", "find_user", "get_user", "issue_token", "list_users", "normalize_email",
+    "set_active", "set_password", "set_role", "user_record",
 ]  # fmt: skip
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -47,11 +48,12 @@ def create_user(
 
 
 def set_password(session: Session, passwords: Passwords, user: User, password: str) -> None:
+    """A new password; every open session of the account ends."""
     problem = password_problem(password)
     if problem:
         raise UserError(problem)
     user.password_hash = passwords.hash(password)
-    user.session_version += 1
+    end_user_sessions(session, user)
 
 
 class WrongPassword(UserError):
@@ -62,7 +64,8 @@ def change_own_password(
     session: Session, passwords: Passwords, user: User, current: str, new: str, repeated: str
 ) -> None:
     """A user changes their password: the current one must be right and the new one
-    typed twice. Other open sessions of the account end (``set_password``)."""
+    typed twice. Every open session of the account ends (``set_password``); the
+    caller starts a new one for the browser that made the change."""
     if not passwords.verify(user.password_hash, current):
         raise WrongPassword("the current password is wrong")
     if new != repeated:
@@ -71,15 +74,18 @@ def change_own_password(
 
 
 def set_role(session: Session, user: User, role: str) -> None:
+    """A new role; the account's open sessions end, so that it signs in again."""
     user.role = parse_role(role).value
-    user.session_version += 1
+    end_user_sessions(session, user)
 
 
 def set_active(session: Session, user: User, active: bool) -> None:
+    """Activate or deactivate; a deactivated account's sessions end and its API
+    tokens are revoked."""
     if user.active != active:
         user.active = active
-        user.session_version += 1
         if not active:
+            end_user_sessions(session, user)
             for token in user.tokens:
                 token.revoked = True
 
@@ -115,15 +121,10 @@ def actor_for_token(connection: Connection, token: str) -> Actor | None:
     return Actor(row[0], row[1], Role(row[2]), "token") if row else None
 
 
-def actor_for_session(connection: Connection, user_id: int, version: int) -> Actor | None:
-    """The user behind a session cookie, if the account is active and the cookie's
-    version is current (a new password or role ends older sessions)."""
-    row = stored.user_by_session(connection, user_id, version)
-    return Actor(user_id, row[0], Role(row[1]), "session") if row else None
-
-
-def user_record(user: User) -> dict[str, Any]:
-    return {
+def user_record(user: User, sessions: int | None = None) -> dict[str, Any]:
+    """A user as the API and the CLI show it; ``sessions`` the open sessions, when
+    counted (``accounts.sessions.open_session_counts``)."""
+    record = {
         "id": user.id,
         "email": user.email,
         "role": user.role,
@@ -131,3 +132,6 @@ def user_record(user: User) -> dict[str, Any]:
         "created_at": user.created_at.isoformat(timespec="seconds"),
         "tokens": sum(1 for token in user.tokens if not token.revoked),
     }
+    if sessions is not None:
+        record["sessions"] = sessions
+    return record

@@ -13,6 +13,7 @@ import sys
 import typer
 
 from binational.cli import (
+    backup,
     draft,
     events,
     ingest,
@@ -24,7 +25,7 @@ from binational.cli import (
     settings,
     users,
 )
-from binational.errors import UserError
+from binational.errors import Busy, UserError
 
 app = typer.Typer(
     name="binational",
@@ -51,10 +52,13 @@ app.add_typer(ingest.sources_app, name="sources")
 app.add_typer(ingest.candidates_app, name="candidates")
 app.command("ingest")(ingest.ingest_command)
 app.command("draft")(draft.draft_command)
+app.command("backup")(backup.backup_command)
+app.command("restore")(backup.restore_command)
 
 
 def main() -> None:
-    """Entry point: run the app; turn a ``UserError`` into one line on stderr.
+    """Entry point: run the app; turn a ``UserError`` (or ``Busy``) into one line on
+    stderr.
 
     ``--debug`` anywhere on the command line (or BINATIONAL_DEBUG=1) shows the
     traceback instead.
@@ -64,7 +68,7 @@ def main() -> None:
         sys.argv.remove("--debug")
     try:
         app(standalone_mode=True)
-    except UserError as error:
+    except (UserError, Busy) as error:
         if debug:
             raise
         typer.echo(f"error: {error}", err=True)

@@ -40,13 +40,12 @@ def parse_period(text: str):  # -> binational.domain.Period
 
 
 def settings_for(db: str | None = None) -> Settings:
-    try:
-        return load_settings(db=db)
-    except ValueError as error:
-        raise UserError(str(error)) from None
+    """The settings in effect (``--db`` over the environment over the file); a wrong
+    value is one sentence naming it (``config.SettingsError``, a ``UserError``)."""
+    return load_settings(db=db)
 
 
 def open_database(settings: Settings):  # -> binational.store.database.Database
     from binational.store.database import Database
 
-    return Database.open(settings.db)
+    return Database.open(settings.db, lock_wait=settings.lock_wait)

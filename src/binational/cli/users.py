@@ -1,4 +1,5 @@
-"""``binational users``: accounts (viewer, editor, admin) and API tokens."""
+"""``binational users``: accounts (viewer, editor, admin), API tokens, sign-in
+lockouts and web sessions."""
 
 from __future__ import annotations
 
@@ -110,3 +111,46 @@ def token_command(
             raise UserError(f"there is no user {email}; create one with `binational users add`")
         token = issue_token(session, user, label)
     typer.echo(token)
+
+
+@users_app.command("unlock")
+def unlock_command(
+    email: Annotated[str, typer.Argument(help="Whose sign-in lockout to end.")],
+    db: DbOption = None,
+) -> None:
+    """End an account's lockout after too many wrong passwords; every server process
+    sees it at once (the failures are kept in the database)."""
+    from binational.accounts.throttle import LoginThrottle
+    from binational.accounts.users import find_user
+
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        user = find_user(session, email)
+        if user is None:
+            raise UserError(f"there is no user {email}; see `binational users list`")
+        forgotten = LoginThrottle().unlock(session, user.email)
+        email = user.email
+    make_console().print(
+        f"{email} may sign in again ({forgotten} failed attempts forgotten)"
+        if forgotten
+        else f"{email} was not locked out"
+    )
+
+
+@users_app.command("sign-out")
+def sign_out_command(
+    email: Annotated[str, typer.Argument(help="Whose sessions to end.")],
+    db: DbOption = None,
+) -> None:
+    """End every web session of a user at once (a lost laptop, a departure); their
+    API tokens stay."""
+    from binational.accounts.sessions import end_user_sessions
+    from binational.accounts.users import find_user
+
+    database = open_database(settings_for(db))
+    with database.transaction() as session:
+        user = find_user(session, email)
+        if user is None:
+            raise UserError(f"there is no user {email}; see `binational users list`")
+        ended, email = end_user_sessions(session, user), user.email
+    make_console().print(f"{ended} sessions of {email} ended")

@@ -4,11 +4,14 @@ Each source has a name, a URL, a kind (``rss``, ``atom`` or ``feed`` for either,
 ``listing`` for an HTML page whose article links a CSS ``selector`` picks out,
 ``sitemap``), a language, a country (US, MX, CA), optionally the registry slug of its
 agency, and whether it is official (default: decided from its host, .gov, .gob.mx,
-canada.ca...). Reading and writing the file are here; the rest is pure.
+canada.ca...). Reading and writing the file are here; the rest is pure. Every table is
+checked (pydantic-core, strict types): a wrong type or value is one sentence naming
+the file, the source and the field, and what the field accepts.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -60,6 +63,66 @@ def check_source(source: Source, where: str) -> Source:
     return source
 
 
+ACCEPTED = {
+    "kind": f"one of {', '.join(KINDS)}",
+    "country": f"one of {', '.join(COUNTRIES)}",
+    "official": "true or false",
+    "url": "text (a web address starting with http:// or https://)",
+}
+
+
+@functools.cache
+def _entry_schema():  # -> pydantic_core.SchemaValidator of one [[source]] table
+    """The fields of a ``[[source]]`` table and their types, checked strictly (a TOML
+    file has typed values: ``url = 5`` is a number, not an address). pydantic-core's
+    validator from a schema, as ``config.py`` does (no model class: no 50 ms set-up)."""
+    from pydantic_core import SchemaValidator
+    from pydantic_core import core_schema as cs
+
+    def optional(schema, default):
+        return cs.typed_dict_field(cs.with_default_schema(schema, default=default))
+
+    text = cs.str_schema(strict=True)
+    fields = {
+        "name": cs.typed_dict_field(text), "url": cs.typed_dict_field(text),
+        "kind": cs.typed_dict_field(cs.literal_schema(list(KINDS))),
+        "language": optional(text, "en"),
+        "country": optional(cs.literal_schema(list(COUNTRIES)), "US"),
+        "agency": optional(text, ""), "selector": optional(text, ""),
+        "official": optional(cs.nullable_schema(cs.bool_schema(strict=True)), None),
+    }  # fmt: skip
+    return SchemaValidator(cs.typed_dict_schema(fields, extra_behavior="forbid"))
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _entry(raw: object, label: str) -> Source:
+    """One ``[[source]]`` table as a ``Source``; one sentence for its first mistake."""
+    from pydantic_core import ValidationError
+
+    if not isinstance(raw, dict):
+        raise UserError(f"{label}: a source is a [[source]] table, not {_shown(raw)}")
+    try:
+        entry = _entry_schema().validate_python(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else ""
+        if first["type"] == "extra_forbidden":
+            raise UserError(
+                f"{label}: unknown field {name!r}; a source has {', '.join(FIELDS)}"
+            ) from None
+        if first["type"] == "missing":
+            raise UserError(f"{label}: missing {name!r}") from None
+        accepted = ACCEPTED.get(name, "text")
+        raise UserError(
+            f"{label}: {name} must be {accepted}, not {_shown(raw.get(name))}"
+        ) from None
+    return Source(**entry)
+
+
 def parse_sources(text: str, where: str) -> tuple[Source, ...]:
     try:
         data = tomllib.loads(text)
@@ -68,16 +131,16 @@ def parse_sources(text: str, where: str) -> tuple[Source, ...]:
     unknown = set(data) - {"source"}
     if unknown:
         raise UserError(f"{where}: unknown table {sorted(unknown)[0]!r}; write [[source]] tables")
+    tables = data.get("source", [])
+    if not isinstance(tables, list):
+        raise UserError(
+            f"{where}: source must be a list of [[source]] tables, not {_shown(tables)}"
+        )
     sources: list[Source] = []
-    for number, raw in enumerate(data.get("source", []), start=1):
-        label = f"{where}, source {number} ({raw.get('name', 'unnamed')})"
-        extra = set(raw) - set(FIELDS)
-        if extra:
-            raise UserError(f"{label}: unknown field {sorted(extra)[0]!r}")
-        missing = [name for name in ("name", "url", "kind") if name not in raw]
-        if missing:
-            raise UserError(f"{label}: missing {missing[0]!r}")
-        sources.append(check_source(Source(**raw), label))
+    for number, raw in enumerate(tables, start=1):
+        name = raw.get("name") if isinstance(raw, dict) else None
+        label = f"{where}, source {number} ({name if isinstance(name, str) else 'unnamed'})"
+        sources.append(check_source(_entry(raw, label), label))
     names = [source.name for source in sources]
     for name in names:
         if names.count(name) > 1:

@@ -19,6 +19,23 @@ from binational.store.revisions import record_revision
 EDITABLE_FIELDS = (
     "title", "date", "date_source", "summary", "context", "implications", "url", "status",
 )  # fmt: skip
+# The longest text each field takes, in characters: a few times the longest the
+# center has written (a title of about 200, a summary or analysis of about 3,000),
+# far below what makes a report build or an event's JSON balloon.
+FIELD_LIMITS = {
+    "title": 500, "summary": 20_000, "context": 20_000, "implications": 20_000,
+    "notes": 20_000, "url": 2_000,
+}  # fmt: skip
+
+
+def length_problem(name: str, value: str) -> str | None:
+    """One sentence if ``value`` is longer than the field takes, else None."""
+    limit = FIELD_LIMITS.get(name)
+    if limit is None or len(value) <= limit:
+        return None
+    return (
+        f"the {name} is {len(value):,} characters long; an event's {name} takes at most {limit:,}"
+    )
 
 
 @dataclass(frozen=True)
@@ -152,10 +169,13 @@ def validate_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
             value = (value or "").strip() or None
             if value and not value.startswith(("http://", "https://")):
                 raise UserError(f"{value!r} is not a web address (it must start with https://)")
-        elif name in ("summary", "context", "implications"):
+        elif name in ("summary", "context", "implications", "notes"):
             value = "\n".join(
                 line.strip() for line in str(value or "").replace("\r", "").split("\n")
             ).strip()
+        problem = length_problem(name, value) if isinstance(value, str) else None
+        if problem:
+            raise UserError(problem)
         clean[name] = value
     return clean
 

@@ -1,8 +1,8 @@
 """Users and API tokens in the database: the queries behind ``accounts.users``.
 
-The two lookups every request makes (the signed-in user, a bearer token's user) are
-built once with bind parameters and run on the driver's cursor
-(``store/driver_reads.py``), not through an ORM session.
+The lookup of a bearer token's user, made by every request of a script, is built
+once with bind parameters and run on the driver's cursor (``store/driver_reads.py``),
+not through an ORM session; the signed-in user's is ``store/sessions.py``.
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ def get_user(session: Session, user_id: int) -> User:
 
 
 def add_user(session: Session, email: str, password_hash: str, role: str) -> User:
-    user = User(email=email, password_hash=password_hash, role=role, active=True,
-                session_version=1)  # fmt: skip
+    user = User(email=email, password_hash=password_hash, role=role, active=True)
     session.add(user)
     session.flush()
     return user
@@ -62,18 +61,8 @@ USER_BY_TOKEN = (
         _users.c.active.is_(True),
     )
 )
-USER_BY_SESSION = select(_users.c.email, _users.c.role).where(
-    _users.c.id == bindparam("user_id"),
-    _users.c.active.is_(True),
-    _users.c.session_version == bindparam("version"),
-)
 
 
 def user_by_token_digest(connection: Connection, digest: str) -> tuple[int, str, str] | None:
     """(id, email, role) of the active user whose unrevoked token has this digest."""
     return first_row(connection, USER_BY_TOKEN, digest=digest)
-
-
-def user_by_session(connection: Connection, user_id: int, version: int) -> tuple[str, str] | None:
-    """(email, role) of the user, if active and ``version`` is their session version."""
-    return first_row(connection, USER_BY_SESSION, user_id=user_id, version=version)

@@ -1,6 +1,11 @@
 """The application factory: ``create_app(settings, database)`` builds the FastAPI app
 with everything it needs made here and passed along: templates, registry, taxonomy,
-password hasher, sign-in throttle, search engine, session signing key."""
+password hasher, sign-in throttle, search engine, session signing key, and the limits every request
+meets (body size, ids in range, trusted proxies, the error page of last resort).
+
+Middleware, outermost first: the trusted proxies' forwarded headers, the security
+headers, the 500 page of last resort, the session cookie, the body-size limit; then
+the routes, behind the app-wide dependencies (ids in range, CSRF)."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import anyio
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from binational.accounts.passwords import Passwords
 from binational.accounts.throttle import LoginThrottle
@@ -22,10 +28,13 @@ from binational.registry.topics import Taxonomy, load_taxonomy
 from binational.search import SearchEngine, open_engine, synchronize
 from binational.store.database import Database
 from binational.web.context import WebContext
+from binational.web.http.body_limit import BodyLimitMiddleware
 from binational.web.http.csrf import csrf_guard
 from binational.web.http.errors import install_error_handlers
+from binational.web.http.ids import ids_in_range
 from binational.web.http.security_headers import SecurityHeadersMiddleware
 from binational.web.http.sessions import SessionCodec, SessionMiddleware
+from binational.web.http.unexpected import UnexpectedErrorMiddleware
 from binational.web.rendering import template_environment
 from binational.web.routes import (
     account,
@@ -71,7 +80,7 @@ def create_app(
         version="0.1.0",
         docs_url=None,
         redoc_url=None,
-        dependencies=[Depends(csrf_guard)],
+        dependencies=[Depends(ids_in_range), Depends(csrf_guard)],
     )
     registry = registry or load_registry()
     app.state.web = WebContext(
@@ -90,6 +99,10 @@ def create_app(
     install_error_handlers(app)
     secret = settings.secret_key or secrets.token_urlsafe(32)
     codec = SessionCodec(secret, settings.session_hours * 3600)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SessionMiddleware, codec=codec, always_secure=settings.secure_cookies)
+    app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
+    if settings.trusted_proxies:  # by default no one's X-Forwarded-* is believed
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     return app

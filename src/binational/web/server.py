@@ -14,4 +14,4 @@ from binational.web.app import create_app
 def app_from_environment() -> FastAPI:
     """The uvicorn factory for worker processes."""
     settings = load_settings()
-    return create_app(settings, Database.open(settings.db))
+    return create_app(settings, Database.open(settings.db, lock_wait=settings.lock_wait))

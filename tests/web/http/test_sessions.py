@@ -1,4 +1,5 @@
-"""Signed session cookies (web/sessions.py)."""
+"""Signed session cookies (web/http/sessions.py) carrying the token of a session kept
+in the database (accounts/sessions.py)."""
 
 import time
 
@@ -9,12 +10,12 @@ from tests.web.conftest import ACCOUNTS
 from binational.web.http.sessions import COOKIE_NAME, SessionCodec, WebSession, cookie_header
 
 
-def test_round_trip_keeps_user_version_and_csrf():
+def test_round_trip_keeps_the_token_and_csrf():
     codec = SessionCodec("key", 3600)
     session = WebSession()
-    session.sign_in(7, 3)
+    session.sign_in("token-7")
     loaded = codec.loads(codec.dumps(session))
-    assert (loaded.user_id, loaded.version) == (7, 3)
+    assert loaded.token == "token-7"
     assert loaded.existing_csrf == session.existing_csrf
     assert not loaded.modified
 
@@ -22,58 +23,58 @@ def test_round_trip_keeps_user_version_and_csrf():
 @pytest.mark.parametrize("cookie", [None, "", "garbage", "eyJ1aWQiOjF9.bad.signature"])
 def test_bad_cookies_mean_anonymous(cookie):
     session = SessionCodec("key", 3600).loads(cookie)
-    assert session.user_id is None and session.existing_csrf is None
+    assert session.token is None and session.existing_csrf is None
 
 
 def test_a_cookie_signed_with_another_key_is_ignored():
     forged = SessionCodec("other key", 3600)
     session = WebSession()
-    session.sign_in(1, 1)
-    assert SessionCodec("key", 3600).loads(forged.dumps(session)).user_id is None
+    session.sign_in("t")
+    assert SessionCodec("key", 3600).loads(forged.dumps(session)).token is None
 
 
 def test_an_expired_cookie_is_ignored():
     serializer = URLSafeTimedSerializer("key", salt="binational.session")
-    old = serializer.dumps({"uid": 1, "ver": 1, "csrf": "x"})
+    old = serializer.dumps({"sid": "t", "csrf": "x"})
     codec = SessionCodec("key", 1)
     time.sleep(2.1)
-    assert codec.loads(old).user_id is None
+    assert codec.loads(old).token is None
 
 
 def test_a_remembered_cookie_still_expires_and_its_data_stays_unchanged():
     now = [time.time()]
     codec = SessionCodec("key", 60, clock=lambda: now[0])
     session = WebSession()
-    session.sign_in(4, 2)
+    session.sign_in("t4")
     cookie = codec.dumps(session)
     first = codec.loads(cookie)
     first.sign_out()  # changing one request's session leaves the remembered data alone
-    assert codec.loads(cookie).user_id == 4  # the second read comes from memory
+    assert codec.loads(cookie).token == "t4"  # the second read comes from memory
     now[0] += 61
-    assert codec.loads(cookie).user_id is None
+    assert codec.loads(cookie).token is None
 
 
 def test_the_memory_of_verified_cookies_is_bounded():
     codec = SessionCodec("key", 3600, remembered=2)
     cookies = []
-    for user_id in (1, 2, 3):
+    for token in ("t1", "t2", "t3"):
         session = WebSession()
-        session.sign_in(user_id, 1)
+        session.sign_in(token)
         cookies.append(codec.dumps(session))
         codec.loads(cookies[-1])
     assert codec._verified.cache_info().currsize == 2
     misses = codec._verified.cache_info().misses
-    assert codec.loads(cookies[0]).user_id == 1  # verified again, not refused
+    assert codec.loads(cookies[0]).token == "t1"  # verified again, not refused
     assert codec._verified.cache_info().misses == misses + 1  # it had been forgotten
 
 
 def test_sign_in_and_out_replace_the_csrf_secret():
-    session = WebSession({"csrf": "planted"})
-    session.sign_in(1, 1)
-    assert session.existing_csrf != "planted" and session.modified
-    token = session.existing_csrf
+    session = WebSession({"csrf": "planted", "sid": "planted"})
+    session.sign_in("new")
+    assert session.existing_csrf != "planted" and session.token == "new" and session.modified
+    csrf = session.existing_csrf
     session.sign_out()
-    assert session.user_id is None and session.existing_csrf not in (None, token)
+    assert session.token is None and session.existing_csrf not in (None, csrf)
 
 
 @pytest.mark.parametrize(("secure", "flag"), [(False, False), (True, True)])
@@ -121,3 +122,83 @@ def test_changing_the_password_ends_open_sessions(browser, web_db):
         set_password(session, fast_passwords(), user, "another long password")
     response = client.get("/events", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def session_cookie(client) -> str:
+    return client.cookies.get(COOKIE_NAME)
+
+
+def replay(app, cookie: str, path: str = "/events"):
+    """A new browser sending a copy of an old cookie."""
+    from fastapi.testclient import TestClient
+
+    thief = TestClient(app)
+    thief.cookies.set(COOKIE_NAME, cookie)
+    return thief.get(path, follow_redirects=False)
+
+
+def test_signing_out_ends_the_session_for_a_copy_of_the_cookie_too(app, browser):
+    client = browser("viewer")
+    copied = session_cookie(client)
+    assert replay(app, copied).status_code == 200
+    assert client.submit("/logout").status_code == 303
+    response = replay(app, copied)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_an_admin_signs_a_user_out_everywhere(app, browser, web_db):
+    from binational.accounts.users import find_user
+
+    laptop, phone = browser("editor"), browser("editor")
+    with web_db.sessions() as session:
+        editor_id = find_user(session, ACCOUNTS["editor"]).id
+    admin = browser("admin")
+    listed = {u["email"]: u for u in admin.get("/api/users").json()}
+    assert listed[ACCOUNTS["editor"]]["sessions"] == 2
+    assert "Sign out everywhere" in admin.get("/users").text
+    assert admin.submit(f"/users/{editor_id}/sign-out").status_code == 303
+    for device in (laptop, phone):
+        assert device.get("/events", follow_redirects=False).status_code == 303
+    assert admin.get("/events", follow_redirects=False).status_code == 200  # not the admin's
+
+
+def test_the_api_signs_a_user_out_everywhere(browser, web_db):
+    from binational.accounts.users import find_user
+
+    viewer = browser("viewer")
+    with web_db.sessions() as session:
+        viewer_id = find_user(session, ACCOUNTS["viewer"]).id
+    admin = browser("admin")
+    response = admin.delete(f"/api/users/{viewer_id}/sessions",
+                            headers={"X-CSRF-Token": admin.csrf()})  # fmt: skip
+    assert response.json() == {"id": viewer_id, "sessions_ended": 1}
+    assert viewer.get("/api/me").status_code == 401
+    editor = browser("editor")
+    refused = editor.delete(f"/api/users/{viewer_id}/sessions",
+                            headers={"X-CSRF-Token": editor.csrf()})  # fmt: skip
+    assert refused.status_code == 403
+
+
+def test_a_session_ends_when_its_time_is_up_in_the_database(app, browser, web_db):
+    from sqlalchemy import update
+
+    from binational.store.account_models import SessionRecord
+
+    client = browser("viewer")
+    with web_db.transaction() as session:
+        session.execute(update(SessionRecord).values(expires_at=int(time.time()) - 1))
+    assert client.get("/events", follow_redirects=False).status_code == 303
+
+
+def test_the_database_keeps_only_a_digest_of_the_token(browser, web_db):
+    from sqlalchemy import select
+
+    from binational.accounts.tokens import token_digest
+    from binational.store.account_models import SessionRecord
+    from binational.web.http.sessions import SessionCodec as Codec
+
+    client = browser("viewer")
+    token = Codec("test-key", 3600).loads(session_cookie(client)).token
+    with web_db.sessions() as session:
+        stored = list(session.scalars(select(SessionRecord.token_hash)))
+    assert stored == [token_digest(token)] and token not in stored

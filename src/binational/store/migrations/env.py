@@ -12,6 +12,12 @@ config = context.config
 engine = config.attributes["engine"]
 
 with engine.connect() as connection:
+    if connection.dialect.name == "sqlite":
+        # The driver begins a transaction only before INSERT, UPDATE and DELETE: without
+        # this BEGIN each CREATE TABLE would commit alone, and a process killed halfway
+        # through a migration would leave half a schema behind. IMMEDIATE: one
+        # migrating process at a time; the next finds the schema current.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,

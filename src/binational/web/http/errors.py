@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from binational.errors import UserError
+from binational.errors import Busy, UserError
 from binational.web.http.csrf import CsrfRefused
 
 
@@ -95,6 +95,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def user_error(request: Request, exc: Exception) -> Response:
         return error_response(request, 400, "error_bad_request", str(exc))
 
+    async def busy(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Busy)
+        response = error_response(request, 503, "error_busy", str(exc))
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+
     async def invalid_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         first = exc.errors()[0] if exc.errors() else {}
@@ -108,6 +114,8 @@ def install_error_handlers(app: FastAPI) -> None:
             return error_response(request, 404, "error_not_found", "no such page")
         if exc.status_code == 405:
             return error_response(request, 405, "error_bad_request", "method not allowed")
+        if exc.status_code == 413:
+            return error_response(request, 413, "error_too_large", str(exc.detail))
         return error_response(request, exc.status_code, "error_bad_request", str(exc.detail))
 
     app.add_exception_handler(NotAuthenticated, not_authenticated)
@@ -116,5 +124,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFound, not_found)
     app.add_exception_handler(TooManyAttempts, too_many)
     app.add_exception_handler(UserError, user_error)
+    app.add_exception_handler(Busy, busy)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(StarletteHTTPException, http_error)

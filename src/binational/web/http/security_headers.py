@@ -1,5 +1,6 @@
 """Security headers on every response: a Content-Security-Policy with no inline
-scripts and no framing, no MIME sniffing, no referrer leaks.
+scripts and no framing, no MIME sniffing, no referrer leaks, and HSTS when the
+request came over https (directly, or through a trusted proxy that says so).
 
 A route may send its own Content-Security-Policy (the report preview, a document
 with inline styles shown in a sandboxed frame, does); the others are always set.
@@ -37,12 +38,21 @@ HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
-def with_security_headers(headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+# A year; browsers then refuse plain http for the host. Sent only over https (RFC
+# 6797 tells browsers to ignore it over http anyway).
+HSTS = (b"strict-transport-security", b"max-age=31536000")
+
+
+def with_security_headers(
+    headers: list[tuple[bytes, bytes]], https: bool = False
+) -> list[tuple[bytes, bytes]]:
     present = {name.lower() for name, _ in headers}
     extra = [(name, value) for name, value in HEADERS if name not in present]
     if b"content-security-policy" not in present:
         extra.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
         extra.append((b"x-frame-options", b"DENY"))
+    if https:
+        extra.append(HSTS)
     return [*headers, *extra]
 
 
@@ -57,7 +67,8 @@ class SecurityHeadersMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = with_security_headers(list(message.get("headers", [])))
+                headers = list(message.get("headers", []))
+                message["headers"] = with_security_headers(headers, scope["scheme"] == "https")
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -1,10 +1,11 @@
-"""Browser sessions in a signed cookie (itsdangerous): HttpOnly, SameSite=Lax, and
+"""The browser's session cookie, signed (itsdangerous): HttpOnly, SameSite=Lax, and
 Secure over https or when the ``secure_cookies`` setting says so.
 
-The cookie holds only the user id, the user's ``session_version`` (so a new
-password or a deactivation ends old sessions) and the CSRF secret; nothing is kept
-on the server. A cookie that is forged, tampered with or older than
-``session_hours`` is ignored and the visitor starts anonymous.
+The cookie holds the CSRF secret and, once signed in, the token of a session kept in
+the database (``accounts/sessions.py``): which user it is and whether it is still
+open are the database's to say, so signing out ends it for good. A cookie that is
+forged, tampered with or older than ``session_hours`` is ignored and the visitor
+starts anonymous.
 """
 
 from __future__ import annotations
@@ -31,14 +32,10 @@ class WebSession:
         self.modified = False
 
     @property
-    def user_id(self) -> int | None:
-        value = self._data.get("uid")
-        return value if isinstance(value, int) else None
-
-    @property
-    def version(self) -> int:
-        value = self._data.get("ver")
-        return value if isinstance(value, int) else 0
+    def token(self) -> str | None:
+        """The token of the server-side session, once signed in."""
+        value = self._data.get("sid")
+        return value if isinstance(value, str) and value else None
 
     @property
     def existing_csrf(self) -> str | None:
@@ -53,10 +50,10 @@ class WebSession:
             self.modified = True
         return self._data["csrf"]
 
-    def sign_in(self, user_id: int, version: int) -> None:
-        """A fresh session (and CSRF secret) for a user: nothing of the anonymous
-        session survives sign-in, so a planted cookie cannot be fixed on."""
-        self._data = {"uid": user_id, "ver": version, "csrf": secrets.token_urlsafe(32)}
+    def sign_in(self, token: str) -> None:
+        """A fresh cookie (and CSRF secret) for a new server-side session: nothing of
+        the anonymous session survives sign-in, so a planted cookie cannot be fixed on."""
+        self._data = {"sid": token, "csrf": secrets.token_urlsafe(32)}
         self.modified = True
 
     def sign_out(self) -> None:
@@ -125,6 +122,18 @@ def read_cookie(scope: Scope, name: str) -> str | None:
     return None
 
 
+def signed_in_request(scope: Scope, session: WebSession) -> bool:
+    """Whether the request speaks for someone (a session cookie, a bearer token), so
+    that its answer must not be kept by any cache."""
+    if session.token is not None or session.modified:
+        return True
+    return any(key == b"authorization" for key, _ in scope.get("headers", ()))
+
+
+def without_header(headers: list[tuple[bytes, bytes]], name: bytes) -> list[tuple[bytes, bytes]]:
+    return [(key, value) for key, value in headers if key.lower() != name]
+
+
 def cookie_header(name: str, value: str, max_age: int, secure: bool) -> bytes:
     parts = [f"{name}={value}", "Path=/", f"Max-Age={max_age}", "HttpOnly", "SameSite=Lax"]
     if secure:
@@ -133,8 +142,9 @@ def cookie_header(name: str, value: str, max_age: int, secure: bool) -> bytes:
 
 
 class SessionMiddleware:
-    """Puts ``request.state.session`` on every HTTP request and sends the cookie back
-    when the session changed."""
+    """Puts ``request.state.session`` on every HTTP request, sends the cookie back
+    when the session changed, and marks every answer to a signed-in request (or one
+    that sets the cookie) ``Cache-Control: no-store``, static files excepted."""
 
     def __init__(self, app: ASGIApp, codec: SessionCodec, always_secure: bool) -> None:
         self.app = app
@@ -149,12 +159,19 @@ class SessionMiddleware:
         scope.setdefault("state", {})["session"] = session
         secure = self.always_secure or scope.get("scheme") == "https"
 
+        static = scope["path"].startswith("/static/")
+
         async def send_with_cookie(message: Message) -> None:
-            if message["type"] == "http.response.start" and session.modified:
-                value = self.codec.dumps(session)
-                header = cookie_header(COOKIE_NAME, value, self.codec.max_age, secure)
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"set-cookie", header)]
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                if not static and signed_in_request(scope, session):
+                    headers = [*without_header(headers, b"cache-control"),
+                               (b"cache-control", b"no-store")]  # fmt: skip
+                if session.modified:
+                    value = self.codec.dumps(session)
+                    header = cookie_header(COOKIE_NAME, value, self.codec.max_age, secure)
+                    headers.append((b"set-cookie", header))
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)

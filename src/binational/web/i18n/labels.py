@@ -30,6 +30,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "error_forbidden": ("Not allowed", "No permitido"),
     "error_not_found": ("Not found", "No encontrado"),
     "error_too_many": ("Too many attempts", "Demasiados intentos"),
+    "error_too_large": ("The request is too large", "La solicitud es demasiado grande"),
+    "error_busy": ("The database is busy", "La base de datos está ocupada"),
+    "error_unexpected": ("Something went wrong", "Algo salió mal"),
     "error_login": ("Wrong email or password.", "Correo o contraseña incorrectos."),
     # sign-in and users
     "email": ("Email", "Correo electrónico"),
@@ -51,6 +54,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "role_editor": ("editor", "editor"),
     "role_admin": ("admin", "administrador"),
     "active": ("Active", "Activo"),
+    "open_sessions": ("Open sessions", "Sesiones abiertas"),
+    "sign_out_everywhere": ("Sign out everywhere", "Cerrar todas las sesiones"),
     "yes": ("yes", "sí"),
     "no": ("no", "no"),
     # events list

@@ -3,14 +3,22 @@ management."""
 
 from __future__ import annotations
 
+import time
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from binational.accounts.roles import Actor, Role
+from binational.accounts.sessions import (
+    end_session,
+    end_user_sessions,
+    open_session_counts,
+    sign_in,
+    start_session,
+)
 from binational.accounts.users import (
     WrongPassword,
     admin_count,
-    authenticate,
     change_own_password,
     create_user,
     get_user,
@@ -35,7 +43,8 @@ def client_address(request: Request) -> str:
 def _users_page(request: Request, status: int = 200, error: str | None = None) -> Response:
     web = web_context(request)
     with web.database.sessions() as session:
-        users = [user_record(user) for user in list_users(session)]
+        counts = open_session_counts(session, time.time())
+        users = [user_record(user, counts.get(user.id, 0)) for user in list_users(session)]
     return render(request, "users.html", status=status, users=users, error=error,
                   roles=[r.value for r in Role])  # fmt: skip
 
@@ -59,23 +68,23 @@ def router() -> APIRouter:
         next: str = Form("/events"),
     ) -> Response:
         web = web_context(request)
-        address = client_address(request)
-        wait = web.throttle.retry_after(email, address)
-        if wait is not None:
-            raise TooManyAttempts(wait)
-        with web.database.transaction() as session:
-            user = authenticate(session, web.passwords, email, password)
-            identity = (user.id, user.session_version) if user else None
-        if identity is None:
-            web.throttle.failed(email, address)
+        outcome = sign_in(web.database, web.passwords, web.throttle, email, password,
+                          client_address(request), web.settings.session_hours)  # fmt: skip
+        if outcome.retry_after is not None:
+            raise TooManyAttempts(outcome.retry_after)
+        if outcome.token is None:
             return render(request, "login.html", status=401, next=safe_next(next),
                           error="error_login", email=email)  # fmt: skip
-        web.throttle.succeeded(email)
-        request.state.session.sign_in(*identity)
+        request.state.session.sign_in(outcome.token)
         return RedirectResponse(safe_next(next), status_code=303)
 
     @routes.post("/logout")
     def logout(request: Request) -> Response:
+        """Ends the session in the database, so its cookie is worthless from now on."""
+        token = request.state.session.token
+        if token is not None:
+            with web_context(request).database.transaction() as session:
+                end_session(session, token)
         request.state.session.sign_out()
         return RedirectResponse("/login", status_code=303)
 
@@ -102,20 +111,23 @@ def router() -> APIRouter:
         """Throttled like signing in: the current password is checked here too."""
         web = web_context(request)
         email, address = actor.email or "", client_address(request)
-        wait = web.throttle.retry_after(email, address)
+        with web.database.sessions() as session:
+            wait = web.throttle.retry_after(session, email, address)
         if wait is not None:
             raise TooManyAttempts(wait)
         try:
             with web.database.transaction() as session:
                 user = get_user(session, actor.user_id)
                 change_own_password(session, web.passwords, user, current, new, repeated)
-                identity = (user.id, user.session_version)
-        except UserError as error:
-            if isinstance(error, WrongPassword):
-                web.throttle.failed(email, address)
+                web.throttle.succeeded(session, email)
+                token = start_session(session, user, web.settings.session_hours, time.time())
+        except WrongPassword as error:
+            with web.database.transaction() as session:
+                web.throttle.failed(session, email, address)
             return render(request, "account.html", status=400, error=str(error), changed=False)
-        web.throttle.succeeded(email)
-        request.state.session.sign_in(*identity)  # this session goes on; the others end
+        except UserError as error:
+            return render(request, "account.html", status=400, error=str(error), changed=False)
+        request.state.session.sign_in(token)  # every session ended; this browser gets a new one
         return RedirectResponse("/account?changed=1", status_code=303)
 
     @routes.get("/users")
@@ -157,6 +169,15 @@ def router() -> APIRouter:
                     raise UserError("the last active admin cannot be demoted or deactivated")
         except UserError as error:
             return _users_page(request, 400, str(error))
+        return RedirectResponse("/users", status_code=303)
+
+    @routes.post("/users/{user_id}/sign-out")
+    def sign_out_everywhere(
+        request: Request, user_id: int, actor: Actor = Depends(require_admin)
+    ) -> Response:
+        """End every session of the account (a lost laptop, a departure)."""
+        with web_context(request).database.transaction() as session:
+            end_user_sessions(session, get_user(session, user_id))
         return RedirectResponse("/users", status_code=303)
 
     return routes

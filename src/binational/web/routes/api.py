@@ -4,6 +4,7 @@ writes need an editor (users: an admin). Documented at ``/docs``."""
 
 from __future__ import annotations
 
+import time
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from binational.accounts.roles import Actor
+from binational.accounts.sessions import end_user_sessions, open_session_counts
 from binational.accounts.users import (
     admin_count,
     create_user,
@@ -229,7 +231,8 @@ def router() -> APIRouter:
     @api.get("/users", tags=["users"])
     def users(request: Request, actor: Actor = Depends(require_admin)) -> list[Record]:
         with web_context(request).database.sessions() as session:
-            return [user_record(user) for user in list_users(session)]
+            counts = open_session_counts(session, time.time())
+            return [user_record(user, counts.get(user.id, 0)) for user in list_users(session)]
 
     @api.post("/users", tags=["users"], status_code=201)
     def add_user(request: Request, body: NewUser, actor: Actor = Depends(require_admin)) -> Record:
@@ -252,5 +255,14 @@ def router() -> APIRouter:
             if admin_count(session) == 0:
                 raise UserError("the last active admin cannot be demoted or deactivated")
             return user_record(user)
+
+    @api.delete("/users/{user_id}/sessions", tags=["users"])
+    def sign_out_everywhere(
+        request: Request, user_id: int, actor: Actor = Depends(require_admin)
+    ) -> Record:
+        """End every session of the account at once (its API tokens stay)."""
+        with web_context(request).database.transaction() as session:
+            ended = end_user_sessions(session, get_user(session, user_id))
+        return {"id": user_id, "sessions_ended": ended}
 
     return api

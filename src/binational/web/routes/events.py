@@ -8,6 +8,7 @@ from dataclasses import replace
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 
 from binational.accounts.roles import Actor
 from binational.curation.edits import EventChanges
@@ -116,13 +117,18 @@ def router() -> APIRouter:
         try:
             draft_id = parse_draft_id(values.get("from_draft"))
             changes = form_changes(values, topics)
-            with web.database.transaction() as session:
-                if draft_id is not None:
-                    used = draft_to_use(session.connection(), event_id, draft_id)
-                    changes = replace(changes, note={"from_draft": used.id,
-                                                     "draft_method": used.method})  # fmt: skip
-                event = load_event(session, event_id, None)
-                apply_edit(session, event, changes, actor, web)
+
+            def write() -> None:  # in a worker thread: it may wait for SQLite's write lock
+                edit = changes
+                with web.database.transaction() as session:
+                    if draft_id is not None:
+                        used = draft_to_use(session.connection(), event_id, draft_id)
+                        edit = replace(edit, note={"from_draft": used.id,
+                                                   "draft_method": used.method})  # fmt: skip
+                    event = load_event(session, event_id, None)
+                    apply_edit(session, event, edit, actor, web)
+
+            await run_in_threadpool(write)
         except UserError as error:
             return _edit_view(request, event_id, actor, 400, str(error), values, draft_id)
         return RedirectResponse(f"/events/{event_id}?saved=1#history", status_code=303)
@@ -133,9 +139,13 @@ def router() -> APIRouter:
     ) -> Response:
         web = web_context(request)
         slug = str((await request.form()).get("slug", "")).strip()
-        with web.database.transaction() as session:
-            event = load_event(session, event_id, None)
-            apply_edit(session, event, EventChanges(add_links=(slug,)), actor, web)
+
+        def write() -> None:  # in a worker thread: it may wait for SQLite's write lock
+            with web.database.transaction() as session:
+                event = load_event(session, event_id, None)
+                apply_edit(session, event, EventChanges(add_links=(slug,)), actor, web)
+
+        await run_in_threadpool(write)
         return RedirectResponse(f"/events/{event_id}/edit#links", status_code=303)
 
     @routes.post("/events/{event_id}/links/{slug}/remove")
