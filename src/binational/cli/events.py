@@ -47,8 +47,8 @@ def list_events(
     if ctx.invoked_subcommand is not None:
         return
     from binational.reports.numbers import Target, event_numbers
-    from binational.store.events import EventQuery, find_events
-    from binational.store.records import event_record
+    from binational.store.event_filters import EventQuery, matching_events
+    from binational.store.event_reads import read_events
 
     query = EventQuery(
         period=parse_period(period) if period else None, search=search, status=status,
@@ -56,12 +56,10 @@ def list_events(
     )  # fmt: skip
     database = open_database(settings_for(db))
     labels = _labels()
-    with database.sessions() as session:
-        events = find_events(session, query)
-        numbers = event_numbers(
-            session, [Target(event.id, event.date_value, event.status) for event in events]
-        )
-        records = [event_record(event, numbers.get(event.id), labels) for event in events]
+    with database.connect() as connection:
+        found = connection.execute(matching_events(database.dialect, query)).all()
+        numbers = event_numbers(connection, [Target(*row) for row in found])
+        records = read_events(connection, [row.id for row in found], labels, numbers)
     if json_output:
         print_json(records)
         return
@@ -96,15 +94,16 @@ def show_event(
 ) -> None:
     """Show one event with its links, topics and revisions."""
     from binational.reports.numbers import Target, event_numbers
-    from binational.store.events import get_event
-    from binational.store.records import event_record, revision_record
+    from binational.store.event_reads import read_event_day, read_events, read_revisions
 
     database = open_database(settings_for(db))
-    with database.sessions() as session:
-        event = get_event(session, event_id)
-        numbers = event_numbers(session, [Target(event.id, event.date_value, event.status)])
-        record = event_record(event, numbers.get(event.id), _labels())
-        record["revisions"] = [revision_record(r) for r in event.revisions]
+    with database.connect() as connection:
+        day = read_event_day(connection, event_id)
+        if day is None:
+            raise UserError(f"there is no event {event_id}")
+        numbers = event_numbers(connection, [Target(*day)])
+        [record] = read_events(connection, [event_id], _labels(), numbers)
+        record["revisions"] = read_revisions(connection, event_id, newest_first=False)
     if json_output:
         print_json(record)
         return

@@ -10,14 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from binational.errors import UserError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The heads of the migration scripts. Opening a database compares these with its
@@ -98,7 +102,14 @@ class Database:
     """An engine and its session factory, made once per process and passed along."""
 
     engine: Engine
-    sessions: sessionmaker[Session]
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        """The ORM's session factory, made on first use: the ORM is imported only by
+        the work that needs it (reads on ``connect()`` do without it)."""
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
@@ -117,7 +128,7 @@ class Database:
             engine.dispose()
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             raise UserError(f"cannot open the database {target}: {reason}") from None
-        return cls(engine, sessionmaker(engine, expire_on_commit=False))
+        return cls(engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
