@@ -165,10 +165,11 @@ class Linker:
         """Whole-word matches; acronyms whose case does not match are dropped here."""
         hits: list[_RawHit] = []
         append = hits.append
+        locate = normalized.locator()
         for end, (length, surfaces, plain, acronyms) in self.automaton.iter(normalized.text):
             start = end - length  # ``end`` is the padding space after the term
             if acronyms:
-                original_start, original_end = normalized.original_span(start, end)
+                original_start, original_end = locate(start, end)
                 found = text[original_start:original_end]
                 if acronyms != (found,):  # written otherwise than the acronyms: check case
                     surfaces = tuple(
