@@ -8,7 +8,8 @@ whole-word matches: "SE" is never found inside "case", "ATF" never inside "ATFX"
 
 The fold keeps one character per character, so the only shifts between the
 normalized and the original text come from collapsed spaces; ``NormalizedText``
-keeps those shifts to map a match back to its span in the original. Folding works
+keeps the folded text with the removed spaces marked, to map a match back to its
+span in the original. Folding works
 on Latin-1 (all Spanish and English letters); letters of other scripts act as
 separators, which is harmless for an English/Spanish registry.
 """
