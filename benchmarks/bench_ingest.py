@@ -8,18 +8,28 @@ the fixture site layouts (tests/fixtures/web/pages.py): each page is a variant o
 release's page with its text replaced by eight sentences drawn from the releases of
 its language, about one word in five swapped, so most pages are distinct stories),
 and about one in five is a near-verbatim copy of an earlier page, as when a release
-is republished. Each page is processed twice in a row, by trafilatura alone and by
-the pipeline, and the two are timed separately, so both see the same machine load;
-after a warm-up, the median of ``--runs`` passes is reported. The pipeline pass is exactly what an
-ingest run does per page after fetching (``ingest.analyze.analyze_page``: extraction
-with the same trafilatura options, date fallback, language, canonical URL, hashes,
-MinHash, registry linking, topics, scoring) plus the dedup decision (exact hash,
-LSH query and insert); it does not include HTTP or database writes.
+is republished. Every run gets pages of its own (another seed), so nothing a library
+or the pipeline keeps from one run (trafilatura's and htmldate's caches, the
+linker's last folded texts) serves the next.
+
+Each page is processed twice in a row, by trafilatura alone and by the pipeline, and
+the two are timed separately (wall and CPU time), so both see the same machine load.
+The second of the two runs with the caches the first warmed, so the order alternates
+page by page: half the pages go to trafilatura first, half to the pipeline first, and
+each side's rate is over all pages, both orders together (the rate of each order is
+printed too).
+After a warm-up on pages of their own, the median of ``--runs`` runs is reported. The
+pipeline pass is exactly what an ingest run does per page after fetching
+(``ingest.analyze.analyze_page``: extraction with the same trafilatura options, date
+fallback, language, canonical URL, hashes, MinHash, registry linking, topics,
+scoring) plus the dedup decision (exact hash, LSH query and insert); it does not
+include HTTP or database writes.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import re
@@ -69,10 +79,11 @@ def _vary(sentence: str, rng: random.Random, words: list[str]) -> str:
     return " ".join(rng.choice(words) if rng.random() < 0.2 else word for word in sentence.split())
 
 
-def interleaved_pass(corpus, analyzer) -> tuple[float, float, dict[str, int]]:
-    """One pass over the corpus timing, page by page, trafilatura alone and then the
-    whole pipeline on the same page: both see the same machine load. Returns
-    (bare docs/s, pipeline docs/s, dedup outcome)."""
+def interleaved_pass(corpus, analyzer) -> dict[str, float | dict[str, int]]:
+    """One pass over the corpus timing, page by page, trafilatura alone and the whole
+    pipeline on the same page, in alternating order. Returns each side's docs/s over
+    all pages and over the pages where it ran first and second, and the dedup
+    outcome."""
     from trafilatura import bare_extraction
 
     from binational.ingest.analyze import Fetched, analyze_page
@@ -82,33 +93,52 @@ def interleaved_pass(corpus, analyzer) -> tuple[float, float, dict[str, int]]:
     index = NearDuplicateIndex(0.5)
     hashes: dict[str, int] = {}
     outcome = {"new": 0, "duplicates": 0, "empty": 0}
-    bare_seconds = pipeline_seconds = 0.0
-    for number, (url, body) in enumerate(corpus):
-        started = time.perf_counter()
+    seconds = {("bare", True): 0.0, ("bare", False): 0.0,
+               ("pipeline", True): 0.0, ("pipeline", False): 0.0}  # (side, ran first)
+    cpu = {"bare": 0.0, "pipeline": 0.0}
+    pages = {True: 0, False: 0}  # pages where bare ran first, and where it ran second
+
+    def bare(url: str, body: bytes) -> None:
         options = copy(extractor)
         options.url = options.source = url
         bare_extraction(body, options=options)
-        middle = time.perf_counter()
+
+    def pipeline(number: int, url: str, body: bytes) -> None:
         document = analyze_page(body, Fetched(url), analyzer)
         if document is None:
             outcome["empty"] += 1
+            return
+        cluster = hashes.get(document.text_sha256)
+        if cluster is None and document.signature:
+            match = index.best_match(document.signature)
+            cluster = match.candidate_id if match else None
+        if cluster is None:
+            cluster = number
+            outcome["new"] += 1
         else:
-            cluster = hashes.get(document.text_sha256)
-            if cluster is None and document.signature:
-                match = index.best_match(document.signature)
-                cluster = match.candidate_id if match else None
-            if cluster is None:
-                cluster = number
-                outcome["new"] += 1
-            else:
-                outcome["duplicates"] += 1
-            hashes.setdefault(document.text_sha256, cluster)
-            if document.signature:
-                index.add(number, cluster, document.signature)
-        ended = time.perf_counter()
-        bare_seconds += middle - started
-        pipeline_seconds += ended - middle
-    return len(corpus) / bare_seconds, len(corpus) / pipeline_seconds, outcome
+            outcome["duplicates"] += 1
+        hashes.setdefault(document.text_sha256, cluster)
+        if document.signature:
+            index.add(number, cluster, document.signature)
+
+    for number, (url, body) in enumerate(corpus):
+        bare_first = number % 2 == 0
+        pages[bare_first] += 1
+        steps = [("bare", lambda u=url, b=body: bare(u, b)),
+                 ("pipeline", lambda n=number, u=url, b=body: pipeline(n, u, b))]  # fmt: skip
+        for position, (side, step) in enumerate(steps if bare_first else steps[::-1]):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            step()
+            seconds[(side, position == 0)] += time.perf_counter() - started
+            cpu[side] += time.process_time() - started_cpu
+    result: dict[str, float | dict[str, int]] = {"outcome": outcome}
+    for side in ("bare", "pipeline"):
+        result[side] = len(corpus) / (seconds[(side, True)] + seconds[(side, False)])
+        first = pages[True] if side == "bare" else pages[False]
+        result[f"{side} first"] = first / seconds[(side, True)]
+        result[f"{side} second"] = (len(corpus) - first) / seconds[(side, False)]
+        result[f"{side} cpu"] = len(corpus) / cpu[side]
+    return result
 
 
 def main() -> None:
@@ -116,33 +146,39 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
     from binational.ingest.analyze import Analyzer
 
-    corpus = build_pages(args.pages)
     analyzer = Analyzer.build()
-    interleaved_pass(corpus[:50], analyzer)  # warm-up
-    bare, piped, outcome = [], [], {}
-    for _ in range(args.runs):
-        bare_rate, pipe_rate, outcome = interleaved_pass(corpus, analyzer)
-        bare.append(bare_rate)
-        piped.append(pipe_rate)
-    bare_rate, pipe_rate = statistics.median(bare), statistics.median(piped)
+    interleaved_pass(build_pages(50, seed=1), analyzer)  # warm-up, on pages of its own
+    results = []
+    for run in range(args.runs):
+        results.append(interleaved_pass(build_pages(args.pages, seed=7 + run), analyzer))
+    load_after = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    median = statistics.median
     import datasketch
     import trafilatura
 
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
-          f"python {platform.python_version()}, trafilatura {trafilatura.__version__}, "
-          f"datasketch {datasketch.__version__}")  # fmt: skip
-    print(f"pages: {len(corpus)}; runs: {args.runs} (median)")
-    print(f"bare trafilatura extraction: {bare_rate:7.1f} docs/s  runs: "
-          + ", ".join(f"{r:.1f}" for r in bare))  # fmt: skip
-    print(f"extract→dedup→link→score:    {pipe_rate:7.1f} docs/s  runs: "
-          + ", ".join(f"{r:.1f}" for r in piped))  # fmt: skip
-    ratios = ", ".join(f"{p / b:.0%}" for p, b in zip(piped, bare, strict=True))
-    print(f"pipeline / bare: {pipe_rate / bare_rate:.0%} (target ≥ 70%); per run: {ratios}")
-    print(f"last pipeline pass: {outcome}")
-
+    print(f"machine: {os.cpu_count()} CPUs, {platform.machine()}, python "
+          f"{platform.python_version()}, trafilatura {trafilatura.__version__}, "
+          f"datasketch {datasketch.__version__}; load average (1, 5, 15 min) before: "
+          f"{load_before}, after: {load_after}")  # fmt: skip
+    print(f"pages: {args.pages} a run, new pages each of {args.runs} runs (median)")
+    for side, label in (("bare", "bare trafilatura extraction:"),
+                        ("pipeline", "extract→dedup→link→score:  ")):  # fmt: skip
+        rates = [r[side] for r in results]
+        print(f"{label} {median(rates):7.1f} docs/s  runs: "
+              + ", ".join(f"{rate:.1f}" for rate in rates)
+              + f"; ran first {median(r[f'{side} first'] for r in results):.1f}, "
+              f"second {median(r[f'{side} second'] for r in results):.1f}")
+    ratios = [r["pipeline"] / r["bare"] for r in results]
+    cpu_ratios = [r["pipeline cpu"] / r["bare cpu"] for r in results]
+    print(f"pipeline / bare: {median(ratios):.0%} wall (target ≥ 80%), "
+          f"{median(cpu_ratios):.0%} CPU; per run: "
+          + ", ".join(f"{ratio:.0%}" for ratio in ratios) + " wall, "
+          + ", ".join(f"{ratio:.0%}" for ratio in cpu_ratios) + " CPU")
+    print(f"last pipeline pass: {results[-1]['outcome']}")
 
 if __name__ == "__main__":
     main()

@@ -1,9 +1,17 @@
 import datetime as dt
+import random
+
+from datasketch import MinHash
 
 from binational.ingest.dedup import (
+    DTYPE,
+    NUM_PERM,
+    SCHEME,
+    SEED,
     Member,
     NearDuplicateIndex,
     choose_representative,
+    shingle_hashes,
     shingles,
     signature,
     similarity,
@@ -60,3 +68,14 @@ def test_representative_is_official_then_page_then_earliest():
     assert (
         choose_representative([Member(5, False, "page", None), Member(6, False, "page", day)]) == 6
     )
+
+
+def test_signature_is_datasketchs_affine32_minhash(releases):
+    rng = random.Random(5)
+    words = sorted({w for r in releases.values() for w in r["text"].split()})
+    texts = [r["text"] for r in releases.values()]
+    texts += [" ".join(rng.choices(words, k=rng.randint(1, 400))) for _ in range(200)]
+    for text in texts:
+        expected = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int)
+        expected.update_batch(shingle_hashes(text))
+        assert signature(text) == expected.hashvalues.astype(DTYPE).tobytes()

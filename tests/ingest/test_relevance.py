@@ -1,9 +1,13 @@
 """Relevance on the labeled development set, linked by the real registry linker."""
 
+import random
+import re
+
 from binational.ingest.canonical import host_of
 from binational.ingest.relevance import (
     Linked,
     country_mentions,
+    country_spans,
     is_official_host,
     linked_entities,
     score_document,
@@ -68,3 +72,37 @@ def test_country_mentions_and_official_hosts():
     assert is_official_host("www.gob.mx") and is_official_host("www.canada.ca")
     assert is_official_host("mx.usembassy.gov") and not is_official_host("hstoday.us")
     assert is_official_host("news.example.org", {"news.example.org"})
+
+
+# The patterns as plainly written, with the word boundary first: what the fast ones,
+# written letter first, must find.
+PLAIN_COUNTRY_PATTERNS = {
+    "US": re.compile(
+        r"\b(?:estados unidos|ee\.\s?uu\.|eeuu\b|estadounidenses?\b|washington\b)"
+        r"|\bunited states\b"
+    ),
+    "MX": re.compile(r"\b(?:m[eé]xic(?:o|an|ans|ana|anas|ano|anos)\b|mexican[oa]s?\b)"),
+    "CA": re.compile(r"\b(?:canad(?:a|á|ian|ians)\b|canadienses?\b|ottawa\b)"),
+}
+PLAIN_US_CAPITALS = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|USA\b|US\b)")
+PIECES = [
+    *"abcdeilmnorstuwxyzéáó.!? \n\t-'_0", "estados unidos", "ee. uu.", "ee.uu.", "eeuu",
+    "estadounidense", "estadounidenses", "washington", "united states", "méxico", "mexico",
+    "mexicanos", "mexicana", "mexicans", "canadá", "canadians", "canadiense", "ottawa", "U.S.",
+    "U. S. A.", "USA", "US", "USB", "MEXICO", "Canada", "xmexico", "_mexico", "ñcanada",
+]  # fmt: skip
+
+
+def test_country_patterns_find_what_the_plain_patterns_find():
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 60))) for _ in range(5000)]
+    for text in texts:
+        lowered = text.lower()
+        spans = country_spans(text)
+        for country, plain in PLAIN_COUNTRY_PATTERNS.items():
+            expected = [m.start() for m in plain.finditer(lowered)]
+            if country == "US":
+                expected += [m.start() for m in PLAIN_US_CAPITALS.finditer(text)]
+            assert spans[country] == sorted(expected), (country, text)
+    found = {c: sum(len(country_spans(text)[c]) for text in texts) for c in ("US", "MX", "CA")}
+    assert min(found.values()) > 300, found  # the comparison saw every pattern at work

@@ -7,9 +7,9 @@ from binational.store import ingest_models
 from binational.store.models import Base
 
 INGEST_TABLES = {
-    ingest_models.FetchState.__tablename__,
-    ingest_models.Candidate.__tablename__,
-    ingest_models.Document.__tablename__,
+    ingest_models.FetchState.__table__.name,
+    ingest_models.Candidate.__table__.name,
+    ingest_models.Document.__table__.name,
 }
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from binational.registry.normalize import normalize_term, normalize_text, term_keys
+from binational.registry.normalize import fold, normalize_term, normalize_text, term_keys
 
 
 @pytest.mark.parametrize(
@@ -74,3 +76,32 @@ def test_normalized_text_keeps_one_character_per_letter() -> None:
     normalized = normalize_text(text)
     assert normalized.text == " limites y aguas "
     assert normalized.original_span(1, 8) == (0, 7)
+
+
+def _reference_positions(text: str) -> list[int]:
+    """Position in ``text`` of each character of its normalized form, worked out one
+    character at a time: a letter is itself, a space the last space of its run, and
+    the padding spaces stand just outside the text."""
+    folded = fold(text)
+    positions = [-1]  # the leading padding space
+    for index, byte in enumerate(folded):
+        if byte == 32 and index > 0 and folded[index - 1] == 32:
+            positions[-1] = index  # a longer run: its space moves on to this one
+        else:
+            positions.append(index)
+    return [*positions, len(folded)]  # the trailing padding space
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_spans_map_back_in_any_order(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [*"ab é.-,  \n\t(", "HLED", "U.S.-Mexico", "—", "  ", "…", "Ñandú", "🙂", "x y"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 300)))
+    normalized = normalize_text(text)
+    expected = _reference_positions(text)
+    assert len(expected) == len(normalized.text)
+    spans = [(i, j) for i in range(len(expected)) for j in range(i + 1, min(i + 6, len(expected)))]
+    rng.shuffle(spans)  # forward and backward walks both
+    locate = normalized.locator()
+    for start, end in spans:
+        assert locate(start, end) == (expected[start], expected[end - 1] + 1)

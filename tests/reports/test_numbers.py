@@ -10,7 +10,8 @@ from binational.domain import PartialDate, Period
 from binational.reports.numbers import ReportShape, Target, event_numbers
 from binational.reports.ordering import report_numbers
 from binational.store.models import Event, Report, ReportItem
-from binational.store.reports import REPORTABLE_STATUSES, PlacedItem, ReportLine
+from binational.store.report_counts import REPORTABLE_STATUSES, PlacedItem
+from binational.store.reports import ReportLine
 
 Q2 = Period.parse("2023Q2")
 STATUSES = ("reviewed", "published", "published", "draft", "rejected", "candidate")

@@ -9,8 +9,10 @@ from binational.intake.importer import import_reports
 from binational.registry.annotate import registry_annotator
 from binational.registry.loader import load_registry
 from binational.registry.records import registry_labels
+from binational.store import event_reads
 from binational.store.event_reads import (
     read_event_cards,
+    read_event_day,
     read_event_page,
     read_events,
     read_placements,
@@ -141,3 +143,37 @@ def test_read_event_page_reads_only_the_lists_that_have_rows(imported, labels):
         assert quiet["sources"] == [] and quiet["revisions"] == [] and quiet["reports"] != []
         assert read_event_page(connection, ids[2], labels, ("no-such-status",), True) is None
         assert read_event_page(connection, 10**9, labels, None, True) is None
+
+
+def test_read_events_in_chunks_gives_every_record_in_order(imported, labels, monkeypatch):
+    database, ids = imported
+    wanted = [*reversed(ids), 10**9]
+    with database.connect() as connection:
+        whole = read_events(connection, wanted, labels)
+        monkeypatch.setattr(event_reads, "CHUNK", 3)
+        chunked = read_events(connection, wanted, labels)
+    assert [r["id"] for r in whole] == list(reversed(ids))
+    assert len(ids) > 3 and chunked == whole
+
+
+def test_read_events_numbers_the_records_it_is_given_numbers_for(imported, labels):
+    database, ids = imported
+    with database.connect() as connection:
+        records = read_events(connection, ids[:3], labels, {ids[1]: 7, 10**9: 1})
+    assert [r["number"] for r in records] == [None, 7, None]
+
+
+def test_event_day_and_revisions_oldest_first(imported):
+    database, ids = imported
+    with database.transaction() as session:
+        event = get_event(session, ids[2])
+        update_event(session, event, {"implications": "One."}, "ana")
+        update_event(session, event, {"implications": "Two."}, "ana")
+        expected_day = (event.id, event.date_value, event.status)
+        expected = [revision_record(r) for r in event.revisions]
+    with database.connect() as connection:
+        assert tuple(read_event_day(connection, ids[2])) == expected_day
+        assert read_event_day(connection, 10**9) is None
+        assert read_revisions(connection, ids[2], newest_first=False) == expected
+        assert read_revisions(connection, ids[2]) == expected[::-1]
+    assert [r["after"]["implications"] for r in expected] == ["One.", "Two."]

@@ -71,20 +71,19 @@ SEARCH_LIMIT = 100
 
 
 def _listed(database, period, status, institution, topic, limit) -> list[dict]:
-    """Events by date, with their numbers in their quarters' reports."""
+    """Events by date, with their numbers in their quarters' reports (read on a plain
+    connection: a listing needs no ORM)."""
     from binational.reports.numbers import Target, event_numbers
-    from binational.store.events import EventQuery, find_events
-    from binational.store.records import event_record
+    from binational.store.event_filters import EventQuery, matching_events
+    from binational.store.event_reads import read_events
 
     query = EventQuery(period=period, status=status, institution=institution, topic=topic,
                        limit=limit)  # fmt: skip
     labels = _labels()
-    with database.sessions() as session:
-        events = find_events(session, query)
-        numbers = event_numbers(
-            session, [Target(event.id, event.date_value, event.status) for event in events]
-        )
-        return [event_record(event, numbers.get(event.id), labels) for event in events]
+    with database.connect() as connection:
+        found = connection.execute(matching_events(query)).all()
+        numbers = event_numbers(connection, [Target(*row) for row in found])
+        return read_events(connection, [row.id for row in found], labels, numbers)
 
 
 def _searched(database, settings, text, period, status, institution, topic, limit) -> list[dict]:
@@ -106,10 +105,9 @@ def _searched(database, settings, text, period, status, institution, topic, limi
     found = search(open_engine(database, registry, settings), query, limit=limit, facets=False)
     with database.connect() as connection:
         records = read_events(connection, found.ids, registry_labels(registry))
-    with database.sessions() as session:
         targets = [Target(r["id"], PartialDate.parse(r["date"]).value, r["status"])
                    for r in records]  # fmt: skip
-        numbers = event_numbers(session, targets)
+        numbers = event_numbers(connection, targets)
     return [{**record, "number": numbers.get(record["id"])} for record in records]
 
 
@@ -141,15 +139,16 @@ def show_event(
 ) -> None:
     """Show one event with its links, topics and revisions."""
     from binational.reports.numbers import Target, event_numbers
-    from binational.store.events import get_event
-    from binational.store.records import event_record, revision_record
+    from binational.store.event_reads import read_event_day, read_events, read_revisions
 
     database = open_database(settings_for(db))
-    with database.sessions() as session:
-        event = get_event(session, event_id)
-        numbers = event_numbers(session, [Target(event.id, event.date_value, event.status)])
-        record = event_record(event, numbers.get(event.id), _labels())
-        record["revisions"] = [revision_record(r) for r in event.revisions]
+    with database.connect() as connection:
+        day = read_event_day(connection, event_id)
+        if day is None:
+            raise UserError(f"there is no event {event_id}")
+        numbers = event_numbers(connection, [Target(*day)])
+        [record] = read_events(connection, [event_id], _labels(), numbers)
+        record["revisions"] = read_revisions(connection, event_id, newest_first=False)
     if json_output:
         print_json(record)
         return

@@ -209,11 +209,11 @@ def list_candidates_command(
     """List queued candidates, highest score first."""
     if ctx.invoked_subcommand is not None:
         return
-    from binational.ingest.queue import candidate_record, list_candidates
+    from binational.ingest.candidate_records import queued_records
 
     database = open_database(settings_for(db))
-    with database.sessions() as session:
-        records = [candidate_record(c) for c in list_candidates(session, min_score, limit)]
+    with database.connect() as connection:
+        records = queued_records(connection, min_score, limit)
     if json_output:
         print_json(records)
         return
@@ -239,11 +239,11 @@ def show_candidate(
     json_output: JsonOption = False,
 ) -> None:
     """Show one candidate: its score and reasons, summary, and every copy."""
-    from binational.ingest.queue import candidate_record, get_candidate
+    from binational.ingest.candidate_records import record_of
 
     database = open_database(settings_for(db))
-    with database.sessions() as session:
-        record = candidate_record(get_candidate(session, candidate_id))
+    with database.connect() as connection:
+        record = record_of(connection, candidate_id)
     if json_output:
         print_json(record)
         return

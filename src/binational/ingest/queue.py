@@ -4,8 +4,8 @@ accept one into a draft event, or reject it for good.
 This is the service the CLI (``binational candidates``) and the web app share; the
 command line accepts with ``accept_and_draft``, which drafts the new event too. A
 candidate is a cluster of documents (one release and its republished copies); its
-id is stable, and its JSON record (``candidate_record``) has stable field names and
-ISO dates.
+id is stable, and its JSON record (``candidate_record``, in ``candidate_records.py``)
+has stable field names and ISO dates.
 """
 
 from __future__ import annotations
@@ -17,6 +17,13 @@ from sqlalchemy.orm import Session
 
 from binational.domain import DatePrecision, DateSource, EventStatus, PartialDate
 from binational.errors import UserError
+from binational.ingest.candidate_records import (
+    ACCEPTED,
+    QUEUED,
+    REJECTED,
+    candidate_record,
+    no_such_candidate,
+)
 from binational.ingest.summary import first_paragraphs
 from binational.store.candidates import (
     add_event_from_documents,
@@ -26,7 +33,7 @@ from binational.store.candidates import (
 )
 from binational.store.database import Database
 from binational.store.events import event_fields
-from binational.store.ingest_models import Candidate, Document
+from binational.store.ingest_models import Candidate
 from binational.store.links import annotate_event
 from binational.store.models import Event, utcnow
 from binational.store.records import event_record
@@ -35,7 +42,11 @@ from binational.store.revisions import record_revision
 if TYPE_CHECKING:  # drafting imports its sentence splitter; the queue's readers need none
     from binational.drafting.keep import Drafter, DraftOutcome
 
-QUEUED, ACCEPTED, REJECTED = "queued", "accepted", "rejected"
+__all__ = [
+    "ACCEPTED", "QUEUED", "REJECTED", "accept_and_draft", "accept_candidate",
+    "candidate_count", "candidate_record", "get_candidate", "list_candidates",
+    "reject_candidate",
+]  # fmt: skip
 
 
 def list_candidates(
@@ -48,48 +59,8 @@ def list_candidates(
 def get_candidate(session: Session, candidate_id: int) -> Candidate:
     candidate = find_candidate(session, candidate_id)
     if candidate is None or not candidate.documents:
-        raise UserError(
-            f"there is no candidate {candidate_id}; run `binational candidates` to see the queue"
-        )
+        raise no_such_candidate(candidate_id)
     return candidate
-
-
-def _institutions(candidate: Candidate, representative: Document) -> list[dict[str, Any]]:
-    """Institutions and agencies found in any member, the representative's first."""
-    seen: dict[str, dict[str, Any]] = {}
-    others = [d for d in candidate.documents if d.id != representative.id]
-    for document in [representative, *others]:
-        for item in document.institutions or []:
-            seen.setdefault(item["slug"], dict(item))
-    return list(seen.values())
-
-
-def candidate_record(candidate: Candidate) -> dict[str, Any]:
-    representative = candidate.representative
-    if representative is None:
-        raise UserError(f"candidate {candidate.id} has no documents")
-    urls = list(dict.fromkeys(d.url for d in candidate.documents))
-    canonical = {d.canonical_url for d in candidate.documents}
-    return {
-        "id": candidate.id,
-        "url": representative.url,
-        "title": representative.title,
-        "published": representative.published.isoformat() if representative.published else None,
-        "published_stated": representative.published_stated,
-        "language": representative.language,
-        "source": representative.source_name,
-        "official": representative.official,
-        "score": round(candidate.score, 3),
-        "reasons": list(candidate.reasons or []),
-        "institutions": _institutions(candidate, representative),
-        "topics": sorted({t for d in candidate.documents for t in (d.topics or [])}),
-        "summary": first_paragraphs(representative.text),
-        "cluster_size": len(canonical),
-        "duplicate_urls": [url for url in urls if url != representative.url],
-        "status": candidate.status,
-        "event_id": candidate.event_id,
-        "fetched_at": representative.fetched_at.isoformat(timespec="seconds"),
-    }
 
 
 def _undecided(session: Session, candidate_id: int) -> Candidate:

@@ -25,18 +25,30 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-# Matched on the lower-cased text; each pattern first checks the initial letter, which
-# keeps the scan fast. "US"/"USA"/"U.S." count only as written in capitals (in lower
-# case "us" is the English pronoun), so they are matched on the original text.
+
+def _word(first: str, rest: str) -> re.Pattern[str]:
+    """A word starting with the letter ``first`` and going on as ``rest`` says.
+
+    The same as ``\\b{first}(?:{rest})``, written with the letter first and the word
+    boundary checked behind it: a pattern that starts with a literal lets the regular
+    expression engine jump from one occurrence of that letter to the next, where a
+    leading ``\\b`` makes it try every position (three to twenty times slower here)."""
+    return re.compile(f"{first}(?<!\\w{first})(?:{rest})")
+
+
+# Each country's names, matched on the lower-cased text, one pattern per initial
+# letter (see ``_word``). "US"/"USA"/"U.S." count only as written in capitals (in
+# lower case "us" is the English pronoun), so they are matched on the original text.
 COUNTRY_PATTERNS = {
-    "US": re.compile(
-        r"\b(?=[ew])(?:estados unidos|ee\.\s?uu\.|eeuu\b|estadounidenses?\b|washington\b)"
-        r"|\bunited states\b"
+    "US": (
+        _word("e", r"stados unidos|e\.\s?uu\.|euu\b|stadounidenses?\b"),
+        _word("w", r"ashington\b"),
+        _word("u", r"nited states\b"),
     ),
-    "MX": re.compile(r"\b(?=m)(?:m[eé]xic(?:o|an|ans|ana|anas|ano|anos)\b|mexican[oa]s?\b)"),
-    "CA": re.compile(r"\b(?=[co])(?:canad(?:a|á|ian|ians)\b|canadienses?\b|ottawa\b)"),
+    "MX": (_word("m", r"[eé]xic(?:o|an|ans|ana|anas|ano|anos)\b|exican[oa]s?\b"),),
+    "CA": (_word("c", r"anad(?:a|á|ian|ians)\b|anadienses?\b"), _word("o", r"ttawa\b")),
 }
-US_CAPITALS = re.compile(r"\b(?=U)(?:U\.\s?S\.(?:\s?A\.)?|USA\b|US\b)")
+US_CAPITALS = _word("U", r"\.\s?S\.(?:\s?A\.)?|SA\b|S\b")
 TRILATERAL = re.compile(r"\btrilateral\b|\bNorth America(?:n)?\b|\bAm[eé]rica del Norte\b", re.I)
 ENCOUNTER_TERMS = (
     "bilateral", "joint statement", "joint declaration", "met with", "met in", "met on",
@@ -96,7 +108,10 @@ def country_spans(text: str, lowered: str | None = None) -> dict[str, list[int]]
     """Start offsets of each country's mentions (``lowered``: ``text.lower()``, when
     the caller has it already)."""
     lowered = lowered if lowered is not None else text.lower()  # same offsets here
-    spans = {c: [m.start() for m in p.finditer(lowered)] for c, p in COUNTRY_PATTERNS.items()}
+    spans = {
+        country: sorted(m.start() for pattern in patterns for m in pattern.finditer(lowered))
+        for country, patterns in COUNTRY_PATTERNS.items()
+    }
     spans["US"] = sorted(spans["US"] + [m.start() for m in US_CAPITALS.finditer(text)])
     return spans
 

@@ -19,11 +19,11 @@ Confidence says how the link was made: full name 0.95, alias 0.85, acronym 0.75
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import ahocorasick
 
@@ -45,9 +45,11 @@ Form = Literal["name", "alias", "acronym"]
 FORM_CONFIDENCE = MappingProxyType({"name": 0.95, "alias": 0.85, "acronym": 0.75})
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One mention: ``text[start:end]`` of the original text refers to ``slug``."""
+class Mention(NamedTuple):
+    """One mention: ``text[start:end]`` of the original text refers to ``slug``.
+
+    A named tuple rather than a frozen dataclass: a text makes one per mention, and a
+    named tuple costs a third as much to make."""
 
     start: int
     end: int
@@ -80,8 +82,7 @@ class Surface:
     needs_context: bool
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
     """A match that needs checking: several entries, an acronym or a risky term."""
 
     start: int  # in the normalized text
@@ -119,8 +120,11 @@ class Linker:
             surfaces = _best_per_slug(bucket.values())
             only = surfaces[0]
             plain = only.form != "acronym" and not only.needs_context
+            # The acronyms written under this key, each once, to check their case.
+            acronyms = tuple(dict.fromkeys(s.term for s in surfaces if s.form == "acronym"))
             automaton.add_word(
-                f" {key} ", (len(key), surfaces, only if plain and len(surfaces) == 1 else None)
+                f" {key} ",
+                (len(key), surfaces, only if plain and len(surfaces) == 1 else None, acronyms),
             )
         automaton.make_automaton()
         return cls(automaton, relations(registry), countries(registry))
@@ -128,11 +132,14 @@ class Linker:
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order, spans into the original ``text``."""
         normalized = normalize_text(text)
+        hits = _longest_first(self._raw_hits(text, normalized))
+        spans = normalized.original_spans([(hit[0], hit[1]) for hit in hits])
         mentions: dict[int, Mention] = {}  # by start, to return them in text order
         to_check: list[_Hit] = []
         long_forms: set[str] = set()
-        for start, end, surfaces, plain in _longest_first(self._raw_hits(text, normalized)):
-            original_start, original_end = normalized.original_span(start, end)
+        for (start, end, surfaces, plain), (original_start, original_end) in zip(
+            hits, spans, strict=True
+        ):
             if plain is not None:
                 long_forms.add(plain.slug)
                 mentions[original_start] = Mention(
@@ -157,18 +164,22 @@ class Linker:
     def _raw_hits(self, text: str, normalized: NormalizedText) -> list[_RawHit]:
         """Whole-word matches; acronyms whose case does not match are dropped here."""
         hits: list[_RawHit] = []
-        for end, (length, surfaces, plain) in self.automaton.iter(normalized.text):
+        append = hits.append
+        locate = normalized.locator()
+        for end, (length, surfaces, plain, acronyms) in self.automaton.iter(normalized.text):
             start = end - length  # ``end`` is the padding space after the term
-            if plain is None and any(s.form == "acronym" for s in surfaces):
-                original_start, original_end = normalized.original_span(start, end)
+            if acronyms:
+                original_start, original_end = locate(start, end)
                 found = text[original_start:original_end]
-                surfaces = tuple(
-                    s for s in surfaces
-                    if s.form != "acronym"
-                    or acronym_case_ok(found, s.term, strict=s.needs_context)
-                )  # fmt: skip
-            if surfaces:
-                hits.append((start, end, surfaces, plain))
+                if acronyms != (found,):  # written otherwise than the acronyms: check case
+                    surfaces = tuple(
+                        s for s in surfaces
+                        if s.form != "acronym" or s.term == found
+                        or acronym_case_ok(found, s.term, strict=s.needs_context)
+                    )  # fmt: skip
+                    if not surfaces:
+                        continue
+            append((start, end, surfaces, plain))
         return hits
 
     def _resolve(
@@ -180,7 +191,18 @@ class Linker:
         supported: set[str],
     ) -> Mention | None:
         start, end = hit.original_start, hit.original_end
-        shouting = any(s.form == "acronym" for s in hit.surfaces) and in_caps_text(text, start, end)
+        known: list[bool] = []
+
+        def shouting() -> bool:
+            """Whether the match sits in an all-capitals run: read from the words
+            around it once, and only when a surface's support comes to depend on it."""
+            if not known:
+                known.append(
+                    any(s.form == "acronym" for s in hit.surfaces)
+                    and in_caps_text(text, start, end)
+                )
+            return known[0]
+
         scored = []
         for surface in hit.surfaces:
             score, reason = self._support(
@@ -202,20 +224,21 @@ class Linker:
         normalized: NormalizedText,
         long_forms: set[str],
         supported: set[str],
-        shouting: bool,
+        shouting: Callable[[], bool],
     ) -> tuple[float, str]:
         """Confidence that this surface, here, means this entry (0 = not enough).
 
         ``long_forms``: slugs whose name or plain alias appears in the text;
-        ``supported``: those plus the slugs already linked by other means.
+        ``supported``: those plus the slugs already linked by other means;
+        ``shouting()``: whether the match is in an all-capitals run.
         """
+        if surface.slug in long_forms and surface.form == "acronym":
+            return 0.9, "acronym; its long form also appears"
         risky = (
             surface.needs_context
             or len(hit.surfaces) > 1
-            or (surface.form == "acronym" and (len(surface.term) <= 2 or shouting))
+            or (surface.form == "acronym" and (len(surface.term) <= 2 or shouting()))
         )
-        if surface.slug in long_forms and surface.form == "acronym":
-            return 0.9, "acronym; its long form also appears"
         if not risky:
             return FORM_CONFIDENCE[surface.form], surface.form
         if surface.slug in long_forms:
@@ -223,7 +246,7 @@ class Linker:
         related = self.related.get(surface.slug, frozenset()) & supported
         if related:
             return 0.7, f"{surface.form} needing context; related {sorted(related)[0]} appears"
-        if shouting:
+        if shouting():
             return 0.0, ""
         start, end = hit.original_start, hit.original_end
         if (

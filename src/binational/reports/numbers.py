@@ -25,17 +25,20 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from binational.domain import Period, Quarter
-from binational.store.reports import (
+from binational.store.report_counts import (
     REPORTABLE_STATUSES,
     PlacedItem,
     placed_items,
     reportable_before_on_day,
     reportable_day_counts,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 Month = tuple[int, int]
 
@@ -142,9 +145,10 @@ class ReportShape:
         return earlier + loose + placed_before + 1
 
 
-def event_numbers(session: Session, targets: Iterable[Target]) -> dict[int, int]:
+def event_numbers(session: Connection | Session, targets: Iterable[Target]) -> dict[int, int]:
     """event id -> its number in its quarter's report, for the events that the
-    report includes; a handful of counting queries per quarter touched."""
+    report includes; a handful of counting queries per quarter touched (on a
+    connection, or a session)."""
     by_quarter: dict[Quarter, list[Target]] = {}
     for target in targets:
         by_quarter.setdefault(Quarter.containing(target.day), []).append(target)

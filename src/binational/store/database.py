@@ -21,15 +21,18 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from binational.errors import Busy, UserError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The heads of the migration scripts. Opening a database compares these with its
@@ -177,8 +180,15 @@ class Database:
     """An engine and its session factory, made once per process and passed along."""
 
     engine: Engine
-    sessions: sessionmaker[Session]
     lock_wait: float = DEFAULT_LOCK_WAIT
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        """The ORM's session factory, made on first use: the ORM is imported only by
+        the work that needs it (reads on ``connect()`` do without it)."""
+        from sqlalchemy.orm import sessionmaker
+
+        return sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
@@ -202,7 +212,7 @@ class Database:
             engine.dispose()
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             raise UserError(f"cannot open the database {shown_url(target)}: {reason}") from None
-        return cls(engine, sessionmaker(engine, expire_on_commit=False), lock_wait)
+        return cls(engine, lock_wait)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

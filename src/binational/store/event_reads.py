@@ -1,5 +1,5 @@
-"""Events read as plain records on the hot paths: the web's event page, its JSON twin
-and the page of a listing.
+"""Events read as plain records on the hot paths: the web's event page, its JSON twin,
+the page of a listing and the command line's listings.
 
 The statements are built once, here, with bind parameters, and run on a plain
 connection: no ORM session, identity map or per-request statement building, which
@@ -15,22 +15,20 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, exists, func, select
 
 from binational.domain import DatePrecision, InstitutionLabel, PartialDate
-from binational.store.models import (
-    Event,
-    EventInstitution,
-    EventSource,
-    EventTopic,
-    Report,
-    ReportItem,
-    Revision,
-)
+from binational.store import tables
 from binational.store.records import CARD_SUMMARY, event_card, event_record, revision_record
 
-_events = Event.__table__
-_links = EventInstitution.__table__
-_topics = EventTopic.__table__
-_sources = EventSource.__table__
-_revisions = Revision.__table__
+_events = tables.events
+_links = tables.event_institutions
+_topics = tables.event_topics
+_sources = tables.event_sources
+_revisions = tables.revisions
+_reports = tables.reports
+_items = tables.report_items
+
+# Events read by id are read this many at a time: a listing of every event must not
+# send more bound values than the database takes in one statement.
+CHUNK = 500
 
 # The event page's row says which of its lists have anything in them: most events
 # have no extra sources, placements or revisions, and a query skipped is a round trip
@@ -39,9 +37,13 @@ _this_event = bindparam("event_id")
 EVENT_PAGE = select(
     _events,
     exists().where(_sources.c.event_id == _this_event).label("has_sources"),
-    exists().where(ReportItem.event_id == _this_event).label("has_placements"),
+    exists().where(_items.c.event_id == _this_event).label("has_placements"),
     exists().where(_revisions.c.event_id == _this_event).label("has_revisions"),
 ).where(_events.c.id == _this_event)
+# What an event's number in its report is worked out from (``reports/numbers.py``).
+EVENT_DAY = select(_events.c.id, _events.c.date_value, _events.c.status).where(
+    _events.c.id == bindparam("event_id")
+)
 LINKS = select(_links).where(_links.c.event_id == bindparam("event_id")).order_by(_links.c.id)
 TOPICS = select(_topics).where(_topics.c.event_id == bindparam("event_id")).order_by(_topics.c.id)
 
@@ -71,17 +73,15 @@ SOURCES = (
     .order_by(_sources.c.id)
 )
 PLACEMENTS = (
-    select(Report.period, Report.kind, ReportItem.position, ReportItem.printed_number,
-           ReportItem.excluded)
-    .join(Report, Report.id == ReportItem.report_id)
-    .where(ReportItem.event_id == bindparam("event_id"))
-    .order_by(Report.period)
+    select(_reports.c.period, _reports.c.kind, _items.c.position, _items.c.printed_number,
+           _items.c.excluded)
+    .join(_reports, _reports.c.id == _items.c.report_id)
+    .where(_items.c.event_id == bindparam("event_id"))
+    .order_by(_reports.c.period)
 )  # fmt: skip
-REVISIONS = (
-    select(_revisions)
-    .where(_revisions.c.event_id == bindparam("event_id"))
-    .order_by(_revisions.c.id.desc())
-)
+_event_revisions = select(_revisions).where(_revisions.c.event_id == bindparam("event_id"))
+REVISIONS = _event_revisions.order_by(_revisions.c.id.desc())
+REVISIONS_OLDEST_FIRST = _event_revisions.order_by(_revisions.c.id)
 
 
 def read_event_page(
@@ -108,22 +108,36 @@ def read_event_page(
     return record
 
 
+def read_event_day(connection: Connection, event_id: int) -> tuple | None:
+    """(id, date_value, status) of the event, or None if there is no such event."""
+    return connection.execute(EVENT_DAY, {"event_id": event_id}).first()
+
+
 def read_events(
-    connection: Connection, ids: Sequence[int], labels: Mapping[str, InstitutionLabel]
+    connection: Connection,
+    ids: Sequence[int],
+    labels: Mapping[str, InstitutionLabel],
+    numbers: Mapping[int, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """The records of the events ``ids``, in that order (missing ids are skipped):
-    three queries whatever the number of events."""
-    if not ids:
-        return []
-    events = {row.id: row for row in connection.execute(MANY_EVENTS, {"ids": list(ids)})}
-    links: dict[int, list] = {event_id: [] for event_id in events}
-    topics: dict[int, list] = {event_id: [] for event_id in events}
-    for link in connection.execute(MANY_LINKS, {"ids": list(events)}):
-        links[link.event_id].append(link)
-    for topic in connection.execute(MANY_TOPICS, {"ids": list(events)}):
-        topics[topic.event_id].append(topic)
+    """The records of the events ``ids``, in that order (missing ids are skipped),
+    each with its number from ``numbers`` if there: three queries for every
+    ``CHUNK`` events."""
+    events: dict[int, Any] = {}
+    links: dict[int, list] = {}
+    topics: dict[int, list] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        found = {row.id: row for row in connection.execute(MANY_EVENTS, {"ids": chunk})}
+        events.update(found)
+        links.update({event_id: [] for event_id in found})
+        topics.update({event_id: [] for event_id in found})
+        for link in connection.execute(MANY_LINKS, {"ids": list(found)}):
+            links[link.event_id].append(link)
+        for topic in connection.execute(MANY_TOPICS, {"ids": list(found)}):
+            topics[topic.event_id].append(topic)
+    numbers = numbers or {}
     return [
-        event_record(events[i], None, labels, links=links[i], topics=topics[i])
+        event_record(events[i], numbers.get(i), labels, links=links[i], topics=topics[i])
         for i in ids
         if i in events
     ]
@@ -164,6 +178,9 @@ def read_placements(connection: Connection, event_id: int) -> list[dict[str, Any
     ]  # fmt: skip
 
 
-def read_revisions(connection: Connection, event_id: int) -> list[dict[str, Any]]:
-    """The event's revisions, newest first."""
-    return [revision_record(r) for r in connection.execute(REVISIONS, {"event_id": event_id})]
+def read_revisions(
+    connection: Connection, event_id: int, newest_first: bool = True
+) -> list[dict[str, Any]]:
+    """The event's revisions, newest first (or oldest first)."""
+    statement = REVISIONS if newest_first else REVISIONS_OLDEST_FIRST
+    return [revision_record(r) for r in connection.execute(statement, {"event_id": event_id})]

@@ -4,17 +4,22 @@ with a revision recorded. (Searching their texts is the ``search`` service's.)""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from binational.domain import DateSource, EventStatus, PartialDate, Period
+from binational.domain import DateSource, EventStatus, PartialDate
 from binational.errors import UserError
+from binational.store.event_filters import EventQuery, filtered_select, ordered_page
 from binational.store.links import Annotator, annotate_event
-from binational.store.models import Event, EventInstitution, EventTopic, Revision, utcnow
+from binational.store.models import Event, Revision, utcnow
 from binational.store.revisions import record_revision
+
+__all__ = [
+    "EDITABLE_FIELDS", "EventQuery", "count_events", "event_fields", "filtered_statement",
+    "find_event_for_edit", "find_events", "get_event", "update_event", "validate_changes",
+]  # fmt: skip
 
 EDITABLE_FIELDS = (
     "title", "date", "date_source", "summary", "context", "implications", "url", "status",
@@ -38,72 +43,16 @@ def length_problem(name: str, value: str) -> str | None:
     )
 
 
-@dataclass(frozen=True)
-class EventQuery:
-    """Filters for listing events; every one is optional."""
-
-    period: Period | None = None
-    month: int | None = None  # 1-12, within the period or any year
-    status: str | None = None
-    institution: str | None = None  # registry slug
-    any_institution: tuple[str, ...] | None = None  # linked to any of these (a category)
-    topic: str | None = None
-    statuses: tuple[str, ...] | None = None  # e.g. what the public may see
-    limit: int | None = None
-    offset: int = 0
-
-
-def event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if query.period:
-        conditions.append(Event.date_value.between(query.period.start, query.period.end))
-    if query.month:
-        conditions.append(func.extract("month", Event.date_value) == query.month)
-    if query.status:
-        conditions.append(Event.status == query.status)
-    if query.statuses is not None:
-        conditions.append(Event.status.in_(query.statuses))
-    if query.institution:
-        conditions.append(
-            Event.id.in_(
-                select(EventInstitution.event_id).where(
-                    EventInstitution.slug == query.institution, EventInstitution.removed.is_(False)
-                )
-            )
-        )
-    if query.any_institution is not None:
-        conditions.append(
-            Event.id.in_(
-                select(EventInstitution.event_id).where(
-                    EventInstitution.slug.in_(query.any_institution),
-                    EventInstitution.removed.is_(False),
-                )
-            )
-        )
-    if query.topic:
-        conditions.append(
-            Event.id.in_(
-                select(EventTopic.event_id).where(
-                    EventTopic.slug == query.topic, EventTopic.removed.is_(False)
-                )
-            )
-        )
-    return conditions
-
-
 def filtered_statement(query: EventQuery) -> Select:
-    """The events matching ``query``'s filters."""
-    return select(Event).where(*event_conditions(query))
+    """The events matching ``query``'s filters, as ``Event`` entities."""
+    return filtered_select(query, Event)
 
 
 def find_events(session: Session, query: EventQuery) -> list[Event]:
     """Events matching ``query``, by date (then id), with their links and topics."""
-    statement = filtered_statement(query).order_by(Event.date_value, Event.id)
-    statement = statement.options(selectinload(Event.institution_links), selectinload(Event.topics))
-    if query.limit is not None:
-        statement = statement.limit(query.limit)
-    if query.offset:
-        statement = statement.offset(query.offset)
+    statement = ordered_page(filtered_statement(query), query).options(
+        selectinload(Event.institution_links), selectinload(Event.topics)
+    )
     return list(session.scalars(statement))
 
 

@@ -4,10 +4,12 @@ and the web API, with stable field names and ISO dates."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from binational.domain import DatePrecision, InstitutionLabel, PartialDate
-from binational.store.models import Event
+
+if TYPE_CHECKING:
+    from binational.store.models import Event
 
 
 def event_record(

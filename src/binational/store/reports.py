@@ -8,7 +8,6 @@ package's pure functions.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,10 +16,8 @@ from sqlalchemy.orm import Session
 
 from binational.domain import DateSource, PartialDate, Period
 from binational.store.models import Event, Report, ReportItem
+from binational.store.report_counts import REPORTABLE_STATUSES
 from binational.store.revisions import record_revision
-
-# Events a report includes unless the analyst excludes them.
-REPORTABLE_STATUSES = ("reviewed", "published")
 
 
 @dataclass(frozen=True)
@@ -201,48 +198,3 @@ def reportable_months(
 def saved_periods(session: Session) -> set[str]:
     """The periods that have a saved report (built or imported)."""
     return set(session.scalars(select(Report.period).where(Report.kind == "quarterly")))
-
-
-@dataclass(frozen=True)
-class PlacedItem:
-    """A report item with its event's current date and status (for numbering)."""
-
-    event_id: int
-    day: dt.date
-    status: str
-    position: int | None
-    excluded: bool
-
-
-def placed_items(session: Session, period: Period) -> list[PlacedItem]:
-    """The period's report items whose events are dated in the period."""
-    rows = session.execute(
-        select(ReportItem.event_id, Event.date_value, Event.status, ReportItem.position,
-               ReportItem.excluded)
-        .join(Report, Report.id == ReportItem.report_id)
-        .join(Event, Event.id == ReportItem.event_id)
-        .where(Report.kind == "quarterly", Report.period == str(period))
-        .where(Event.date_value >= period.start, Event.date_value <= period.end)
-    )  # fmt: skip
-    return [PlacedItem(*row) for row in rows]
-
-
-def reportable_day_counts(session: Session, period: Period) -> dict[dt.date, int]:
-    """How many reviewed or published events each day of the period holds (an
-    index-only count: the events themselves are not read)."""
-    rows = session.execute(
-        select(Event.date_value, func.count())
-        .where(Event.date_value >= period.start, Event.date_value <= period.end)
-        .where(Event.status.in_(REPORTABLE_STATUSES))
-        .group_by(Event.date_value)
-    )
-    return {day: count for day, count in rows}
-
-
-def reportable_before_on_day(session: Session, day: dt.date, event_id: int) -> int:
-    """How many reviewed or published events of ``day`` have a lower id."""
-    return session.scalar(
-        select(func.count()).where(
-            Event.date_value == day, Event.status.in_(REPORTABLE_STATUSES), Event.id < event_id
-        )
-    ) or 0  # fmt: skip

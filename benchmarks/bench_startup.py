@@ -1,0 +1,153 @@
+"""Start-up of the command line as the user meets it: the read commands on the demo
+database, each a whole new process, against ``binational --help``.
+
+Run: .venv/bin/python benchmarks/bench_startup.py [--runs 11]
+
+The demo database is built in a temporary directory as ``make demo`` builds it
+(``binational import`` of the sample report). Each round runs every command once, as
+a new process, in turn, so the commands of one round share the machine's load (2
+cores shared with other work here); a command's figure is the median over the rounds
+of its wall time and of its ratio to ``--help`` in the same round, and the same of
+its CPU time (user + system), which another process's load disturbs less. Target
+(issue 11, item 2): every read command within 2× ``--help``.
+
+The runs see what a user's machine has after the first command, and no more: the
+package's bytecode compiled (PYTHONDONTWRITEBYTECODE is dropped from their
+environment) and the registry's validated cache (``registry/cache.py``), both
+written by one untimed run of each command into a fresh cache directory. Nothing
+else carries over between repetitions: each one is a new interpreter. One more run
+of each command under ``-X importtime`` lists the heavy libraries it imports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BINATIONAL = Path(sys.executable).with_name("binational")
+SAMPLE = ROOT / "data" / "samples" / "cbi-report-2023-q2.txt"
+HELP = ("--help",)
+READ_COMMANDS = (
+    ("events", "--period", "2023Q2", "--json"),
+    ("events", "--period", "2023Q2"),
+    ("events", "show", "1", "--json"),
+    ("events", "show", "1"),
+    ("registry", "list"),
+    ("registry", "show", "hled"),
+    ("candidates", "--json"),
+    ("settings",),
+    ("settings", "--json"),
+)
+HEAVY = (
+    "sqlalchemy", "sqlalchemy.orm", "alembic", "pydantic", "rich.table", "yaml",
+    "typst", "docx", "trafilatura", "numpy", "fastapi", "httpx", "jinja2",
+)  # fmt: skip
+
+
+def run(command: tuple[str, ...], environment: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [BINATIONAL, *command], env=environment, check=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def heavy_imports(command: tuple[str, ...], environment: dict[str, str]) -> list[str]:
+    """The libraries of ``HEAVY`` that one run of ``command`` imports."""
+    result = subprocess.run(
+        [BINATIONAL, *command], env={**environment, "PYTHONPROFILEIMPORTTIME": "1"},
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()}
+    return [name for name in HEAVY if name in imported]
+
+
+def load() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11, help="rounds (median)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as scratch:
+        environment = {
+            key: value for key, value in os.environ.items()
+            if key not in ("PYTHONDONTWRITEBYTECODE", "BINATIONAL_DEBUG")
+        }  # fmt: skip
+        environment["BINATIONAL_DB"] = str(Path(scratch) / "demo.db")
+        environment["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")
+        subprocess.run(
+            [BINATIONAL, "import", str(SAMPLE)], env=environment, check=True,
+            capture_output=True,
+        )  # fmt: skip
+        commands = (HELP, *READ_COMMANDS)
+        for command in commands:  # bytecode and the registry cache, as after a first use
+            run(command, environment)
+        load_before = load()
+        wall: dict[tuple[str, ...], list[float]] = {command: [] for command in commands}
+        cpu: dict[tuple[str, ...], list[float]] = {command: [] for command in commands}
+        wall_ratios: dict[tuple[str, ...], list[float]] = {command: [] for command in commands}
+        cpu_ratios: dict[tuple[str, ...], list[float]] = {command: [] for command in commands}
+        for _ in range(args.runs):
+            help_wall, help_cpu = run(HELP, environment)
+            wall[HELP].append(help_wall)
+            cpu[HELP].append(help_cpu)
+            for command in READ_COMMANDS:
+                elapsed, used = run(command, environment)
+                wall[command].append(elapsed)
+                cpu[command].append(used)
+                wall_ratios[command].append(elapsed / help_wall)
+                cpu_ratios[command].append(used / help_cpu)
+        load_after = load()
+        heavy = {command: heavy_imports(command, environment) for command in commands}
+
+    print(
+        f"machine: {os.cpu_count()} CPUs, {platform.machine()}, Python "
+        f"{platform.python_version()}; load average (1, 5, 15 min) before: {load_before}, "
+        f"after: {load_after}"
+    )
+    print(
+        f"rounds: {args.runs}; whole processes; medians of wall time, of its ratio to --help "
+        "in the same round, and of CPU time (user + system) and its ratio"
+    )
+    print(f"{'command':40} {'wall':>7} {'ratio':>6} {'CPU':>7} {'ratio':>6}  heavy imports")
+
+    def line(command: tuple[str, ...], ratio: str, cpu_ratio: str) -> str:
+        name = "binational " + " ".join(command)
+        wall_ms = statistics.median(wall[command]) * 1000
+        cpu_ms = statistics.median(cpu[command]) * 1000
+        return (
+            f"{name:40} {wall_ms:4.0f} ms {ratio:>6} {cpu_ms:4.0f} ms {cpu_ratio:>6}  "
+            + ", ".join(heavy[command])
+        )
+
+    print(line(HELP, "", ""))
+    worst = worst_cpu = 0.0
+    for command in READ_COMMANDS:
+        ratio = statistics.median(wall_ratios[command])
+        cpu_ratio = statistics.median(cpu_ratios[command])
+        worst, worst_cpu = max(worst, ratio), max(worst_cpu, cpu_ratio)
+        print(line(command, f"{ratio:.1f}×", f"{cpu_ratio:.1f}×"))
+    print(
+        f"slowest read command: {worst:.1f}× --help in wall time, {worst_cpu:.1f}× in CPU "
+        "time (target ≤ 2×)"
+    )
+
+if __name__ == "__main__":
+    main()
