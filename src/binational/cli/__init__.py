@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from binational.cli import events, ingest, registry, reports, serve, settings, users
+from binational.cli import events, ingest, registry, reports, serve, settings, site, users
 from binational.errors import UserError
 
 app = typer.Typer(
@@ -37,6 +37,7 @@ app.command("settings")(settings.settings_command)
 app.add_typer(ingest.sources_app, name="sources")
 app.add_typer(ingest.candidates_app, name="candidates")
 app.command("ingest")(ingest.ingest_command)
+app.add_typer(site.site_app, name="site")
 
 
 def main() -> None:

@@ -1,0 +1,92 @@
+"""CSV, JSON and NDJSON of each table, and the Frictionless Data Package
+(``datapackage.json``) that describes the CSV files. Pure: files as bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from binational.export.metadata import LICENSE_NAME, LICENSE_TITLE, LICENSE_URL, DataDescription
+from binational.export.tables import TABLES, OpenData, Table
+
+
+def csv_bytes(table: Table, rows: list[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=table.names, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def json_bytes(rows: list[dict[str, Any]]) -> bytes:
+    return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def ndjson_bytes(rows: list[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+
+
+def _schema(table: Table) -> dict[str, Any]:
+    fields = []
+    for column in table.columns:
+        field: dict[str, Any] = {
+            "name": column.name, "type": column.type, "description": column.description,
+        }  # fmt: skip
+        if column.required:
+            field["constraints"] = {"required": True}
+        fields.append(field)
+    schema: dict[str, Any] = {"fields": fields, "primaryKey": list(table.primary_key)}
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": column, "reference": {"resource": other, "fields": key}}
+            for column, other, key in table.foreign_keys
+        ]
+    return schema
+
+
+def datapackage(description: DataDescription) -> bytes:
+    """The Data Package describing the CSV files (the JSON files hold the same rows)."""
+    package = {
+        "profile": "tabular-data-package",
+        "name": "binational-institutions"
+        + (f"-{description.period}".lower() if description.period else ""),
+        "title": description.title,
+        "description": description.description,
+        "licenses": [{"name": LICENSE_NAME, "title": LICENSE_TITLE, "path": LICENSE_URL}],
+        "sources": [{"title": description.source}],
+        "resources": [
+            {
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "path": f"{table.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": _schema(table),
+            }  # fmt: skip
+            for table in TABLES
+        ],
+    }
+    return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def tabular_files(
+    data: OpenData, formats: set[str], description: DataDescription
+) -> dict[str, bytes]:
+    """File name -> bytes for the chosen formats among csv, json and ndjson."""
+    files: dict[str, bytes] = {}
+    for table in TABLES:
+        rows = list(data.table(table.name))
+        if "csv" in formats:
+            files[f"{table.name}.csv"] = csv_bytes(table, rows)
+        if "json" in formats:
+            files[f"{table.name}.json"] = json_bytes(rows)
+        if "ndjson" in formats:
+            files[f"{table.name}.ndjson"] = ndjson_bytes(rows)
+    if "csv" in formats:
+        files["datapackage.json"] = datapackage(description)
+    return files

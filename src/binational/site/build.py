@@ -1,0 +1,147 @@
+"""The site's build: read the published data, plan the pages, produce and write
+only the outputs whose content key changed, then index the pages for search."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from binational.config import Settings
+from binational.export.catalog import export_catalog
+from binational.export.metadata import DataDescription
+from binational.export.service import FORMATS, export_files
+from binational.export.tables import open_data
+from binational.publish.formats import RENDERERS
+from binational.registry.loader import Registry
+from binational.reports.service import report_stem
+from binational.site import urls
+from binational.site.archived import read_archived_text
+from binational.site.data import SiteData
+from binational.site.feeds import atom_feed, sitemap
+from binational.site.labels import translator
+from binational.site.load import load_site_data
+from binational.site.pages import Page, plan_pages
+from binational.site.render import STATIC, Renderer
+from binational.site.search import index_site
+from binational.site.write import Output, WriteSummary, content_key, write_outputs
+from binational.store.database import Database
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    pages: int
+    outputs: int
+    written: tuple[str, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+    search: str | None
+    seconds: float
+
+
+def page_outputs(pages: Sequence[Page], renderer: Renderer, archive_dir: str) -> list[Output]:
+    outputs = []
+    for page in pages:
+        key = content_key(renderer.version, page.template, page.context)
+        if page.template == "archived.html":
+            where = page.context["location"]
+
+            def produce(page=page, where=where) -> bytes:
+                copy = read_archived_text(archive_dir, where["file"], where["offset"],
+                                          where["length"])  # fmt: skip
+                return renderer.render(page, copy=copy)
+        else:
+
+            def produce(page=page) -> bytes:
+                return renderer.render(page)
+
+        outputs.append(Output(page.path, key, produce))
+    return outputs
+
+
+def static_outputs() -> list[Output]:
+    return [
+        Output(
+            f"static/{path.name}",
+            content_key(path.read_bytes().hex()),
+            lambda path=path: path.read_bytes(),
+        )  # fmt: skip
+        for path in sorted(STATIC.iterdir())
+        if path.is_file()
+    ]
+
+
+def feed_outputs(data: SiteData, pages: Sequence[Page]) -> list[Output]:
+    prefix = urls.base_path(data.base_url)
+    entries = [(page.context["canonical"], page.context["alternates"]) for page in pages]
+    outputs = [Output("sitemap.xml", content_key(entries), lambda: sitemap(pages))]
+    stamps = [(e.id, e.title, e.summary[:600], e.updated_at) for e in data.events]
+    for lang in data.languages:
+        title = translator(lang)("site_title")
+        outputs.append(Output(
+            urls.feed(lang), content_key(lang, data.base_url, title, stamps),
+            lambda lang=lang, title=title: atom_feed(
+                data.events, lang, data.base_url, prefix, title
+            ),
+        ))  # fmt: skip
+    return outputs
+
+
+def report_outputs(data: SiteData) -> list[Output]:
+    outputs = []
+    for report in data.reports:
+        key = content_key(version("binational"), repr(report.document))
+        stem = report_stem(report.document.period)
+        for renderer in RENDERERS.values():
+            outputs.append(Output(
+                urls.report_file(report.period, renderer.filename(stem)), key + renderer.name,
+                lambda r=renderer, d=report.document: r.render(d),
+            ))  # fmt: skip
+    return outputs
+
+
+def data_outputs(data: SiteData) -> list[Output]:
+    """The open-data files, made once (together) when any of them must be written."""
+    rows = open_data(data.events, data.registry, data.archived)
+    description = DataDescription(data.organization)
+    key = content_key(version("binational"), rows.rows)
+
+    @cache
+    def files() -> dict[str, bytes]:
+        return export_files(rows, set(FORMATS), description)
+
+    return [
+        Output(urls.data_file(name), key, lambda name=name: files()[name])
+        for name, _ in export_catalog(set(FORMATS))
+    ]
+
+
+def build_site(
+    database: Database,
+    settings: Settings,
+    registry: Registry,
+    out: Path,
+    languages: Sequence[str] = urls.LANGUAGES,
+    base_url: str | None = None,
+    search: bool = True,
+) -> BuildSummary:
+    started = time.perf_counter()
+    data = load_site_data(database, settings, registry, languages, base_url)
+    pages = plan_pages(data)
+    renderer = Renderer()
+    outputs = [
+        *page_outputs(pages, renderer, settings.archive_dir), *static_outputs(),
+        *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data),
+    ]  # fmt: skip
+    summary: WriteSummary = write_outputs(out, outputs)
+    indexed = None
+    if search and (summary.written or summary.removed or not (out / "pagefind").is_dir()):
+        indexed = index_site(out)
+    return BuildSummary(
+        pages=len(pages), outputs=len(outputs), written=summary.written,
+        unchanged=summary.unchanged, removed=summary.removed, search=indexed,
+        seconds=time.perf_counter() - started,
+    )  # fmt: skip
