@@ -12,7 +12,18 @@ import sys
 
 import typer
 
-from binational.cli import events, ingest, registry, reports, serve, settings, site, users
+from binational.cli import (
+    archive,
+    events,
+    export,
+    ingest,
+    registry,
+    reports,
+    serve,
+    settings,
+    site,
+    users,
+)
 from binational.errors import UserError
 
 app = typer.Typer(
@@ -38,6 +49,8 @@ app.add_typer(ingest.sources_app, name="sources")
 app.add_typer(ingest.candidates_app, name="candidates")
 app.command("ingest")(ingest.ingest_command)
 app.add_typer(site.site_app, name="site")
+app.add_typer(archive.archive_app, name="archive")
+app.command("export")(export.export_command)
 
 
 def main() -> None:
