@@ -6,7 +6,6 @@ import gzip
 from pathlib import Path
 
 
-
 def tree_bytes(root: Path):
     for path in root.rglob("*"):
         if path.is_file():
