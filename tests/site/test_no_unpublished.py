@@ -10,11 +10,8 @@ def tree_bytes(root: Path):
     for path in root.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
-            if path.suffix == ".pf_fragment" or data[:2] == b"\x1f\x8b":
-                try:
-                    data = gzip.decompress(data)
-                except OSError:
-                    pass
+            if data[:2] == b"\x1f\x8b":  # Pagefind's index and fragments are gzipped
+                data = gzip.decompress(data)
             yield path, data
 
 
