@@ -6,8 +6,13 @@ import rispy
 
 
 def test_csl_json_is_read_and_formatted_by_citeproc(exported, origin):
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-    from citeproc import formatter
+    from citeproc import (
+        Citation,
+        CitationItem,
+        CitationStylesBibliography,
+        CitationStylesStyle,
+        formatter,
+    )
     from citeproc.source.json import CiteProcJSON
 
     records = json.loads((exported / "sources.csl.json").read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ from binational.store import citation_models
 from binational.store.citations import (
     CitationCheck,
     archived_copies,
+    archived_text,
     check_order,
     citation_checks,
     record_archived,
@@ -34,16 +35,19 @@ def test_model_matches_the_migration(database):
 def test_archived_copies_and_checks_round_trip(database):
     when = dt.datetime(2026, 1, 2, 3, 4, 5)
     with database.transaction() as session:
-        record_archived(session, "https://a.example/1", "x.warc.gz", 10, 20, when)
+        record_archived(session, "https://a.example/1", "x.warc.gz", 10, 20, "T", "Body", when=when)
         record_check(session, CitationCheck("https://a.example/2", "dead", 404, None, "HTTP 404",
                                             when))  # fmt: skip
     with database.connect() as connection:
         copies = archived_copies(connection, ["https://a.example/1", "https://a.example/2"])
         checks = citation_checks(connection, ["https://a.example/1", "https://a.example/2"])
         order = check_order(connection, ["https://a.example/2", "https://a.example/1"])
+        copy = copies["https://a.example/1"]
+        text = archived_text(connection, copy.table, copy.row_id)
     assert list(copies) == ["https://a.example/1"]
     assert (copies["https://a.example/1"].file, copies["https://a.example/1"].offset) == (
         "x.warc.gz", 10,
     )  # fmt: skip
     assert checks["https://a.example/2"].state == "dead" and list(checks) == ["https://a.example/2"]
     assert order == ["https://a.example/1", "https://a.example/2"]
+    assert text == ("T", "Body") and copy.retrieved_at == when

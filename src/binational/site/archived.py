@@ -1,13 +1,16 @@
 """An archived response turned into the text an archived-copy page shows: its title
 and paragraphs, nothing that could load from elsewhere (no scripts, styles, images
-or frames), so the page is self-contained."""
+or frames), so the page is self-contained.
+
+The text is extracted once, when the copy is archived (ingestion stores its
+extraction with the document; ``binational archive fetch`` with the citation), so a
+build never parses archived HTML again.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from binational.ingest.archive import ArchiveLocation, read_response
 from binational.language import function_word_guess
 
 
@@ -18,23 +21,8 @@ class ArchivedText:
     lang: str
 
 
-def readable_text(body: bytes, content_type: str, url: str) -> ArchivedText:
-    """The main text of an archived body: trafilatura's extraction for HTML (the
-    extractor ingestion uses), the body itself for plain text."""
-    kind = content_type.split(";")[0].strip().lower()
-    title, text = "", ""
-    if kind.startswith("text/plain"):
-        text = body.decode("utf-8", "replace")
-    elif body:
-        from trafilatura import bare_extraction
-
-        try:
-            result = bare_extraction(body, url=url, include_comments=False, favor_recall=True)
-        except (ValueError, TypeError):
-            result = None
-        if result is not None:
-            title = (result.title or "").strip()
-            text = (result.text or "").strip()
+def archived_text(title: str, text: str) -> ArchivedText:
+    """The page's view of a stored extraction: paragraphs, and the language its words say."""
     paragraphs = tuple(line.strip() for line in text.split("\n") if line.strip())
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
@@ -42,16 +30,21 @@ def readable_text(body: bytes, content_type: str, url: str) -> ArchivedText:
     return ArchivedText(title, paragraphs, lang)
 
 
-def read_archived_text(
-    archive_dir: str | Path, file: str, offset: int, length: int
-) -> ArchivedText:
-    """The readable text of the WARC record at ``file``/``offset``; empty if the
-    record is gone."""
+def readable_text(body: bytes, content_type: str, url: str) -> tuple[str, str]:
+    """(title, text) of an archived body: trafilatura's extraction for HTML (the
+    extractor ingestion uses), the body itself for plain text, nothing for other
+    types (a PDF's copy is kept in the archive but has no text page)."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "text/plain":
+        return "", body.decode("utf-8", "replace")
+    if kind not in ("text/html", "application/xhtml+xml", "") or not body:
+        return "", ""
+    from trafilatura import bare_extraction
+
     try:
-        response = read_response(archive_dir, ArchiveLocation(file, offset, length))
-    except (OSError, ValueError):
-        return ArchivedText("", (), "en")
-    content_type = next(
-        (value for name, value in response.headers if name.lower() == "content-type"), ""
-    )
-    return readable_text(response.body, content_type, response.url)
+        result = bare_extraction(body, url=url, include_comments=False, favor_recall=True)
+    except (ValueError, TypeError):
+        return "", ""
+    if result is None:
+        return "", ""
+    return (result.title or "").strip(), (result.text or "").strip()

@@ -4,7 +4,7 @@ only the outputs whose content key changed, then index the pages for search."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -19,7 +19,7 @@ from binational.publish.formats import RENDERERS
 from binational.registry.loader import Registry
 from binational.reports.service import report_stem
 from binational.site import urls
-from binational.site.archived import read_archived_text
+from binational.site.archived import ArchivedText, archived_text
 from binational.site.data import SiteData
 from binational.site.feeds import atom_feed, sitemap
 from binational.site.labels import translator
@@ -28,6 +28,7 @@ from binational.site.pages import Page, plan_pages
 from binational.site.render import STATIC, Renderer
 from binational.site.search import index_site
 from binational.site.write import Output, WriteSummary, content_key, write_outputs
+from binational.store.citations import archived_text as stored_text
 from binational.store.database import Database
 
 
@@ -42,7 +43,11 @@ class BuildSummary:
     seconds: float
 
 
-def page_outputs(pages: Sequence[Page], renderer: Renderer, archive_dir: str) -> list[Output]:
+def page_outputs(
+    pages: Sequence[Page], renderer: Renderer, text_of: Callable[[str, int], ArchivedText]
+) -> list[Output]:
+    """Each page's output; an archived copy's page reads the copy's text (``text_of``
+    its table and row) only when it must be written."""
     outputs = []
     for page in pages:
         key = content_key(renderer.version, page.template, page.context)
@@ -50,9 +55,7 @@ def page_outputs(pages: Sequence[Page], renderer: Renderer, archive_dir: str) ->
             where = page.context["location"]
 
             def produce(page=page, where=where) -> bytes:
-                copy = read_archived_text(archive_dir, where["file"], where["offset"],
-                                          where["length"])  # fmt: skip
-                return renderer.render(page, copy=copy)
+                return renderer.render(page, copy=text_of(where["table"], where["row"]))
         else:
 
             def produce(page=page) -> bytes:
@@ -132,11 +135,16 @@ def build_site(
     data = load_site_data(database, settings, registry, languages, base_url)
     pages = plan_pages(data)
     renderer = Renderer()
-    outputs = [
-        *page_outputs(pages, renderer, settings.archive_dir), *static_outputs(),
-        *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data),
-    ]  # fmt: skip
-    summary: WriteSummary = write_outputs(out, outputs)
+    with database.connect() as connection:
+
+        def text_of(table: str, row: int) -> ArchivedText:
+            return archived_text(*stored_text(connection, table, row))
+
+        outputs = [
+            *page_outputs(pages, renderer, text_of), *static_outputs(),
+            *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data),
+        ]  # fmt: skip
+        summary: WriteSummary = write_outputs(out, outputs)
     indexed = None
     if search and (summary.written or summary.removed or not (out / "pagefind").is_dir()):
         indexed = index_site(out)

@@ -21,6 +21,7 @@ import httpx
 from binational.ingest.archive import WarcArchive
 from binational.ingest.client import FetchPolicy, make_client
 from binational.ingest.fetch import Fetcher, FetchResult
+from binational.site.archived import readable_text
 from binational.store.citations import (
     CitationCheck,
     archived_copies,
@@ -97,7 +98,8 @@ async def archive_missing(
         for url, result in zip(missing, results, strict=True):
             if result.ok and result.archived is not None:
                 where = result.archived
-                record_archived(session, url, where.file, where.offset, where.length)
+                title, text = readable_text(result.body, result.content_type, result.final_url)
+                record_archived(session, url, where.file, where.offset, where.length, title, text)
                 outcomes.append(ArchiveOutcome(url, True))
             else:
                 reason = result.error or f"HTTP {result.status}"

@@ -146,7 +146,8 @@ class Planner:
                 lambda lg, u=url: urls.archived(lg, u), "archived.html", lang, t("archive_title"),
                 url=url,
                 retrieved=copy.retrieved_at.date().isoformat() if copy.retrieved_at else None,
-                location={"file": copy.file, "offset": copy.offset, "length": copy.length},
+                location={"file": copy.file, "offset": copy.offset, "table": copy.table,
+                          "row": copy.row_id},  # fmt: skip
                 cited_by=[event_line(e, lang, prefix) for e in events],
             )  # fmt: skip
         yield self.page(urls.search, "search.html", lang, t("search_title"))

@@ -1,5 +1,6 @@
 """The citations table: one row per URL that a published event cites, holding the
-archived copy fetched for it when ingestion had none, and what the last re-check of
+archived copy fetched for it when ingestion had none (where it sits in the WARC
+archive, and its readable text, extracted once), and what the last re-check of
 the original URL found (still there, moved, or dead).
 
 The schema is owned by migration ``0008_citations``; a test checks the two agree.
@@ -28,6 +29,9 @@ class Citation(Base):
     warc_offset: Mapped[int | None] = mapped_column(BigInteger)
     warc_length: Mapped[int | None] = mapped_column(Integer)
     archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The copy's readable text, extracted once when it was archived.
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
     archive_error: Mapped[str | None] = mapped_column(Text)
     # The last re-check of the original URL.
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

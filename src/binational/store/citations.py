@@ -35,6 +35,8 @@ class ArchivedCopy:
     offset: int
     length: int
     retrieved_at: dt.datetime
+    table: str  # where its readable text is: 'ingest_documents' or 'citations'
+    row_id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,8 @@ def archived_copies(connection: Connection, urls: Iterable[str]) -> dict[str, Ar
     copies: dict[str, ArchivedCopy] = {}
     for chunk in _chunks(wanted):
         fetched = (
-            select(_documents.c.url, _documents.c.canonical_url, _documents.c.warc_file,
+            select(_documents.c.id, _documents.c.url, _documents.c.canonical_url,
+                   _documents.c.warc_file,
                    _documents.c.warc_offset, _documents.c.warc_length, _documents.c.fetched_at)
             .where(_documents.c.url.in_(chunk) | _documents.c.canonical_url.in_(chunk))
             .where(_documents.c.warc_file.is_not(None))
@@ -72,17 +75,29 @@ def archived_copies(connection: Connection, urls: Iterable[str]) -> dict[str, Ar
         for row in connection.execute(fetched):
             for url in {row.url, row.canonical_url} & asked:
                 copies[url] = ArchivedCopy(
-                    url, row.warc_file, row.warc_offset, row.warc_length, row.fetched_at
-                )
+                    url, row.warc_file, row.warc_offset, row.warc_length, row.fetched_at,
+                    _documents.name, row.id,
+                )  # fmt: skip
         own = select(_citations).where(
             _citations.c.url.in_(chunk), _citations.c.warc_file.is_not(None)
         )
         for row in connection.execute(own):
             if row.url not in copies:
                 copies[row.url] = ArchivedCopy(
-                    row.url, row.warc_file, row.warc_offset, row.warc_length, row.archived_at
-                )
+                    row.url, row.warc_file, row.warc_offset, row.warc_length, row.archived_at,
+                    _citations.name, row.id,
+                )  # fmt: skip
     return copies
+
+
+def archived_text(connection: Connection, table_name: str, row_id: int) -> tuple[str, str]:
+    """(title, text) extracted from an archived copy (``ArchivedCopy.table`` and
+    ``row_id``) when it was archived."""
+    table = _documents if table_name == _documents.name else _citations
+    row = connection.execute(
+        select(table.c.title, table.c.text).where(table.c.id == row_id)
+    ).first()
+    return (row.title or "", row.text or "") if row else ("", "")
 
 
 def citation_checks(connection: Connection, urls: Iterable[str]) -> dict[str, CitationCheck]:
@@ -118,11 +133,12 @@ def _citation(session: Session, url: str) -> Citation:
 
 def record_archived(
     session: Session, url: str, file: str, offset: int, length: int,
-    when: dt.datetime | None = None,
+    title: str = "", text: str = "", when: dt.datetime | None = None,
 ) -> None:  # fmt: skip
-    """Remember the archived copy fetched for ``url``."""
+    """Remember the archived copy fetched for ``url`` and its readable text."""
     citation = _citation(session, url)
     citation.warc_file, citation.warc_offset, citation.warc_length = file, offset, length
+    citation.title, citation.text = title, text
     citation.archived_at = when or utcnow()
     citation.archive_error = None
 

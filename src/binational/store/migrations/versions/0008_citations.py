@@ -24,6 +24,8 @@ def upgrade() -> None:
         sa.Column("warc_offset", sa.BigInteger),
         sa.Column("warc_length", sa.Integer),
         sa.Column("archived_at", sa.DateTime),
+        sa.Column("title", sa.Text),
+        sa.Column("text", sa.Text),
         sa.Column("archive_error", sa.Text),
         sa.Column("checked_at", sa.DateTime),
         sa.Column("check_state", sa.String(12)),
