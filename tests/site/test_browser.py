@@ -133,22 +133,36 @@ def test_keyboard_focus_starts_at_the_skip_link(page, site_url):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def search(page, url: str, query: str) -> list[str]:
+def search(page, url: str, query: str, *expected: str) -> list[str]:
+    """Search from the search page; the result titles once every ``expected`` title
+    is shown (results from the merged bundles arrive one after another)."""
     page.goto(url)
     page.locator(".pagefind-ui__search-input").fill(query)
     results = page.locator(".pagefind-ui__result-link")
-    results.first.wait_for(timeout=10_000)
+    for title in expected:
+        results.filter(has_text=title).first.wait_for(timeout=10_000)
     return results.all_inner_texts()
 
 
 def test_pagefind_finds_fentanyl_in_english(page, site_url):
-    titles = search(page, f"{site_url}/en/search/", "fentanyl")
+    titles = search(page, f"{site_url}/en/search/", "fentanyl",
+                    "Trilateral Fentanyl Committee meets in Mexico City")  # fmt: skip
     assert "Trilateral Fentanyl Committee meets in Mexico City" in titles
+    assert "Trilateral Fentanyl Committee" in titles  # the institution, from the main bundle
     assert page.locator(".pagefind-ui__filter-name", has_text="category").count() == 1
     assert page.locator(".pagefind-ui__filter-name", has_text="year").count() == 1
 
 
 def test_pagefind_finds_dialogo_in_spanish(page, site_url):
-    titles = search(page, f"{site_url}/es/search/", "diálogo")
-    assert "Diálogo Económico de Alto Nivel México-Estados Unidos" in titles
-    assert "Se reúne el Diálogo Económico de Alto Nivel" in titles
+    titles = search(page, f"{site_url}/es/search/", "diálogo",
+                    "Diálogo Económico de Alto Nivel México-Estados Unidos")  # fmt: skip
+    assert all("Diálogo" in title or "diálogo" in title for title in titles)
+    # The year filter narrows the results to that year's event (from its own bundle).
+    page.locator(".pagefind-ui__filter-name", has_text="year").click()
+    page.locator(".pagefind-ui__filter-checkbox[value='2024']").check()
+    results = page.locator(".pagefind-ui__result-link")
+    results.filter(has_text="Se reúne").first.wait_for(timeout=10_000)
+    page.wait_for_function(
+        "document.querySelectorAll('.pagefind-ui__result-link').length === 1", timeout=10_000
+    )
+    assert results.all_inner_texts() == ["Se reúne el Diálogo Económico de Alto Nivel"]

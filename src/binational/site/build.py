@@ -39,7 +39,7 @@ class BuildSummary:
     written: tuple[str, ...]
     unchanged: int
     removed: tuple[str, ...]
-    search: str | None
+    search: list[str] | None  # the search bundles indexed again
     seconds: float
 
 
@@ -50,7 +50,7 @@ def page_outputs(
     its table and row) only when it must be written."""
     outputs = []
     for page in pages:
-        key = content_key(renderer.version, page.template, page.context)
+        key = content_key(renderer.version, page.template, page.common, page.key)
         if page.template == "archived.html":
             where = page.context["location"]
 
@@ -79,7 +79,7 @@ def static_outputs() -> list[Output]:
 
 def feed_outputs(data: SiteData, pages: Sequence[Page]) -> list[Output]:
     prefix = urls.base_path(data.base_url)
-    entries = [(page.context["canonical"], page.context["alternates"]) for page in pages]
+    entries = [(page.common["canonical"], page.common["alternates"]) for page in pages]
     outputs = [Output("sitemap.xml", content_key(entries), lambda: sitemap(pages))]
     stamps = [(e.id, e.title, e.summary[:600], e.updated_at) for e in data.events]
     for lang in data.languages:
@@ -146,8 +146,10 @@ def build_site(
         ]  # fmt: skip
         summary: WriteSummary = write_outputs(out, outputs)
     indexed = None
-    if search and (summary.written or summary.removed or not (out / "pagefind").is_dir()):
-        indexed = index_site(out)
+    if search:
+        years = {event.year for event in data.events}
+        changed = (*summary.written, *summary.removed)
+        indexed = index_site(out, data.languages, years, changed)
     return BuildSummary(
         pages=len(pages), outputs=len(outputs), written=summary.written,
         unchanged=summary.unchanged, removed=summary.removed, search=indexed,

@@ -69,13 +69,13 @@ def provenance_record(provenance: Provenance | None) -> dict[str, Any] | None:
     }
 
 
-def event_line(event: PublicEvent, lang: str, prefix: str) -> dict[str, Any]:
-    """An event as a list shows it."""
+def event_line(event: PublicEvent, lang: str, prefix: str, written_in: str) -> dict[str, Any]:
+    """An event as a list shows it (``written_in``: the language of its text)."""
     return {
         "id": event.id, "title": event.title, "date": event.date.iso(),
         "date_text": date_text(event.date, lang),
-        "href": urls.link(prefix, urls.event(lang, event.id)),
-        "lang": content_language(event.title),
+        "href": urls.link(prefix, urls.event(lang, event.year, event.id)),
+        "lang": written_in,
     }  # fmt: skip
 
 
@@ -85,6 +85,7 @@ def institution_context(
     events: Sequence[PublicEvent],
     lang: str,
     prefix: str,
+    written_in: Mapping[int, str],
 ) -> dict[str, Any]:
     i = institution
     implications, implications_lang = (
@@ -128,7 +129,7 @@ def institution_context(
         "implications": paragraphs(implications),
         "implications_lang": implications_lang,
         "sources": list(i.sources),
-        "events": [event_line(event, lang, prefix) for event in reversed(events)],
+        "events": [event_line(e, lang, prefix, written_in[e.id]) for e in reversed(events)],
         "first_year": events[0].year if events else None,
     }  # fmt: skip
 
@@ -140,6 +141,7 @@ def event_context(
     placements: Sequence[tuple[str, int]],
     lang: str,
     prefix: str,
+    written_in: str,
 ) -> dict[str, Any]:
     institutions = []
     for link in event.links:
@@ -156,7 +158,7 @@ def event_context(
         copy = archived.get(source.url)
         sources.append({
             "url": source.url, "title": source.title, "role": source.role,
-            "archived_href": urls.link(prefix, urls.archived(lang, source.url)) if copy else None,
+            "archived_href": urls.link(prefix, urls.archived(source.url)) if copy else None,
             "retrieved": _day(copy.retrieved_at) if copy else None,
         })  # fmt: skip
     return {
@@ -165,7 +167,7 @@ def event_context(
         "date": event.date.iso(),
         "date_text": date_text(event.date, lang),
         "year": event.year,
-        "lang": content_language(event.title, event.summary[:300]),
+        "lang": written_in,
         "summary": paragraphs(event.summary),
         "context": paragraphs(event.context),
         "implications": paragraphs(event.implications),

@@ -25,8 +25,8 @@ def sitemap(pages: Sequence[Page]) -> bytes:
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for page in pages:
-        lines.append(f"<url><loc>{escape(page.context['canonical'])}</loc>")
-        for alternate in page.context["alternates"]:
+        lines.append(f"<url><loc>{escape(page.common['canonical'])}</loc>")
+        for alternate in page.common["alternates"]:
             lines.append(
                 f'<xhtml:link rel="alternate" hreflang={quoteattr(alternate["lang"])} '
                 f"href={quoteattr(alternate['absolute'])}/>"
@@ -60,7 +60,7 @@ def atom_feed(
         f"<author><name>{escape(title)}</name></author>",
     ]
     for event in newest:
-        url = urls.absolute(base_url, prefix, urls.event(lang, event.id))
+        url = urls.absolute(base_url, prefix, urls.event(lang, event.year, event.id))
         parts += [
             "<entry>",
             f"<title>{escape(event.title)}</title>",

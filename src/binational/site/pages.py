@@ -1,15 +1,18 @@
 """Which pages the site has and what each shows: a pure function of ``SiteData``.
 
-Every page is a ``Page``: where it is written, its template and its context (plain
-JSON-ready data). Nothing here renders or touches a disk; the content key of a page
-is a hash of its template and context (``write.py``), so a page is rendered again
-only when what it shows changed.
+Every page is a ``Page``: where it is written, its template, the parts it is made
+from (``key``: plain JSON-ready data whose hash is the page's content key) and how to
+make its context. Pages that summarize many things (home, indexes, institutions)
+make their context at once and are keyed by it; the many pages of single events and
+archived copies are keyed by a small fingerprint of what they show, and make their
+context only when they must be written, so a rebuild after one edit costs little.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,10 +22,17 @@ from binational.export.service import FORMATS
 from binational.publish.formats import RENDERERS
 from binational.reports.service import report_stem
 from binational.site import urls
-from binational.site.contexts import event_context, event_line, institution_context, name_of
+from binational.site.contexts import (
+    content_language,
+    event_context,
+    event_line,
+    institution_context,
+    name_of,
+)
 from binational.site.data import SiteData
 from binational.site.jsonld import event_jsonld, institution_jsonld
 from binational.site.labels import translator
+from binational.store.public_reads import PublicEvent
 
 LATEST = 10
 
@@ -32,16 +42,33 @@ class Page:
     path: str  # relative to the output directory
     template: str
     lang: str
-    context: dict[str, Any] = field(hash=False)
+    common: dict[str, Any] = field(hash=False)  # title, links to the page and its twins
+    key: Any = field(hash=False)  # what the page is made from, JSON-ready
+    make: Callable[[], dict[str, Any]] = field(hash=False, compare=False)
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return {**self.common, **self.make()}
+
+
+def fingerprint(event: PublicEvent) -> tuple:
+    """What an event's own page shows of it, cheaply: its text as a checksum, and
+    its date, links and sources as they are."""
+    text = "\x1f".join((event.title, event.summary, event.context, event.implications))
+    return (
+        event.id, zlib.crc32(text.encode("utf-8")), event.date.iso(),
+        [(link.slug, link.mention, link.field) for link in event.links],
+        [(source.url, source.title, source.role) for source in event.sources],
+    )  # fmt: skip
 
 
 class Planner:
-    """The pages of one language, sharing the indexes built once from ``data``."""
+    """The pages of the site, sharing the indexes built once from ``data``."""
 
     def __init__(self, data: SiteData) -> None:
         self.data = data
         self.prefix = urls.base_path(data.base_url)
-        self.events_of: dict[str, list] = defaultdict(list)
+        self.events_of: dict[str, list[PublicEvent]] = defaultdict(list)
         for event in data.events:
             for slug in dict.fromkeys(link.slug for link in event.links):
                 self.events_of[slug].append(event)
@@ -49,27 +76,36 @@ class Planner:
         for report in data.reports:
             for number, event_id in enumerate(report.event_ids, start=1):
                 self.placements[event_id].append((report.period, number))
-        self.cited_by: dict[str, list] = defaultdict(list)
+        self.cited_by: dict[str, list[PublicEvent]] = defaultdict(list)
         for event in data.events:
             for source in event.sources:
                 if source.url in data.archived:
                     self.cited_by[source.url].append(event)
+        self.written_in = {
+            event.id: content_language(event.title, event.summary[:300]) for event in data.events
+        }
 
-    def page(self, path_of, template: str, lang: str, title: str, **context: Any) -> Page:
-        """A page with what every page shows: its language, title and the links to
-        the same page in the other languages (``path_of(lang)`` is its path)."""
-        path = path_of(lang)
+    def common(self, path_of: Callable[[str], str], lang: str, title: str) -> dict[str, Any]:
+        """What every page shows: its language, title and the links to the same page
+        in every language (``path_of(lang)`` is its path)."""
         alternates = [
             {"lang": other, "href": urls.link(self.prefix, path_of(other)),
              "absolute": urls.absolute(self.data.base_url, self.prefix, path_of(other))}
             for other in self.data.languages
         ]  # fmt: skip
-        common = {
+        return {
             "lang": lang, "title": title, "prefix": self.prefix, "alternates": alternates,
-            "canonical": urls.absolute(self.data.base_url, self.prefix, path),
+            "canonical": urls.absolute(self.data.base_url, self.prefix, path_of(lang)),
             "organization": self.data.organization, "jsonld": None,
         }  # fmt: skip
-        return Page(path, template, lang, {**common, **context})
+
+    def page(self, path_of, template: str, lang: str, title: str, **context: Any) -> Page:
+        """A page whose context is made now and is its own key."""
+        common = self.common(path_of, lang, title)
+        return Page(path_of(lang), template, lang, common, context, lambda: context)
+
+    def line(self, event: PublicEvent, lang: str) -> dict[str, Any]:
+        return event_line(event, lang, self.prefix, self.written_in[event.id])
 
     def pages(self, lang: str) -> Iterator[Page]:
         data, t, prefix = self.data, translator(lang), self.prefix
@@ -80,7 +116,10 @@ class Planner:
              "count": len(registry.by_category(c.value))}
             for c in Category
         ]  # fmt: skip
-        years = sorted({event.year for event in data.events}, reverse=True)
+        by_year: dict[int, list[PublicEvent]] = defaultdict(list)
+        for event in data.events:
+            by_year[event.year].append(event)
+        years = sorted(by_year, reverse=True)
         reports = [
             {"period": r.period, "href": urls.link(prefix, urls.report(lang, r.period)),
              "items": len(r.event_ids)}
@@ -89,87 +128,121 @@ class Planner:
         latest = sorted(data.events, key=lambda e: (e.date.value, e.id), reverse=True)[:LATEST]
         yield self.page(
             urls.home, "home.html", lang, t("site_title"), categories=categories,
-            latest=[event_line(e, lang, prefix) for e in latest], reports=reports,
+            latest=[self.line(e, lang) for e in latest], reports=reports,
             events=len(data.events),
         )  # fmt: skip
         for category in categories:
-            members = sorted(registry.by_category(category["name"]),
-                             key=lambda i: name_of(registry, i.slug, lang).casefold())  # fmt: skip
-            rows = [
-                {"slug": i.slug, "name": name_of(registry, i.slug, lang),
-                 "acronyms": list(dict.fromkeys(i.acronyms_en + i.acronyms_es)),
-                 "status": i.status, "events": len(self.events_of.get(i.slug, ())),
-                 "href": urls.link(prefix, urls.institution(lang, i.slug))}
-                for i in members
-            ]  # fmt: skip
-            yield self.page(
-                lambda lg, c=category["name"]: urls.category(lg, c), "category.html", lang,
-                category["label"], category=category["name"], institutions=rows,
-            )  # fmt: skip
+            yield self.category_page(category, lang)
         for institution in registry.institutions:
             events = self.events_of.get(institution.slug, [])
-            context = institution_context(institution, registry, events, lang, prefix)
+            context = institution_context(
+                institution, registry, events, lang, prefix, self.written_in
+            )
+            page_url = self.page_url(urls.institution(lang, institution.slug))
             yield self.page(
                 lambda lg, s=institution.slug: urls.institution(lg, s), "institution.html", lang,
                 context["name"], institution=context,
-                jsonld=institution_jsonld(
-                    context, self.page_url(urls.institution(lang, institution.slug))
-                ),
+                jsonld=institution_jsonld(context, page_url),
             )  # fmt: skip
-        by_year: dict[int, list] = defaultdict(list)
         for event in data.events:
-            by_year[event.year].append(event)
-            context = event_context(
-                event, registry, data.archived, self.placements.get(event.id, ()), lang, prefix
-            )
-            yield self.page(
-                lambda lg, i=event.id: urls.event(lg, i), "event.html", lang, event.title,
-                event=context,
-                jsonld=event_jsonld(context, self.page_url(urls.event(lang, event.id))),
-            )  # fmt: skip
+            yield self.event_page(event, lang)
         yield self.page(
             urls.events_index, "years.html", lang, t("events_by_year"),
             years=[{"year": y, "count": len(by_year[y]),
                     "href": urls.link(prefix, urls.year(lang, y))} for y in years],
         )  # fmt: skip
         for year in years:
-            lines = [event_line(e, lang, prefix) for e in reversed(by_year[year])]
             yield self.page(
                 lambda lg, y=year: urls.year(lg, y), "year.html", lang,
-                t("events_of_year", year=year), year=year, events=lines,
+                t("events_of_year", year=year), year=year,
+                events=[self.line(e, lang) for e in reversed(by_year[year])],
             )  # fmt: skip
         for report in data.reports:
             yield self.report_page(report, lang)
-        for url, events in self.cited_by.items():
-            copy = data.archived[url]
-            yield self.page(
-                lambda lg, u=url: urls.archived(lg, u), "archived.html", lang, t("archive_title"),
-                url=url,
-                retrieved=copy.retrieved_at.date().isoformat() if copy.retrieved_at else None,
-                location={"file": copy.file, "offset": copy.offset, "table": copy.table,
-                          "row": copy.row_id},  # fmt: skip
-                cited_by=[event_line(e, lang, prefix) for e in events],
-            )  # fmt: skip
-        yield self.page(urls.search, "search.html", lang, t("search_title"))
+        yield self.page(urls.search, "search.html", lang, t("search_title"),
+                        bundles=[prefix + bundle for bundle in self.search_bundles()])  # fmt: skip
         files = [
             {"name": name, "href": prefix + urls.data_file(name), "description": description}
             for name, description in export_catalog(set(FORMATS))
         ]  # fmt: skip
         yield self.page(urls.data_page, "data.html", lang, t("data_title"), files=files)
 
+    def search_bundles(self) -> list[str]:
+        """The search index's bundles beyond the first (``search.py``), one per year."""
+        from binational.site.search import year_bundle
+
+        return [year_bundle(year) for year in sorted({e.year for e in self.data.events})]
+
+    def category_page(self, category: dict[str, Any], lang: str) -> Page:
+        registry, prefix = self.data.registry, self.prefix
+        members = sorted(registry.by_category(category["name"]),
+                         key=lambda i: name_of(registry, i.slug, lang).casefold())  # fmt: skip
+        rows = [
+            {"slug": i.slug, "name": name_of(registry, i.slug, lang),
+             "acronyms": list(dict.fromkeys(i.acronyms_en + i.acronyms_es)),
+             "status": i.status, "events": len(self.events_of.get(i.slug, ())),
+             "href": urls.link(prefix, urls.institution(lang, i.slug))}
+            for i in members
+        ]  # fmt: skip
+        return self.page(
+            lambda lg, c=category["name"]: urls.category(lg, c), "category.html", lang,
+            category["label"], category=category["name"], institutions=rows,
+        )  # fmt: skip
+
+    def event_page(self, event: PublicEvent, lang: str) -> Page:
+        registry, archived = self.data.registry, self.data.archived
+        placements = self.placements.get(event.id, [])
+        path_of = lambda lg: urls.event(lg, event.year, event.id)  # noqa: E731
+        page_url = self.page_url(path_of(lang))
+
+        def make() -> dict[str, Any]:
+            context = event_context(event, registry, archived, placements, lang, self.prefix,
+                                    self.written_in[event.id])  # fmt: skip
+            return {"event": context, "jsonld": event_jsonld(context, page_url)}
+
+        names = [name_of(registry, link.slug, lang) for link in event.links]
+        kinds = [registry.kind_of(link.slug) for link in event.links]
+        copies = [
+            (copy.retrieved_at, copy.file) if (copy := archived.get(s.url)) else None
+            for s in event.sources
+        ]  # fmt: skip
+        key = (fingerprint(event), lang, self.prefix, page_url, names, kinds, copies, placements)
+        return Page(path_of(lang), "event.html", lang,
+                    self.common(path_of, lang, event.title), key, make)  # fmt: skip
+
+    def archived_pages(self) -> Iterator[Page]:
+        """One page per archived copy, in both languages."""
+        prefix, first = self.prefix, self.data.languages[0]
+        for url, events in self.cited_by.items():
+            copy = self.data.archived[url]
+            cited_by = [
+                {lang: self.line(event, lang) for lang in self.data.languages} for event in events
+            ]
+            context = {
+                "url": url, "cited_by": cited_by, "languages": list(self.data.languages),
+                "retrieved": copy.retrieved_at.date().isoformat() if copy.retrieved_at else None,
+                "location": {"file": copy.file, "offset": copy.offset, "table": copy.table,
+                             "row": copy.row_id},
+                "homes": {lang: urls.link(prefix, urls.home(lang)) for lang in self.data.languages},
+            }  # fmt: skip
+            common = self.common(lambda _lang, u=url: urls.archived(u), first, url)
+            common["alternates"] = []
+            yield Page(urls.archived(url), "archived.html", first, common, context,
+                       lambda context=context: context)  # fmt: skip
+
     def page_url(self, path: str) -> str:
         return urls.absolute(self.data.base_url, self.prefix, path)
 
     def report_page(self, report, lang: str) -> Page:
         t, prefix = translator(lang), self.prefix
-        by_id = {event.id: event for event in self.data.events}
+        by_id = {event.id: event for event in self.data.events if event.id in report.event_ids}
         stem = report_stem(report.document.period)
         downloads = [
             {"format": name, "href": prefix + urls.report_file(report.period, r.filename(stem))}
             for name, r in RENDERERS.items()
         ]  # fmt: skip
         items = [
-            {"number": n, **event_line(by_id[event_id], lang, prefix)}
+            {"number": n, **self.line(by_id[event_id], lang)}
             for n, event_id in enumerate(report.event_ids, start=1)
         ]  # fmt: skip
         return self.page(
@@ -182,16 +255,17 @@ class Planner:
 def root_page(planner: Planner) -> Page:
     """The site's front door: a choice of language, linking both home pages."""
     first = planner.data.languages[0]
-    home = planner.page(urls.home, "root.html", first, translator(first)("site_title"),
-                        names={"en": "English", "es": "Español"})  # fmt: skip
-    context = {
-        **home.context,
-        "canonical": urls.absolute(planner.data.base_url, planner.prefix, "index.html"),
-    }
-    return Page("index.html", "root.html", first, context)
+    common = planner.common(urls.home, first, translator(first)("site_title"))
+    common["canonical"] = urls.absolute(planner.data.base_url, planner.prefix, "index.html")
+    context = {"names": {"en": "English", "es": "Español"}}
+    return Page("index.html", "root.html", first, common, context, lambda: context)
 
 
 def plan_pages(data: SiteData) -> list[Page]:
     """Every page of the site, in every language of ``data``."""
     planner = Planner(data)
-    return [root_page(planner), *(page for lang in data.languages for page in planner.pages(lang))]
+    return [
+        root_page(planner),
+        *(page for lang in data.languages for page in planner.pages(lang)),
+        *planner.archived_pages(),
+    ]

@@ -41,5 +41,7 @@ class Renderer:
 
     def render(self, page: Page, **extra: Any) -> bytes:
         template = self.environment.get_template(page.template)
-        html = template.render(page=page.context, t=self._translators[page.lang], **extra)
+        html = template.render(
+            page=page.context, t=self._translators[page.lang], tr=self._translators, **extra
+        )
         return html.encode("utf-8")

@@ -33,8 +33,9 @@ def institution(lang: str, slug: str) -> str:
     return f"{lang}/institutions/{slug}/index.html"
 
 
-def event(lang: str, event_id: int) -> str:
-    return f"{lang}/events/{event_id}/index.html"
+def event(lang: str, year_of_event: int, event_id: int) -> str:
+    """Under its year, so the search index can be rebuilt one year at a time."""
+    return f"{lang}/events/{year_of_event}/{event_id}/index.html"
 
 
 def year(lang: str, value: int) -> str:
@@ -53,8 +54,9 @@ def report_file(period: str, filename: str) -> str:
     return f"reports/{period}/{filename}"
 
 
-def archived(lang: str, url: str) -> str:
-    return f"{lang}/archive/{archive_key(url)}/index.html"
+def archived(url: str) -> str:
+    """One page per archived copy, in both languages (it shows the source's text)."""
+    return f"archive/{archive_key(url)}/index.html"
 
 
 def search(lang: str) -> str:
