@@ -49,8 +49,10 @@ def page_outputs(
     """Each page's output; an archived copy's page reads the copy's text (``text_of``
     its table and row) only when it must be written."""
     outputs = []
+    frame = [pages[0].frame.prefix, pages[0].frame.origin, pages[0].frame.organization]
     for page in pages:
-        key = content_key(renderer.version, page.template, page.common, page.key)
+        key = content_key(renderer.version, frame, page.template, page.lang, page.title,
+                          page.path, page.twins, page.key)  # fmt: skip
         if page.template == "archived.html":
             where = page.context["location"]
 
@@ -79,7 +81,8 @@ def static_outputs() -> list[Output]:
 
 def feed_outputs(data: SiteData, pages: Sequence[Page]) -> list[Output]:
     prefix = urls.base_path(data.base_url)
-    entries = [(page.common["canonical"], page.common["alternates"]) for page in pages]
+    entries = [(page.path, page.twins) for page in pages]
+    entries.append(prefix + urls.origin(data.base_url))
     outputs = [Output("sitemap.xml", content_key(entries), lambda: sitemap(pages))]
     stamps = [(e.id, e.title, e.summary[:600], e.updated_at) for e in data.events]
     for lang in data.languages:

@@ -51,6 +51,11 @@ def content_language(*texts: str) -> str:
     return function_word_guess(" ".join(texts)[:600]) or "en" if any(texts) else "en"
 
 
+def title_language(title: str) -> str:
+    """The language of a title: Spanish when its function words say so, else English."""
+    return function_word_guess(title, minimum=2, ratio=2.0) or "en"
+
+
 def name_of(registry: Registry, slug: str, lang: str) -> str:
     entry = registry.get(slug)
     if entry is None:
@@ -82,11 +87,11 @@ def event_line(event: PublicEvent, lang: str, prefix: str, written_in: str) -> d
 def institution_context(
     institution: Institution,
     registry: Registry,
-    events: Sequence[PublicEvent],
+    event_lines: Sequence[dict[str, Any]],
     lang: str,
     prefix: str,
-    written_in: Mapping[int, str],
 ) -> dict[str, Any]:
+    """``event_lines``: its events as lists show them (``event_line``), newest first."""
     i = institution
     implications, implications_lang = (
         (i.implications_es, "es")
@@ -129,8 +134,7 @@ def institution_context(
         "implications": paragraphs(implications),
         "implications_lang": implications_lang,
         "sources": list(i.sources),
-        "events": [event_line(e, lang, prefix, written_in[e.id]) for e in reversed(events)],
-        "first_year": events[0].year if events else None,
+        "events": list(event_lines),
     }  # fmt: skip
 
 

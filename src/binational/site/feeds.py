@@ -25,8 +25,8 @@ def sitemap(pages: Sequence[Page]) -> bytes:
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for page in pages:
-        lines.append(f"<url><loc>{escape(page.common['canonical'])}</loc>")
-        for alternate in page.common["alternates"]:
+        lines.append(f"<url><loc>{escape(page.canonical)}</loc>")
+        for alternate in page.alternates:
             lines.append(
                 f'<xhtml:link rel="alternate" hreflang={quoteattr(alternate["lang"])} '
                 f"href={quoteattr(alternate['absolute'])}/>"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from binational.domain import Category
@@ -28,6 +28,7 @@ from binational.site.contexts import (
     event_line,
     institution_context,
     name_of,
+    title_language,
 )
 from binational.site.data import SiteData
 from binational.site.jsonld import event_jsonld, institution_jsonld
@@ -37,18 +38,45 @@ from binational.store.public_reads import PublicEvent
 LATEST = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What every page shares: where the site is served and who publishes it."""
+
+    prefix: str  # the site's base path: '/' or '/repository/'
+    origin: str  # 'https://example.org', or '' when the base URL is not known
+    organization: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Page:
     path: str  # relative to the output directory
     template: str
     lang: str
-    common: dict[str, Any] = field(hash=False)  # title, links to the page and its twins
-    key: Any = field(hash=False)  # what the page is made from, JSON-ready
-    make: Callable[[], dict[str, Any]] = field(hash=False, compare=False)
+    title: str
+    twins: tuple[tuple[str, str], ...]  # (language, path) of the page in each language
+    key: Any  # what the page is made from, JSON-ready
+    make: Callable[[], dict[str, Any]]  # the page's own context
+    frame: Frame
+
+    @property
+    def canonical(self) -> str:
+        return self.frame.origin + urls.link(self.frame.prefix, self.path)
+
+    @property
+    def alternates(self) -> list[dict[str, str]]:
+        links = [(lang, urls.link(self.frame.prefix, path)) for lang, path in self.twins]
+        return [{"lang": lang, "href": href, "absolute": self.frame.origin + href}
+                for lang, href in links]  # fmt: skip
 
     @property
     def context(self) -> dict[str, Any]:
-        return {**self.common, **self.make()}
+        """Everything the template sees: the page's frame and its own context."""
+        common = {
+            "lang": self.lang, "title": self.title, "prefix": self.frame.prefix,
+            "alternates": self.alternates, "canonical": self.canonical,
+            "organization": self.frame.organization, "jsonld": None,
+        }  # fmt: skip
+        return {**common, **self.make()}
 
 
 def fingerprint(event: PublicEvent) -> tuple:
@@ -81,31 +109,32 @@ class Planner:
             for source in event.sources:
                 if source.url in data.archived:
                     self.cited_by[source.url].append(event)
-        self.written_in = {
-            event.id: content_language(event.title, event.summary[:300]) for event in data.events
-        }
+        # The language each event is written in, told by its title's words (cheap
+        # enough for 10,000 events; the event's own page looks at its summary too).
+        self.written_in = {event.id: title_language(event.title) for event in data.events}
+        self.origin = urls.origin(data.base_url)
+        self.frame = Frame(self.prefix, self.origin, data.organization)
+        self._fingerprints: dict[int, tuple] = {}
+        self._lines: dict[tuple[int, str], dict[str, Any]] = {}
 
-    def common(self, path_of: Callable[[str], str], lang: str, title: str) -> dict[str, Any]:
-        """What every page shows: its language, title and the links to the same page
-        in every language (``path_of(lang)`` is its path)."""
-        alternates = [
-            {"lang": other, "href": urls.link(self.prefix, path_of(other)),
-             "absolute": urls.absolute(self.data.base_url, self.prefix, path_of(other))}
-            for other in self.data.languages
-        ]  # fmt: skip
-        return {
-            "lang": lang, "title": title, "prefix": self.prefix, "alternates": alternates,
-            "canonical": urls.absolute(self.data.base_url, self.prefix, path_of(lang)),
-            "organization": self.data.organization, "jsonld": None,
-        }  # fmt: skip
+    def twins(self, path_of: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+        return tuple((lang, path_of(lang)) for lang in self.data.languages)
 
     def page(self, path_of, template: str, lang: str, title: str, **context: Any) -> Page:
-        """A page whose context is made now and is its own key."""
-        common = self.common(path_of, lang, title)
-        return Page(path_of(lang), template, lang, common, context, lambda: context)
+        """A page whose context is made now and is its own key (``path_of(lang)``: its
+        path in each language)."""
+        return Page(path_of(lang), template, lang, title, self.twins(path_of), context,
+                    lambda: context, self.frame)  # fmt: skip
 
     def line(self, event: PublicEvent, lang: str) -> dict[str, Any]:
-        return event_line(event, lang, self.prefix, self.written_in[event.id])
+        """The event as lists show it (made once per language, shared by the lists)."""
+        key = (event.id, lang)
+        line = self._lines.get(key)
+        if line is None:
+            line = self._lines[key] = event_line(
+                event, lang, self.prefix, self.written_in[event.id]
+            )
+        return line
 
     def pages(self, lang: str) -> Iterator[Page]:
         data, t, prefix = self.data, translator(lang), self.prefix
@@ -134,10 +163,8 @@ class Planner:
         for category in categories:
             yield self.category_page(category, lang)
         for institution in registry.institutions:
-            events = self.events_of.get(institution.slug, [])
-            context = institution_context(
-                institution, registry, events, lang, prefix, self.written_in
-            )
+            lines = [self.line(e, lang) for e in reversed(self.events_of.get(institution.slug, []))]
+            context = institution_context(institution, registry, lines, lang, prefix)
             page_url = self.page_url(urls.institution(lang, institution.slug))
             yield self.page(
                 lambda lg, s=institution.slug: urls.institution(lg, s), "institution.html", lang,
@@ -196,19 +223,29 @@ class Planner:
         page_url = self.page_url(path_of(lang))
 
         def make() -> dict[str, Any]:
+            written_in = content_language(event.title, event.summary[:300])
             context = event_context(event, registry, archived, placements, lang, self.prefix,
-                                    self.written_in[event.id])  # fmt: skip
+                                    written_in)  # fmt: skip
             return {"event": context, "jsonld": event_jsonld(context, page_url)}
 
         names = [name_of(registry, link.slug, lang) for link in event.links]
-        kinds = [registry.kind_of(link.slug) for link in event.links]
-        copies = [
-            (copy.retrieved_at, copy.file) if (copy := archived.get(s.url)) else None
-            for s in event.sources
-        ]  # fmt: skip
-        key = (fingerprint(event), lang, self.prefix, page_url, names, kinds, copies, placements)
-        return Page(path_of(lang), "event.html", lang,
-                    self.common(path_of, lang, event.title), key, make)  # fmt: skip
+        key = (self.fingerprint(event), names, placements)
+        return Page(path_of(lang), "event.html", lang, event.title, self.twins(path_of), key,
+                    make, self.frame)  # fmt: skip
+
+    def fingerprint(self, event: PublicEvent) -> tuple:
+        """What an event's page shows of it and of the registry and archive (the same
+        in every language; made once)."""
+        found = self._fingerprints.get(event.id)
+        if found is None:
+            registry, archived = self.data.registry, self.data.archived
+            kinds = [registry.kind_of(link.slug) for link in event.links]
+            copies = [
+                (copy.retrieved_at, copy.file) if (copy := archived.get(s.url)) else None
+                for s in event.sources
+            ]  # fmt: skip
+            found = self._fingerprints[event.id] = (fingerprint(event), kinds, copies)
+        return found
 
     def archived_pages(self) -> Iterator[Page]:
         """One page per archived copy, in both languages."""
@@ -225,13 +262,11 @@ class Planner:
                              "row": copy.row_id},
                 "homes": {lang: urls.link(prefix, urls.home(lang)) for lang in self.data.languages},
             }  # fmt: skip
-            common = self.common(lambda _lang, u=url: urls.archived(u), first, url)
-            common["alternates"] = []
-            yield Page(urls.archived(url), "archived.html", first, common, context,
-                       lambda context=context: context)  # fmt: skip
+            yield Page(urls.archived(url), "archived.html", first, url, (), context,
+                       lambda context=context: context, self.frame)  # fmt: skip
 
     def page_url(self, path: str) -> str:
-        return urls.absolute(self.data.base_url, self.prefix, path)
+        return self.origin + urls.link(self.prefix, path)
 
     def report_page(self, report, lang: str) -> Page:
         t, prefix = translator(lang), self.prefix
@@ -255,10 +290,9 @@ class Planner:
 def root_page(planner: Planner) -> Page:
     """The site's front door: a choice of language, linking both home pages."""
     first = planner.data.languages[0]
-    common = planner.common(urls.home, first, translator(first)("site_title"))
-    common["canonical"] = urls.absolute(planner.data.base_url, planner.prefix, "index.html")
     context = {"names": {"en": "English", "es": "Español"}}
-    return Page("index.html", "root.html", first, common, context, lambda: context)
+    return Page("index.html", "root.html", first, translator(first)("site_title"),
+                planner.twins(urls.home), context, lambda: context, planner.frame)  # fmt: skip
 
 
 def plan_pages(data: SiteData) -> list[Page]:

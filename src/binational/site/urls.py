@@ -82,10 +82,14 @@ def link(prefix: str, path: str) -> str:
     return prefix + path
 
 
+def origin(base_url: str | None) -> str:
+    """'https://example.org' of 'https://example.org/repo/'; '' when unknown."""
+    if not base_url:
+        return ""
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def absolute(base_url: str | None, prefix: str, path: str) -> str:
     """The page's full URL when the base URL is known, else its root-relative link."""
-    relative = link(prefix, path)
-    if not base_url:
-        return relative
-    parts = urlsplit(base_url)
-    return f"{parts.scheme}://{parts.netloc}{relative}"
+    return origin(base_url) + link(prefix, path)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 MANIFEST = ".site-manifest.json"
 
 
@@ -33,10 +35,16 @@ class WriteSummary:
     removed: tuple[str, ...]
 
 
+def _as_text(value: Any) -> str:
+    return str(value)
+
+
 def content_key(*parts: Any) -> str:
-    """A hash of JSON-ready parts (dates and other values as their text)."""
-    text = json.dumps(parts, sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """A hash of JSON-ready parts (dates and other values as their text; mappings
+    with their keys sorted). msgspec encodes the 30,000 pages of a large site in a
+    fraction of the time ``json`` takes."""
+    encoded = msgspec.json.encode(parts, enc_hook=_as_text, order="deterministic")
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def read_manifest(out: Path) -> dict[str, str]:
@@ -61,15 +69,17 @@ def write_outputs(out: Path, outputs: Sequence[Output]) -> WriteSummary:
     current: dict[str, str] = {}
     written: list[str] = []
     unchanged = 0
+    root = str(out)
     for output in outputs:
         if output.path in current:
             raise ValueError(f"two outputs write {output.path}")
         current[output.path] = output.key
-        target = out / output.path
-        if previous.get(output.path) == output.key and target.is_file():
+        # Plain strings, not Path objects: this loop runs for every file of the site.
+        target = os.path.join(root, output.path)
+        if previous.get(output.path) == output.key and os.path.isfile(target):
             unchanged += 1
             continue
-        _write(target, output.produce())
+        _write(Path(target), output.produce())
         written.append(output.path)
     removed = []
     for path in sorted(set(previous) - set(current)):
@@ -78,7 +88,7 @@ def write_outputs(out: Path, outputs: Sequence[Output]) -> WriteSummary:
             target.unlink()
             removed.append(path)
             _remove_empty_parents(target.parent, out)
-    _write(out / MANIFEST, json.dumps(current, sort_keys=True, indent=0).encode("utf-8"))
+    _write(out / MANIFEST, msgspec.json.format(msgspec.json.encode(current), indent=0))
     return WriteSummary(tuple(written), unchanged, tuple(removed))
 
 

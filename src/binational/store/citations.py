@@ -56,37 +56,38 @@ def _chunks(items: Sequence[str]) -> Iterator[list[str]]:
         yield list(items[start : start + CHUNK])
 
 
+_FETCHED = (
+    select(_documents.c.id, _documents.c.url, _documents.c.canonical_url, _documents.c.warc_file,
+           _documents.c.warc_offset, _documents.c.warc_length, _documents.c.fetched_at)
+    .where(_documents.c.warc_file.is_not(None))
+    .where(_documents.c.http_status >= 200, _documents.c.http_status < 300)
+    .order_by(_documents.c.fetched_at)
+)  # fmt: skip
+_OWN = select(
+    _citations.c.id, _citations.c.url, _citations.c.warc_file, _citations.c.warc_offset,
+    _citations.c.warc_length, _citations.c.archived_at,
+).where(_citations.c.warc_file.is_not(None))  # fmt: skip
+
+
 def archived_copies(connection: Connection, urls: Iterable[str]) -> dict[str, ArchivedCopy]:
     """The archived copy of each of ``urls`` that has one: ingestion's latest
-    successful fetch of it, else the copy fetched for the citation."""
-    wanted = sorted(set(urls))
+    successful fetch of it, else the copy fetched for the citation. One pass over
+    each table's archived rows (``ingest_documents.url`` has no index, and a site
+    asks for nearly every archived URL anyway)."""
+    asked = set(urls)
     copies: dict[str, ArchivedCopy] = {}
-    for chunk in _chunks(wanted):
-        fetched = (
-            select(_documents.c.id, _documents.c.url, _documents.c.canonical_url,
-                   _documents.c.warc_file,
-                   _documents.c.warc_offset, _documents.c.warc_length, _documents.c.fetched_at)
-            .where(_documents.c.url.in_(chunk) | _documents.c.canonical_url.in_(chunk))
-            .where(_documents.c.warc_file.is_not(None))
-            .where(_documents.c.http_status >= 200, _documents.c.http_status < 300)
-            .order_by(_documents.c.fetched_at)
-        )  # fmt: skip
-        asked = set(chunk)
-        for row in connection.execute(fetched):
-            for url in {row.url, row.canonical_url} & asked:
-                copies[url] = ArchivedCopy(
-                    url, row.warc_file, row.warc_offset, row.warc_length, row.fetched_at,
-                    _documents.name, row.id,
-                )  # fmt: skip
-        own = select(_citations).where(
-            _citations.c.url.in_(chunk), _citations.c.warc_file.is_not(None)
-        )
-        for row in connection.execute(own):
-            if row.url not in copies:
-                copies[row.url] = ArchivedCopy(
-                    row.url, row.warc_file, row.warc_offset, row.warc_length, row.archived_at,
-                    _citations.name, row.id,
-                )  # fmt: skip
+    for row in connection.execute(_FETCHED):
+        for url in {row.url, row.canonical_url} & asked:
+            copies[url] = ArchivedCopy(
+                url, row.warc_file, row.warc_offset, row.warc_length, row.fetched_at,
+                _documents.name, row.id,
+            )  # fmt: skip
+    for row in connection.execute(_OWN):
+        if row.url in asked and row.url not in copies:
+            copies[row.url] = ArchivedCopy(
+                row.url, row.warc_file, row.warc_offset, row.warc_length, row.archived_at,
+                _citations.name, row.id,
+            )  # fmt: skip
     return copies
 
 
