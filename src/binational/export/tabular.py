@@ -8,24 +8,30 @@ import io
 import json
 from typing import Any
 
+import msgspec
+
 from binational.export.metadata import LICENSE_NAME, LICENSE_TITLE, LICENSE_URL, DataDescription
 from binational.export.tables import TABLES, OpenData, Table
 
 
 def csv_bytes(table: Table, rows: list[dict[str, Any]]) -> bytes:
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=table.names, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    names = table.names
+    writer.writerow(names)
+    writer.writerows([row[name] for name in names] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
 def json_bytes(rows: list[dict[str, Any]]) -> bytes:
-    return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """A JSON array, one record a line (msgspec: several times faster than ``json``)."""
+    if not rows:
+        return b"[]\n"
+    return b"[\n" + b",\n".join(msgspec.json.encode(row) for row in rows) + b"\n]\n"
 
 
 def ndjson_bytes(rows: list[dict[str, Any]]) -> bytes:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
+    return b"".join(msgspec.json.encode(row) + b"\n" for row in rows)
 
 
 def _schema(table: Table) -> dict[str, Any]:

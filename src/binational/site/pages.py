@@ -219,7 +219,8 @@ class Planner:
     def event_page(self, event: PublicEvent, lang: str) -> Page:
         registry, archived = self.data.registry, self.data.archived
         placements = self.placements.get(event.id, [])
-        path_of = lambda lg: urls.event(lg, event.year, event.id)  # noqa: E731
+        year, event_id = event.year, event.id
+        path_of = lambda lg: urls.event(lg, year, event_id)  # noqa: E731
         page_url = self.page_url(path_of(lang))
 
         def make() -> dict[str, Any]:

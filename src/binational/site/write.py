@@ -63,33 +63,59 @@ def _write(target: Path, data: bytes) -> None:
     partial.replace(target)
 
 
+class SiteWriter:
+    """Writes one build's outputs into ``out`` in as many steps as the caller likes
+    (the search index can start on the pages while the downloads are made): stale
+    files go first, then each ``write`` call, and ``finish`` saves the manifest."""
+
+    def __init__(self, out: Path, outputs: Sequence[Output]) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.out = out
+        self.previous = read_manifest(out)
+        self.current: dict[str, str] = {}
+        for output in outputs:
+            if output.path in self.current:
+                raise ValueError(f"two outputs write {output.path}")
+            self.current[output.path] = output.key
+        self.written: list[str] = []
+        self.unchanged = 0
+        self.removed = self._remove_stale()
+
+    def _remove_stale(self) -> list[str]:
+        removed = []
+        for path in sorted(set(self.previous) - set(self.current)):
+            target = self.out / path
+            if target.is_file():
+                target.unlink()
+                removed.append(path)
+                _remove_empty_parents(target.parent, self.out)
+        return removed
+
+    def write(self, outputs: Sequence[Output]) -> list[str]:
+        """Produce and write the outputs whose key changed; the paths written."""
+        root, written = str(self.out), []
+        for output in outputs:
+            # Plain strings, not Path objects: this loop runs for every file of the site.
+            target = os.path.join(root, output.path)
+            if self.previous.get(output.path) == output.key and os.path.isfile(target):
+                self.unchanged += 1
+                continue
+            _write(Path(target), output.produce())
+            written.append(output.path)
+        self.written += written
+        return written
+
+    def finish(self) -> WriteSummary:
+        manifest = msgspec.json.format(msgspec.json.encode(self.current), indent=0)
+        _write(self.out / MANIFEST, manifest)
+        return WriteSummary(tuple(self.written), self.unchanged, tuple(self.removed))
+
+
 def write_outputs(out: Path, outputs: Sequence[Output]) -> WriteSummary:
-    out.mkdir(parents=True, exist_ok=True)
-    previous = read_manifest(out)
-    current: dict[str, str] = {}
-    written: list[str] = []
-    unchanged = 0
-    root = str(out)
-    for output in outputs:
-        if output.path in current:
-            raise ValueError(f"two outputs write {output.path}")
-        current[output.path] = output.key
-        # Plain strings, not Path objects: this loop runs for every file of the site.
-        target = os.path.join(root, output.path)
-        if previous.get(output.path) == output.key and os.path.isfile(target):
-            unchanged += 1
-            continue
-        _write(Path(target), output.produce())
-        written.append(output.path)
-    removed = []
-    for path in sorted(set(previous) - set(current)):
-        target = out / path
-        if target.is_file():
-            target.unlink()
-            removed.append(path)
-            _remove_empty_parents(target.parent, out)
-    _write(out / MANIFEST, msgspec.json.format(msgspec.json.encode(current), indent=0))
-    return WriteSummary(tuple(written), unchanged, tuple(removed))
+    """Write ``outputs`` in one step (see ``SiteWriter``)."""
+    writer = SiteWriter(out, outputs)
+    writer.write(outputs)
+    return writer.finish()
 
 
 def _remove_empty_parents(directory: Path, root: Path) -> None:

@@ -43,6 +43,9 @@ def write_sqlite(
     path.unlink(missing_ok=True)
     connection = sqlite3.connect(path)
     try:
+        # A new file written once: no journal to keep, no syncing until it is closed.
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
         connection.execute("PRAGMA foreign_keys = ON")
         for table in tables:
             connection.execute(create_table_sql(table))
@@ -66,6 +69,5 @@ def write_sqlite(
             f"INSERT INTO {index} (rowid, {listed}) SELECT rowid, {listed} FROM {_quote(fts_table)}"
         )
         connection.commit()
-        connection.execute("VACUUM")
     finally:
         connection.close()
