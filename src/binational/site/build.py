@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import gc
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +30,13 @@ from binational.site.labels import translator
 from binational.site.load import load_site_data
 from binational.site.pages import Page, plan_pages
 from binational.site.render import STATIC, Renderer
-from binational.site.search import index_site
+from binational.site.search import (
+    index_shard,
+    needs_indexing,
+    remove_stale_bundles,
+    shard_of,
+    shards,
+)
 from binational.site.write import Output, SiteWriter, WriteSummary, content_key
 from binational.store.citations import archived_text as stored_text
 from binational.store.database import Database
@@ -128,6 +135,33 @@ def data_outputs(data: SiteData) -> list[Output]:
     ]
 
 
+def write_and_index(writer: SiteWriter, outputs: Sequence[Output], out: Path,
+                    search: bool) -> list[str] | None:  # fmt: skip
+    """Write the outputs, each search bundle's pages first: while the next pages are
+    made, Pagefind (another process, on the other core) indexes the bundle just
+    written. Returns the bundles indexed (None without search)."""
+    by_shard: dict[str, list[Output]] = defaultdict(list)
+    rest = []
+    for output in outputs:
+        shard = shard_of(output.path)
+        (by_shard[shard] if shard is not None else rest).append(output)
+    removed = shards(writer.removed)
+    indexing: dict[str, Future] = {}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for shard, group in sorted(by_shard.items()):
+            written = writer.write(group)
+            if search and needs_indexing(out, shard, bool(written) or shard in removed):
+                paths = [output.path for output in group]
+                indexing[shard] = pool.submit(index_shard, out, shard, paths)
+        writer.write(rest)
+        for future in indexing.values():
+            future.result()  # a failure is raised here, in the build's thread
+    indexed = sorted(indexing)
+    if search:
+        remove_stale_bundles(out, by_shard)
+    return indexed if search else None
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for a build: planning 30,000 pages
@@ -168,21 +202,12 @@ def _build(
         def text_of(table: str, row: int) -> ArchivedText:
             return archived_text(*stored_text(connection, table, row))
 
-        browsable = [*page_outputs(pages, renderer, text_of), *static_outputs(),
-                     *feed_outputs(data, pages)]  # fmt: skip
-        downloads = [*report_outputs(data), *data_outputs(data)]
-        outputs = browsable + downloads
+        outputs = [
+            *page_outputs(pages, renderer, text_of), *static_outputs(),
+            *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data),
+        ]  # fmt: skip
         writer = SiteWriter(out, outputs)
-        writer.write(browsable)
-        # Pagefind indexes the pages (in another process) while the downloads are made.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            indexing = None
-            if search:
-                years = {event.year for event in data.events}
-                changed = (*writer.written, *writer.removed)
-                indexing = pool.submit(index_site, out, data.languages, years, changed)
-            writer.write(downloads)
-            indexed = indexing.result() if indexing else None
+        indexed = write_and_index(writer, outputs, out, search)
         summary: WriteSummary = writer.finish()
     return BuildSummary(
         pages=len(pages), outputs=len(outputs), written=summary.written,

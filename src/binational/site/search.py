@@ -1,7 +1,8 @@
 """Search without a server: Pagefind indexes the built pages (their
 ``data-pagefind-body``, one index per language from ``<html lang>``, with the
 ``category`` and ``year`` filters the pages declare). The binary comes from the
-``pagefind`` package (``pagefind[bin]``).
+``pagefind`` package (``pagefind[bin]``). Result addresses are the pages' paths from
+the site's root; the search page adds the site's base path (``baseUrl``).
 
 The index is split in bundles so that a rebuild re-indexes only what changed: the
 institutions' pages in the main bundle (``pagefind/``, which also holds the search
@@ -12,20 +13,27 @@ so one search covers them all, filters included.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from binational.errors import UserError
 
-MAIN_BUNDLE = "pagefind/"
+MAIN_BUNDLE = "pagefind"
 YEARS_DIR = "pagefind-years"
 INSTITUTIONS = "institutions"
+STAGE = ".search-stage"
 
 
 def year_bundle(year: int) -> str:
     return f"{YEARS_DIR}/{year}/"
+
+
+def bundle_dir(shard: str) -> str:
+    return MAIN_BUNDLE if shard == INSTITUTIONS else year_bundle(int(shard)).rstrip("/")
 
 
 def shard_of(path: str) -> str | None:
@@ -39,45 +47,71 @@ def shard_of(path: str) -> str | None:
     return None
 
 
+def shards(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The searched pages among ``paths``, by bundle."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
+        shard = shard_of(path)
+        if shard is not None:
+            found[shard].append(path)
+    return dict(found)
+
+
 def pagefind_executable() -> Path:
     try:
         from pagefind_bin import get_executable
     except ImportError:
-        raise UserError(
-            "the search index needs the pagefind binary: pip install 'pagefind[bin]'"
-        ) from None
+        raise UserError("the search index needs Pagefind: pip install 'pagefind[bin]'") from None
     return get_executable()
 
 
-def _run_pagefind(out: Path, glob: str, bundle: str) -> None:
-    command = [str(pagefind_executable()), "--site", str(out), "--glob", glob,
-               "--output-subdir", bundle, "--quiet"]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+def index_shard(out: Path, shard: str, paths: Sequence[str]) -> None:
+    """Index one bundle: its pages are linked (hard links, no copies) into a staging
+    directory laid out like the site, so Pagefind reads only them, not every file of
+    the site, and gives each result the page's own address."""
+    stage = out / f"{STAGE}-{shard}"
+    if stage.exists():
+        shutil.rmtree(stage)
+    for path in paths:
+        target = stage / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(out / path, target)
+    bundle = out / bundle_dir(shard)
+    if bundle.is_dir():
+        shutil.rmtree(bundle)
+    command = [str(pagefind_executable()), "--site", str(stage), "--output-path", str(bundle),
+               "--quiet"]  # fmt: skip
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        shutil.rmtree(stage)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise UserError(f"Pagefind could not index {out}: {detail[-1] if detail else 'no output'}")
 
 
-def index_site(
-    out: Path, languages: Sequence[str], years: Iterable[int], changed: Iterable[str] | None
-) -> list[str]:
-    """Index the bundles whose pages ``changed`` (paths; None: every bundle) or whose
-    bundle is missing; remove the bundles of years that have no events any more.
-    Returns the bundles indexed."""
-    wanted = {INSTITUTIONS, *(str(year) for year in years)}
-    dirty = set(wanted) if changed is None else {shard_of(path) for path in changed} & wanted
-    dirty |= {shard for shard in wanted if not (out / _bundle(shard)).is_dir()}
-    languages_glob = "{" + ",".join(languages) + "}" if len(languages) > 1 else languages[0]
-    for shard in sorted(dirty):
-        pages = f"{INSTITUTIONS}/*" if shard == INSTITUTIONS else f"events/{shard}/*"
-        _run_pagefind(out, f"{languages_glob}/{pages}/index.html", _bundle(shard))
-    years_dir = out / YEARS_DIR
+def needs_indexing(out: Path, shard: str, changed: bool) -> bool:
+    """A bundle is indexed again when one of its pages changed or it is missing."""
+    return changed or not (out / bundle_dir(shard)).is_dir()
+
+
+def remove_stale_bundles(out: Path, current: Iterable[str]) -> None:
+    """Remove the bundles of years that have no events any more."""
+    years_dir, keep = out / YEARS_DIR, set(current)
     if years_dir.is_dir():
         for stale in years_dir.iterdir():
-            if stale.name not in wanted:
+            if stale.name not in keep:
                 shutil.rmtree(stale)
-    return sorted(dirty)
 
 
-def _bundle(shard: str) -> str:
-    return MAIN_BUNDLE.rstrip("/") if shard == INSTITUTIONS else year_bundle(int(shard)).rstrip("/")
+def index_site(out: Path, pages: Sequence[str], changed: Iterable[str] | None) -> list[str]:
+    """Index again the bundles whose pages ``changed`` (paths; None: every bundle) or
+    whose bundle is missing (``pages``: every page of the site), and remove stale
+    ones. Returns the bundles indexed."""
+    by_shard = shards(pages)
+    touched = set(by_shard) if changed is None else set(shards(changed))
+    dirty = [s for s in sorted(by_shard) if needs_indexing(out, s, s in touched)]
+    for shard in dirty:
+        index_shard(out, shard, by_shard[shard])
+    remove_stale_bundles(out, by_shard)
+    return dirty

@@ -5,6 +5,7 @@ window.addEventListener("DOMContentLoaded", () => {
   const bundles = JSON.parse(element.dataset.bundles || "[]");
   const ui = new PagefindUI({
     element: "#search", showSubResults: false, showImages: false,
+    baseUrl: element.dataset.base || "/",
     mergeIndex: bundles.map((bundlePath) => ({ bundlePath })),
   });
   const query = new URLSearchParams(window.location.search).get("q");
