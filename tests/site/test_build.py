@@ -30,7 +30,8 @@ def own_world(site_world, tmp_path):
 def test_the_site_has_every_kind_of_page(built_site):
     expected = [
         "index.html", "en/index.html", "es/index.html", "en/categories/agreement/index.html",
-        "es/institutions/usmca/index.html", "en/events/2024/index.html", "en/events/index.html", "pagefind-years/2024/pagefind-entry.json",
+        "es/institutions/usmca/index.html", "en/events/2024/index.html", "en/events/index.html",
+        "pagefind-years/2024/pagefind-entry.json",
         "en/reports/2023Q2/index.html", "reports/2023Q2/report-2023Q2.pdf",
         "reports/2023Q2/report-2023Q2.docx", "en/search/index.html", "es/data/index.html",
         "data/events.csv", "data/binational.db", "sitemap.xml", "en/feed.xml", "es/feed.xml",
