@@ -102,10 +102,10 @@ def test_a_rebuild_after_one_edit_rewrites_only_what_shows_it(own_world, registr
     second = build_site(database, settings, registry, out, search=False)
     changed_pages = {path for path in second.written if not path.startswith("data/")}
     assert changed_pages == {
-        f"en/events/2024/{event_id}/index.html", f"es/events/2024/{event_id}/index.html",
+        f"en/events/2024/{event_id}.html", f"es/events/2024/{event_id}.html",
         "en/feed.xml", "es/feed.xml",
     }  # fmt: skip
-    assert "Un resumen corregido:" in (out / f"es/events/2024/{event_id}/index.html").read_text()
+    assert "Un resumen corregido:" in (out / f"es/events/2024/{event_id}.html").read_text()
     third = build_site(database, settings, registry, out, search=False)
     assert third.written == () and third.unchanged == third.outputs
 
@@ -119,8 +119,8 @@ def test_an_unpublished_event_disappears_on_rebuild(own_world, registry, tmp_pat
         event.status = "draft"
         event_id = event.id
     summary = build_site(database, settings, registry, out, search=False)
-    assert f"en/events/2024/{event_id}/index.html" in summary.removed
-    assert not (out / f"en/events/2024/{event_id}").exists()
+    assert f"en/events/2024/{event_id}.html" in summary.removed
+    assert not (out / f"en/events/2024/{event_id}.html").exists()
 
 
 def test_a_rebuild_reindexes_only_the_edited_events_year(own_world, registry, tmp_path):

@@ -24,7 +24,8 @@ def test_base_path_and_origin(base_url, prefix, origin):
 @pytest.mark.parametrize(
     ("path", "link"),
     [
-        ("en/events/2023/3/index.html", "/repo/en/events/2023/3/"),
+        ("en/events/2023/3.html", "/repo/en/events/2023/3.html"),
+        ("en/institutions/hled/index.html", "/repo/en/institutions/hled/"),
         ("index.html", "/repo/"),
         ("en/feed.xml", "/repo/en/feed.xml"),
     ],
@@ -37,10 +38,10 @@ def test_link(path, link):
     ("path", "shard"),
     [
         ("en/institutions/hled/index.html", "institutions"),
-        ("es/events/2023/17/index.html", "2023"),
+        ("es/events/2023/17.html", "2023"),
         ("en/events/2023/index.html", None),
         ("en/events/index.html", None),
-        ("archive/0123456789abcdef/index.html", None),
+        ("archive/0123456789abcdef.html", None),
         ("en/categories/program/index.html", None),
         ("data/events.csv", None),
     ],

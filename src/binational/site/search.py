@@ -42,7 +42,7 @@ def shard_of(path: str) -> str | None:
     parts = path.split("/")
     if len(parts) == 4 and parts[1] == INSTITUTIONS and parts[3] == "index.html":
         return INSTITUTIONS
-    if len(parts) == 5 and parts[1] == "events" and parts[4] == "index.html":
+    if len(parts) == 4 and parts[1] == "events" and parts[3] != "index.html":
         return parts[2]
     return None
 
@@ -72,10 +72,13 @@ def index_shard(out: Path, shard: str, paths: Sequence[str]) -> None:
     stage = out / f"{STAGE}-{shard}"
     if stage.exists():
         shutil.rmtree(stage)
+    made: set[str] = set()
     for path in paths:
-        target = stage / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(out / path, target)
+        parent = os.path.dirname(path)
+        if parent not in made:
+            os.makedirs(os.path.join(stage, parent), exist_ok=True)
+            made.add(parent)
+        os.link(os.path.join(out, path), os.path.join(stage, path))
     bundle = out / bundle_dir(shard)
     if bundle.is_dir():
         shutil.rmtree(bundle)
@@ -102,16 +105,3 @@ def remove_stale_bundles(out: Path, current: Iterable[str]) -> None:
         for stale in years_dir.iterdir():
             if stale.name not in keep:
                 shutil.rmtree(stale)
-
-
-def index_site(out: Path, pages: Sequence[str], changed: Iterable[str] | None) -> list[str]:
-    """Index again the bundles whose pages ``changed`` (paths; None: every bundle) or
-    whose bundle is missing (``pages``: every page of the site), and remove stale
-    ones. Returns the bundles indexed."""
-    by_shard = shards(pages)
-    touched = set(by_shard) if changed is None else set(shards(changed))
-    dirty = [s for s in sorted(by_shard) if needs_indexing(out, s, s in touched)]
-    for shard in dirty:
-        index_shard(out, shard, by_shard[shard])
-    remove_stale_bundles(out, by_shard)
-    return dirty
