@@ -83,13 +83,3 @@ def ris(items: Sequence[Citation]) -> bytes:
         lines.append("ER  - ")
         lines.append("")
     return "\r\n".join(lines).encode("utf-8")
-
-
-def citation_files(data: OpenData, formats: set[str]) -> dict[str, bytes]:
-    items = citations(data)
-    files = {}
-    if "csl-json" in formats:
-        files["sources.csl.json"] = csl_json(items)
-    if "ris" in formats:
-        files["sources.ris"] = ris(items)
-    return files

@@ -42,10 +42,3 @@ def datasette_metadata(description: DataDescription) -> bytes:
         "databases": {DATABASE_NAME: {"tables": tables}},
     }
     return (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def datasette_files(data: OpenData, description: DataDescription) -> dict[str, bytes]:
-    return {
-        f"{DATABASE_NAME}.db": sqlite_bytes(data),
-        "metadata.json": datasette_metadata(description),
-    }

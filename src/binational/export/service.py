@@ -7,11 +7,9 @@ from pathlib import Path
 
 from binational.domain import Period
 from binational.errors import UserError
-from binational.export.citations import citation_files
-from binational.export.datasette import datasette_files
 from binational.export.metadata import DataDescription
+from binational.export.parts import export_parts
 from binational.export.tables import OpenData, open_data
-from binational.export.tabular import tabular_files
 from binational.registry.loader import Registry
 from binational.store.citations import archived_copies
 from binational.store.database import Database
@@ -35,11 +33,7 @@ def export_files(
     data: OpenData, formats: set[str], description: DataDescription
 ) -> dict[str, bytes]:
     """File name -> bytes of every chosen format."""
-    files = tabular_files(data, formats, description)
-    files.update(citation_files(data, formats))
-    if "sqlite" in formats:
-        files.update(datasette_files(data, description))
-    return files
+    return {part.name: part.make() for part in export_parts(data, formats, description)}
 
 
 def read_open_data(

@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 
 from binational.export.metadata import LICENSE_NAME, LICENSE_TITLE, LICENSE_URL, DataDescription
-from binational.export.tables import TABLES, OpenData, Table
+from binational.export.tables import TABLES, Table
 
 
 def csv_bytes(table: Table, rows: list[dict[str, Any]]) -> bytes:
@@ -78,21 +78,3 @@ def datapackage(description: DataDescription) -> bytes:
         ],
     }
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def tabular_files(
-    data: OpenData, formats: set[str], description: DataDescription
-) -> dict[str, bytes]:
-    """File name -> bytes for the chosen formats among csv, json and ndjson."""
-    files: dict[str, bytes] = {}
-    for table in TABLES:
-        rows = list(data.table(table.name))
-        if "csv" in formats:
-            files[f"{table.name}.csv"] = csv_bytes(table, rows)
-        if "json" in formats:
-            files[f"{table.name}.json"] = json_bytes(rows)
-        if "ndjson" in formats:
-            files[f"{table.name}.ndjson"] = ndjson_bytes(rows)
-    if "csv" in formats:
-        files["datapackage.json"] = datapackage(description)
-    return files

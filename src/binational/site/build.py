@@ -10,14 +10,13 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 from binational.config import Settings
-from binational.export.catalog import export_catalog
 from binational.export.metadata import DataDescription
-from binational.export.service import FORMATS, export_files
+from binational.export.parts import export_parts
+from binational.export.service import FORMATS
 from binational.export.tables import open_data
 from binational.publish.formats import RENDERERS
 from binational.registry.loader import Registry
@@ -120,18 +119,12 @@ def report_outputs(data: SiteData) -> list[Output]:
 
 
 def data_outputs(data: SiteData) -> list[Output]:
-    """The open-data files, made once (together) when any of them must be written."""
+    """The open-data files, each made again only when what it is made from changed."""
     rows = open_data(data.events, data.registry, data.archived)
-    description = DataDescription(data.organization)
-    key = content_key(version("binational"), rows.rows)
-
-    @cache
-    def files() -> dict[str, bytes]:
-        return export_files(rows, set(FORMATS), description)
-
+    package = version("binational")
     return [
-        Output(urls.data_file(name), key, lambda name=name: files()[name])
-        for name, _ in export_catalog(set(FORMATS))
+        Output(urls.data_file(part.name), content_key(package, part.name, part.inputs), part.make)
+        for part in export_parts(rows, set(FORMATS), DataDescription(data.organization))
     ]
 
 
