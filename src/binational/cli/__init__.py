@@ -13,9 +13,11 @@ import sys
 import typer
 
 from binational.cli import (
+    archive,
     backup,
     draft,
     events,
+    export,
     ingest,
     registry,
     reports,
@@ -23,6 +25,7 @@ from binational.cli import (
     search_index,
     serve,
     settings,
+    site,
     users,
 )
 from binational.errors import Busy, UserError
@@ -54,6 +57,9 @@ app.command("ingest")(ingest.ingest_command)
 app.command("draft")(draft.draft_command)
 app.command("backup")(backup.backup_command)
 app.command("restore")(backup.restore_command)
+app.add_typer(site.site_app, name="site")
+app.add_typer(archive.archive_app, name="archive")
+app.command("export")(export.export_command)
 
 
 def main() -> None:

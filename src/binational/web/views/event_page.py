@@ -13,6 +13,7 @@ from binational.accounts.roles import Actor
 from binational.curation.edits import EventChanges, Vocabulary, apply_changes
 from binational.domain import DatePrecision, PartialDate, Quarter
 from binational.errors import UserError
+from binational.store.citations import citation_checks
 from binational.store.event_reads import read_event_page
 from binational.store.events import EDITABLE_FIELDS, find_event_for_edit
 from binational.store.models import Event
@@ -73,7 +74,22 @@ def event_detail(
     record = read_event_page(connection, event_id, web.labels, statuses, not actor.anonymous)
     if record is None:
         raise NotFound(f"there is no event {event_id}")
+    record["citations"] = citation_status(connection, record)
     return record
+
+
+def citation_status(connection: Connection, record: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the last re-check (``binational archive check``) found at each address
+    the event cites, for those that were checked."""
+    cited = [record["url"]] if record.get("url") else []
+    cited += [source["url"] for source in record["sources"] if source["url"] not in cited]
+    checks = citation_checks(connection, cited)
+    return [
+        {"url": url, "state": check.state, "status": check.status,
+         "final_url": check.final_url, "checked_at": check.checked_at.date().isoformat()}
+        for url in cited
+        if (check := checks.get(url)) is not None
+    ]  # fmt: skip
 
 
 def vocabulary(web: WebContext) -> Vocabulary:

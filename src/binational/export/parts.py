@@ -1,0 +1,56 @@
+"""Every file an export writes, each with what it is made from: a rebuild of the
+site makes again only the files whose inputs changed (an edited summary remakes the
+events' files and the SQLite file, not the registry's, the links' or the
+citations')."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from binational.export.citations import citations, csl_json, ris
+from binational.export.datasette import DATABASE_NAME, datasette_metadata, sqlite_bytes
+from binational.export.metadata import DataDescription
+from binational.export.tables import TABLES, OpenData
+from binational.export.tabular import csv_bytes, datapackage, json_bytes, ndjson_bytes
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    inputs: Any = field(repr=False)  # JSON-ready: what the file is made from
+    make: Callable[[], bytes] = field(repr=False)
+
+
+def export_parts(
+    data: OpenData, formats: set[str], description: DataDescription
+) -> list[ExportFile]:
+    """The files of ``formats``, in a stable order, each made only when asked."""
+    files: list[ExportFile] = []
+    for kind in ("csv", "json", "ndjson"):
+        if kind not in formats:
+            continue
+        for table in TABLES:
+            rows = list(data.table(table.name))
+            make = {
+                "csv": lambda table=table, rows=rows: csv_bytes(table, rows),
+                "json": lambda rows=rows: json_bytes(rows),
+                "ndjson": lambda rows=rows: ndjson_bytes(rows),
+            }[kind]
+            files.append(ExportFile(f"{table.name}.{kind}", (table.names, rows), make))
+    if "csv" in formats:
+        files.append(ExportFile("datapackage.json", repr(description),
+                                lambda: datapackage(description)))  # fmt: skip
+    if formats & {"csl-json", "ris"}:
+        items = citations(data)
+        inputs = [repr(item) for item in items]
+        if "csl-json" in formats:
+            files.append(ExportFile("sources.csl.json", inputs, lambda: csl_json(items)))
+        if "ris" in formats:
+            files.append(ExportFile("sources.ris", inputs, lambda: ris(items)))
+    if "sqlite" in formats:
+        files.append(ExportFile(f"{DATABASE_NAME}.db", data.rows, lambda: sqlite_bytes(data)))
+        files.append(ExportFile("metadata.json", repr(description),
+                                lambda: datasette_metadata(description)))  # fmt: skip
+    return files

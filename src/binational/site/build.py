@@ -1,0 +1,209 @@
+"""The site's build: read the published data, plan the pages, produce and write
+only the outputs whose content key changed, then index the pages for search."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from binational.config import Settings
+from binational.export.metadata import DataDescription
+from binational.export.parts import export_parts
+from binational.export.service import FORMATS
+from binational.export.tables import open_data
+from binational.publish.formats import RENDERERS
+from binational.registry.loader import Registry
+from binational.reports.service import report_stem
+from binational.site import urls
+from binational.site.archived import ArchivedText, archived_text
+from binational.site.data import SiteData
+from binational.site.feeds import atom_feed, sitemap
+from binational.site.labels import translator
+from binational.site.load import load_site_data
+from binational.site.pages import Page, plan_pages
+from binational.site.render import STATIC, Renderer
+from binational.site.search import (
+    index_shard,
+    needs_indexing,
+    remove_stale_bundles,
+    shard_of,
+    shards,
+)
+from binational.site.write import Output, SiteWriter, WriteSummary, content_key
+from binational.store.citations import archived_text as stored_text
+from binational.store.database import Database
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    pages: int
+    outputs: int
+    written: tuple[str, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+    search: list[str] | None  # the search bundles indexed again
+    seconds: float
+
+
+def page_outputs(
+    pages: Sequence[Page], renderer: Renderer, text_of: Callable[[str, int], ArchivedText]
+) -> list[Output]:
+    """Each page's output; an archived copy's page reads the copy's text (``text_of``
+    its table and row) only when it must be written."""
+    outputs = []
+    frame = [pages[0].frame.prefix, pages[0].frame.origin, pages[0].frame.organization]
+    for page in pages:
+        key = content_key(renderer.version, frame, page.template, page.lang, page.title,
+                          page.path, page.twins, page.key)  # fmt: skip
+        if page.template == "archived.html":
+            where = page.context["location"]
+
+            def produce(page=page, where=where) -> bytes:
+                return renderer.render(page, copy=text_of(where["table"], where["row"]))
+        else:
+
+            def produce(page=page) -> bytes:
+                return renderer.render(page)
+
+        outputs.append(Output(page.path, key, produce))
+    return outputs
+
+
+def static_outputs() -> list[Output]:
+    return [
+        Output(
+            f"static/{path.name}",
+            content_key(path.read_bytes().hex()),
+            lambda path=path: path.read_bytes(),
+        )  # fmt: skip
+        for path in sorted(STATIC.iterdir())
+        if path.is_file()
+    ]
+
+
+def feed_outputs(data: SiteData, pages: Sequence[Page]) -> list[Output]:
+    prefix = urls.base_path(data.base_url)
+    entries = [(page.path, page.twins) for page in pages]
+    entries.append(prefix + urls.origin(data.base_url))
+    outputs = [Output("sitemap.xml", content_key(entries), lambda: sitemap(pages))]
+    stamps = [(e.id, e.title, e.summary[:600], e.updated_at) for e in data.events]
+    for lang in data.languages:
+        title = translator(lang)("site_title")
+        outputs.append(Output(
+            urls.feed(lang), content_key(lang, data.base_url, title, stamps),
+            lambda lang=lang, title=title: atom_feed(
+                data.events, lang, data.base_url, prefix, title
+            ),
+        ))  # fmt: skip
+    return outputs
+
+
+def report_outputs(data: SiteData) -> list[Output]:
+    outputs = []
+    for report in data.reports:
+        key = content_key(version("binational"), repr(report.document))
+        stem = report_stem(report.document.period)
+        for renderer in RENDERERS.values():
+            outputs.append(Output(
+                urls.report_file(report.period, renderer.filename(stem)), key + renderer.name,
+                lambda r=renderer, d=report.document: r.render(d),
+            ))  # fmt: skip
+    return outputs
+
+
+def data_outputs(data: SiteData) -> list[Output]:
+    """The open-data files, each made again only when what it is made from changed."""
+    rows = open_data(data.events, data.registry, data.archived)
+    package = version("binational")
+    return [
+        Output(urls.data_file(part.name), content_key(package, part.name, part.inputs), part.make)
+        for part in export_parts(rows, set(FORMATS), DataDescription(data.organization))
+    ]
+
+
+def write_and_index(writer: SiteWriter, outputs: Sequence[Output], out: Path,
+                    search: bool) -> list[str] | None:  # fmt: skip
+    """Write the outputs, each search bundle's pages first: while the next pages are
+    made, Pagefind (another process, on the other core) indexes the bundle just
+    written. Returns the bundles indexed (None without search)."""
+    by_shard: dict[str, list[Output]] = defaultdict(list)
+    rest = []
+    for output in outputs:
+        shard = shard_of(output.path)
+        (by_shard[shard] if shard is not None else rest).append(output)
+    removed = shards(writer.removed)
+    indexing: dict[str, Future] = {}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for shard, group in sorted(by_shard.items()):
+            written = writer.write(group)
+            if search and needs_indexing(out, shard, bool(written) or shard in removed):
+                paths = [output.path for output in group]
+                indexing[shard] = pool.submit(index_shard, out, shard, paths)
+        writer.write(rest)
+        for future in indexing.values():
+            future.result()  # a failure is raised here, in the build's thread
+    indexed = sorted(indexing)
+    if search:
+        remove_stale_bundles(out, by_shard)
+    return indexed if search else None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a build: planning 30,000 pages
+    makes hundreds of thousands of small dicts and tuples, none in cycles that need
+    collecting, and the collector's full passes over them took half the planning time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build_site(
+    database: Database,
+    settings: Settings,
+    registry: Registry,
+    out: Path,
+    languages: Sequence[str] = urls.LANGUAGES,
+    base_url: str | None = None,
+    search: bool = True,
+) -> BuildSummary:
+    with collector_paused():
+        return _build(database, settings, registry, out, languages, base_url, search)
+
+
+def _build(
+    database: Database, settings: Settings, registry: Registry, out: Path,
+    languages: Sequence[str], base_url: str | None, search: bool,
+) -> BuildSummary:  # fmt: skip
+    started = time.perf_counter()
+    data = load_site_data(database, settings, registry, languages, base_url)
+    pages = plan_pages(data)
+    renderer = Renderer()
+    with database.connect() as connection:
+
+        def text_of(table: str, row: int) -> ArchivedText:
+            return archived_text(*stored_text(connection, table, row))
+
+        outputs = [
+            *page_outputs(pages, renderer, text_of), *static_outputs(),
+            *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data),
+        ]  # fmt: skip
+        writer = SiteWriter(out, outputs)
+        indexed = write_and_index(writer, outputs, out, search)
+        summary: WriteSummary = writer.finish()
+    return BuildSummary(
+        pages=len(pages), outputs=len(outputs), written=summary.written,
+        unchanged=summary.unchanged, removed=summary.removed, search=indexed,
+        seconds=time.perf_counter() - started,
+    )  # fmt: skip

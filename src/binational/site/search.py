@@ -1,0 +1,107 @@
+"""Search without a server: Pagefind indexes the built pages (their
+``data-pagefind-body``, one index per language from ``<html lang>``, with the
+``category`` and ``year`` filters the pages declare). The binary comes from the
+``pagefind`` package (``pagefind[bin]``). Result addresses are the pages' paths from
+the site's root; the search page adds the site's base path (``baseUrl``).
+
+The index is split in bundles so that a rebuild re-indexes only what changed: the
+institutions' pages in the main bundle (``pagefind/``, which also holds the search
+interface) and each year's event pages in a bundle of their own
+(``pagefind-years/YEAR/``); the search page merges them (Pagefind's ``mergeIndex``),
+so one search covers them all, filters included.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from binational.errors import UserError
+
+MAIN_BUNDLE = "pagefind"
+YEARS_DIR = "pagefind-years"
+INSTITUTIONS = "institutions"
+STAGE = ".search-stage"
+
+
+def year_bundle(year: int) -> str:
+    return f"{YEARS_DIR}/{year}/"
+
+
+def bundle_dir(shard: str) -> str:
+    return MAIN_BUNDLE if shard == INSTITUTIONS else year_bundle(int(shard)).rstrip("/")
+
+
+def shard_of(path: str) -> str | None:
+    """Which bundle indexes the page at ``path``: 'institutions', a year ('2023'), or
+    None for pages that are not searched."""
+    parts = path.split("/")
+    if len(parts) == 4 and parts[1] == INSTITUTIONS and parts[3] == "index.html":
+        return INSTITUTIONS
+    if len(parts) == 4 and parts[1] == "events" and parts[3] != "index.html":
+        return parts[2]
+    return None
+
+
+def shards(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The searched pages among ``paths``, by bundle."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
+        shard = shard_of(path)
+        if shard is not None:
+            found[shard].append(path)
+    return dict(found)
+
+
+def pagefind_executable() -> Path:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise UserError("the search index needs Pagefind: pip install 'pagefind[bin]'") from None
+    return get_executable()
+
+
+def index_shard(out: Path, shard: str, paths: Sequence[str]) -> None:
+    """Index one bundle: its pages are linked (hard links, no copies) into a staging
+    directory laid out like the site, so Pagefind reads only them, not every file of
+    the site, and gives each result the page's own address."""
+    stage = out / f"{STAGE}-{shard}"
+    if stage.exists():
+        shutil.rmtree(stage)
+    made: set[str] = set()
+    for path in paths:
+        parent = os.path.dirname(path)
+        if parent not in made:
+            os.makedirs(os.path.join(stage, parent), exist_ok=True)
+            made.add(parent)
+        os.link(os.path.join(out, path), os.path.join(stage, path))
+    bundle = out / bundle_dir(shard)
+    if bundle.is_dir():
+        shutil.rmtree(bundle)
+    command = [str(pagefind_executable()), "--site", str(stage), "--output-path", str(bundle),
+               "--quiet"]  # fmt: skip
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        shutil.rmtree(stage)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise UserError(f"Pagefind could not index {out}: {detail[-1] if detail else 'no output'}")
+
+
+def needs_indexing(out: Path, shard: str, changed: bool) -> bool:
+    """A bundle is indexed again when one of its pages changed or it is missing."""
+    return changed or not (out / bundle_dir(shard)).is_dir()
+
+
+def remove_stale_bundles(out: Path, current: Iterable[str]) -> None:
+    """Remove the bundles of years that have no events any more."""
+    years_dir, keep = out / YEARS_DIR, set(current)
+    if years_dir.is_dir():
+        for stale in years_dir.iterdir():
+            if stale.name not in keep:
+                shutil.rmtree(stale)
