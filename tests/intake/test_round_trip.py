@@ -256,3 +256,38 @@ def test_sample_report_through_the_database_in_every_format(
     assert after == before
     original.close()
     again.close()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_annual_report_round_trips_with_its_overview_and_quarters(
+    fmt, sample_report_path, tmp_path: Path
+):
+    """A year's report opens with a computed overview and groups its months under
+    quarter headings ('October-December 2023'): importing it back reads past the
+    overview and takes a quarter's heading as a break, not as the last item's text."""
+    import datetime as dt
+
+    original = Database.open(str(tmp_path / "original.db"))
+    import_reports(original, [sample_report_path])
+    with original.transaction() as session:
+        session.add(Event(
+            title="Border water commission meets in El Paso", date_value=dt.date(2023, 11, 8),
+            summary="The commissioners met.", implications="A regular meeting.",
+            status="published", url="https://example.org/ibwc",
+        ))  # fmt: skip
+    with original.sessions() as session:
+        document = report_document(session, Period.parse("2023"), load_settings(environ={}),
+                                   today=dt.date(2024, 1, 15))  # fmt: skip
+    assert document.overview is not None and len(document.quarter_groups) == 2
+    renderer = RENDERERS[fmt]
+    exported = tmp_path / f"report-2023{renderer.extension}"
+    exported.write_bytes(renderer.render(document))
+    parsed = read_report_bytes(exported.read_bytes(), exported.name, renderer.extension)
+    assert parsed.period == Period.parse("2023")
+    assert "Overview" not in parsed.intro and "Events by month" not in parsed.intro
+    expected = document.entries
+    assert [item.title for item in parsed.items] == [entry.title for entry in expected]
+    for item, entry in zip(parsed.items, expected, strict=True):
+        assert item.summary == entry.summary and item.implications == entry.implications
+        assert item.date == entry.date and item.url == entry.url
+    original.close()

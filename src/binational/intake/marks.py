@@ -201,6 +201,25 @@ def labelled(pattern: re.Pattern[str], text: str) -> str | None:
     return rest.strip()
 
 
+# An annual report's computed overview, printed after the introduction: it is read
+# past, not kept (binational computes it again from the events).
+OVERVIEW = re.compile(r"(?:Overview|Resumen|Panorama)", re.IGNORECASE)
+
+
+def quarter_heading(text: str, period: Period) -> bool:
+    """Whether the line heads a quarter of a report longer than a quarter ('April-June
+    2023', as the annual report groups its months): a section break, not text."""
+    if period.quarter is not None or len(text) > 40 or not re.search(r"\d{4}\s*$", text):
+        return False
+    try:
+        quarter = parse_period(text)
+    except ReportFormatError:
+        return False
+    return quarter.quarter is not None and quarter.start >= period.start and (
+        quarter.end <= period.end
+    )
+
+
 def month_heading(text: str) -> tuple[int, int | None] | None:
     """(month, year or None) when the line is a month heading ('APRIL', 'May 2023')."""
     if len(text) > 20:

@@ -31,12 +31,14 @@ from binational.intake.marks import (
     CONTEXT,
     IMPLICATIONS,
     ITEM,
+    OVERVIEW,
     TRUNCATED_NOTE,
     body_date,
     ends_a_sentence,
     labelled,
     month_heading,
     printed_date,
+    quarter_heading,
     section_of,
     source_link,
 )
@@ -162,8 +164,20 @@ def parse_lines(lines: Sequence[TextLine], name: str = "the text") -> ParsedRepo
     draft: _Draft | None = None
 
     body = frame.body
+    in_overview = False  # an annual report's computed overview: read past, not kept
     for index, (line_number, line) in enumerate(body):
         text = line.text
+        if draft is None and not items and OVERVIEW.fullmatch(text):
+            in_overview = True
+            continue
+        # Like a month heading, a quarter heading is read only where it cannot be the
+        # item's date line ('July-September 2021' dates an item known to the quarter).
+        if (draft is None or draft.lines_read > 0) and quarter_heading(text, period):
+            in_overview = False
+            if draft:
+                items.append(_finish(draft, period, False, warnings))
+                draft = None
+            continue
         item = ITEM.match(text)
         if (
             item
@@ -185,8 +199,15 @@ def parse_lines(lines: Sequence[TextLine], name: str = "the text") -> ParsedRepo
                 items.append(_finish(draft, period, False, warnings))
             number = int(item.group("number"))
             draft = _Draft(number, item.group("title").strip(), line_number, line.links, section)
+            in_overview = False
             continue
         heading = month_heading(text) if draft is None or draft.lines_read > 0 else None
+        # The overview ends at the first quarter's heading, or (where a format prints
+        # no quarter headings) at the first month's, which a report writes in capitals
+        # ('APRIL'; the overview's own rows read 'April 2023: 8').
+        if in_overview and not (heading and text.isupper()):
+            continue
+        in_overview = False
         if heading:
             year_month = section_of(heading, period, section[1] if section else None)
             if year_month not in period.months():

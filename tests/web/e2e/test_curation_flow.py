@@ -49,7 +49,7 @@ def test_search_edit_see_revision_build_report_download_pdf(page, tmp_path):
     preview = page.frame_locator("iframe.preview")
     assert preview.locator("body").inner_text().strip() != ""
 
-    with page.expect_download(timeout=180_000) as info:  # WeasyPrint takes seconds
+    with page.expect_download(timeout=60_000) as info:
         page.get_by_role("link", name="PDF", exact=True).click()
     download = info.value
     assert download.suggested_filename == "report-2023Q2.pdf"
