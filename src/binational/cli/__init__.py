@@ -1,7 +1,7 @@
 """The ``binational`` command line: a thin shell over the service functions.
 
 Each group of commands lives in its own module and is registered here. Modules
-import their heavy libraries (SQLAlchemy, WeasyPrint, trafilatura, ...) inside the
+import their heavy libraries (SQLAlchemy, Typst, trafilatura, ...) inside the
 command functions so that ``binational --help`` stays fast.
 """
 
