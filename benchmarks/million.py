@@ -89,7 +89,6 @@ def build(path: Path, count: int) -> float:
     print()
     with database.engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
-        connection.exec_driver_sql("INSERT INTO events_fts(events_fts) VALUES ('optimize')")
     database.close()
     partial.rename(path)
     return time.perf_counter() - started
