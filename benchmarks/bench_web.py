@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -45,18 +46,13 @@ def sentences() -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if 40 < len(s) < 400]
 
 
-def build_database(path: Path, count: int, seed: int = 5) -> float:
-    """``count`` events over 2014-2023 with links, topics and a few revisions."""
-    from sqlalchemy import insert
-
-    from binational.accounts.passwords import Passwords
-    from binational.accounts.users import create_user
+def event_rows(count: int, seed: int = 5, chunk: int = 10_000) -> Iterator[tuple[list, list, list]]:
+    """Chunks of (events, links, topics) rows: events over 2014-2023, each linked to
+    one to three institutions and tagged with up to two topics."""
     from binational.registry.loader import load_registry
     from binational.registry.topics import load_taxonomy
-    from binational.store.database import Database
-    from binational.store.models import Event, EventInstitution, EventTopic, utcnow
+    from binational.store.models import utcnow
 
-    started = time.perf_counter()
     rng = random.Random(seed)
     pool = sentences()
     words = sorted({w for s in pool for w in re.findall(r"[A-Za-zÁÉÍÓÚáéíóúñ]{4,}", s)})
@@ -64,8 +60,9 @@ def build_database(path: Path, count: int, seed: int = 5) -> float:
     topics = [t.slug for t in load_taxonomy().topics]
     start = dt.date(2014, 1, 1)
     now = utcnow()
-    database = Database.open(str(path))
-    events, links, tags = [], [], []
+    events: list[dict] = []
+    links: list[dict] = []
+    tags: list[dict] = []
     for event_id in range(1, count + 1):
         events.append({
             "id": event_id, "title": " ".join(rng.sample(words, 8)).capitalize(),
@@ -83,10 +80,28 @@ def build_database(path: Path, count: int, seed: int = 5) -> float:
         for slug in rng.sample(topics, rng.randint(0, 2)):
             tags.append({"event_id": event_id, "slug": slug, "terms": [slug], "origin": "tagger",
                          "removed": False})  # fmt: skip
+        if len(events) == chunk:
+            yield events, links, tags
+            events, links, tags = [], [], []
+    if events:
+        yield events, links, tags
+
+
+def build_database(path: Path, count: int) -> float:
+    """``count`` events over 2014-2023 with links and topics, and the benchmark's user."""
+    from sqlalchemy import insert
+
+    from binational.accounts.passwords import Passwords
+    from binational.accounts.users import create_user
+    from binational.store.database import Database
+    from binational.store.models import Event, EventInstitution, EventTopic
+
+    started = time.perf_counter()
+    database = Database.open(str(path))
     with database.transaction() as session:
-        for table, rows in ((Event, events), (EventInstitution, links), (EventTopic, tags)):
-            for chunk in range(0, len(rows), 10_000):
-                session.execute(insert(table), rows[chunk : chunk + 10_000])
+        for events, links, tags in event_rows(count):
+            for table, rows in ((Event, events), (EventInstitution, links), (EventTopic, tags)):
+                session.execute(insert(table), rows)
         create_user(session, Passwords(), EMAIL, "viewer", PASSWORD)
     with database.engine.connect() as connection:
         connection.exec_driver_sql("ANALYZE")

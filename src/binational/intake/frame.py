@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from binational.domain import Period
 from binational.intake.extracted import TextLine
 from binational.intake.marks import ITEM, header_period, parse_period
-from binational.intake.parsed import ParsedItem, ReportFormatError
+from binational.intake.parsed import ParsedItem, ParsedReport, ReportFormatError
 
 LAYOUT_HINTS = (
     "seed2023 (a 'Report | April-June 2023' header over items '1) Title' with a date line) "
@@ -25,6 +25,23 @@ class Frame:
     header: str
     period: Period
     body: list[tuple[int, TextLine]]  # (1-based line number, non-blank line) after the header
+
+    def report(
+        self, intro: list[str], items: list[ParsedItem], warnings: list[str], name: str,
+        layout: str,
+    ) -> ParsedReport:  # fmt: skip
+        """The parsed report once a layout has read its items: a contents list dropped,
+        the numbering checked (both add to ``warnings``)."""
+        items = drop_contents_list(items, warnings)
+        check_numbering(items, name, warnings)
+        return ParsedReport(
+            header=self.header,
+            period=self.period,
+            intro="\n".join(intro),
+            items=tuple(items),
+            warnings=tuple(warnings),
+            layout=layout,
+        )
 
 
 def not_a_report(name: str) -> ReportFormatError:

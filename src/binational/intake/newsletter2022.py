@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from binational.domain import DateSource, PartialDate, Period
 from binational.intake.extracted import TextLine
-from binational.intake.frame import check_numbering, drop_contents_list, find_frame
+from binational.intake.frame import find_frame
 from binational.intake.marks import (
     CONTEXT,
     IMPLICATIONS,
@@ -229,13 +229,4 @@ def parse_lines(lines: Sequence[TextLine], name: str = "the text") -> ParsedRepo
             draft.paragraphs.append(classified)
     if draft:
         items.append(_finish(draft, period, True, warnings))
-    items = drop_contents_list(items, warnings)
-    check_numbering(items, name, warnings)
-    return ParsedReport(
-        header=frame.header,
-        period=period,
-        intro="\n".join(intro),
-        items=tuple(items),
-        warnings=tuple(warnings),
-        layout=NAME,
-    )
+    return frame.report(intro, items, warnings, name, NAME)
