@@ -83,7 +83,7 @@ class Surface:
 
 
 class _Hit(NamedTuple):
-    """A match that needs checking: several entries, an acronym or a risky term."""
+    """A match whose link depends on where it is: its spans and the surfaces it may be."""
 
     start: int  # in the normalized text
     end: int
@@ -92,16 +92,27 @@ class _Hit(NamedTuple):
     surfaces: tuple[Surface, ...]
 
 
-# (start, end, surfaces, plain) in the normalized text; ``plain`` is the one surface
-# when nothing needs checking (a name or plain alias of a single entry), else None.
-_RawHit = tuple[int, int, tuple[Surface, ...], Surface | None]
+class _Key(NamedTuple):
+    """What the automaton finds under one normalized key."""
+
+    length: int
+    surfaces: tuple[Surface, ...]
+    # The mention's (slug, kind, confidence, reason) when nothing needs checking (a name
+    # or plain alias of a single entry), else None.
+    plain: tuple[str, Kind, float, str] | None
+    acronyms: tuple[str, ...]  # the acronyms written under this key, each once
+
+
+# A resolved link: its confidence, its reason and the surface it links.
+_Choice = tuple[float, str, Surface]
 
 
 @dataclass(frozen=True)
 class Linker:
     """A compiled registry: call ``find`` or ``link`` on any number of texts."""
 
-    automaton: ahocorasick.Automaton
+    automaton: ahocorasick.Automaton  # " key " -> index into ``keys``
+    keys: tuple[_Key, ...]
     related: Mapping[str, frozenset[str]]
     countries: Mapping[str, frozenset[str]]
 
@@ -116,71 +127,120 @@ class Linker:
                     if previous is None or (previous.needs_context and not surface.needs_context):
                         bucket[(surface.slug, surface.form)] = surface
         automaton = ahocorasick.Automaton()
+        keys: list[_Key] = []
         for key, bucket in surfaces_by_key.items():
             surfaces = _best_per_slug(bucket.values())
             only = surfaces[0]
             plain = only.form != "acronym" and not only.needs_context
-            # The acronyms written under this key, each once, to check their case.
             acronyms = tuple(dict.fromkeys(s.term for s in surfaces if s.form == "acronym"))
-            automaton.add_word(
-                f" {key} ",
-                (len(key), surfaces, only if plain and len(surfaces) == 1 else None, acronyms),
+            automaton.add_word(f" {key} ", len(keys))
+            mention = (only.slug, only.kind, FORM_CONFIDENCE[only.form], only.form)
+            keys.append(
+                _Key(
+                    len(key), surfaces, mention if plain and len(surfaces) == 1 else None, acronyms
+                )
             )
         automaton.make_automaton()
-        return cls(automaton, relations(registry), countries(registry))
+        return cls(automaton, tuple(keys), relations(registry), countries(registry))
 
     def find(self, text: str) -> list[Mention]:
-        """Every mention in ``text``, in order, spans into the original ``text``."""
+        """Every mention in ``text``, in order, spans into the original ``text``.
+
+        A page or a report has thousands of matches, so the work per match is kept
+        to lists of numbers and short loops: the spans of all matches are mapped at
+        once (``NormalizedText.original_bounds``), overlaps are settled in one pass in
+        text order, and a match that needs context is resolved once per key when its
+        place cannot change the answer (``_decide``).
+        """
         normalized = normalize_text(text)
-        hits = _longest_first(self._raw_hits(text, normalized))
-        spans = normalized.original_spans([(hit[0], hit[1]) for hit in hits])
-        mentions: dict[int, Mention] = {}  # by start, to return them in text order
-        to_check: list[_Hit] = []
+        found = list(self.automaton.iter(normalized.text))  # (end, key index), by end
+        if not found:
+            return []
+        keys = self.keys
+        ends = list(map(itemgetter(0), found))  # ``end`` is the padding space after the term
+        indexes = list(map(itemgetter(1), found))
+        starts = [end - keys[index].length for end, index in found]
+        original_starts, original_ends = normalized.original_bounds(starts, ends)
+        checked = self._case_checked(text, indexes, original_starts, original_ends)
+
+        mentions: list[Mention | None] = []  # one slot a kept match, in text order
+        to_check: list[tuple[int, int]] = []  # (slot, match)
         long_forms: set[str] = set()
-        for (start, end, surfaces, plain), (original_start, original_end) in zip(
-            hits, spans, strict=True
-        ):
-            if plain is not None:
-                long_forms.add(plain.slug)
-                mentions[original_start] = Mention(
-                    original_start, original_end, text[original_start:original_end],
-                    plain.slug, plain.kind, FORM_CONFIDENCE[plain.form], plain.form,
-                )  # fmt: skip
+        for i in _longest_first(starts, ends, checked):
+            plain = keys[indexes[i]].plain
+            if plain is None:
+                to_check.append((len(mentions), i))
+                mentions.append(None)
             else:
-                to_check.append(_Hit(start, end, original_start, original_end, surfaces))
+                long_forms.add(plain[0])
+                start, end = original_starts[i], original_ends[i]
+                mentions.append(Mention(start, end, text[start:end], *plain))
         for _ in range(2):  # a second round lets links found by context support others
-            supported = long_forms | {mention.slug for mention in mentions.values()}
-            for hit in to_check:
-                if hit.original_start not in mentions:
-                    mention = self._resolve(hit, text, normalized, long_forms, supported)
-                    if mention is not None:
-                        mentions[hit.original_start] = mention
-        return [mentions[start] for start in sorted(mentions)]
+            supported = long_forms | {m.slug for m in mentions if m is not None}
+            decided: dict[int, tuple[bool, _Choice | None]] = {}  # by key, this round
+            for slot, i in to_check:
+                if mentions[slot] is not None:
+                    continue
+                index = indexes[i]
+                surfaces = checked.get(i) or keys[index].surfaces
+                if i in checked:
+                    known, choice = self._decide(surfaces, long_forms, supported)
+                elif index in decided:
+                    known, choice = decided[index]
+                else:
+                    known, choice = decided[index] = self._decide(surfaces, long_forms, supported)
+                if not known:
+                    hit = _Hit(starts[i], ends[i], original_starts[i], original_ends[i], surfaces)
+                    choice = self._resolve(hit, text, normalized, long_forms, supported)
+                if choice is not None:
+                    score, reason, surface = choice
+                    start, end = original_starts[i], original_ends[i]
+                    mentions[slot] = Mention(
+                        start, end, text[start:end], surface.slug, surface.kind, score, reason
+                    )
+        return [mention for mention in mentions if mention is not None]
 
     def link(self, text: str) -> list[Link]:
         """One ``Link`` per slug, in order of first mention."""
         return collapse_mentions(self.find(text))
 
-    def _raw_hits(self, text: str, normalized: NormalizedText) -> list[_RawHit]:
-        """Whole-word matches; acronyms whose case does not match are dropped here."""
-        hits: list[_RawHit] = []
-        append = hits.append
-        locate = normalized.locator()
-        for end, (length, surfaces, plain, acronyms) in self.automaton.iter(normalized.text):
-            start = end - length  # ``end`` is the padding space after the term
+    def _case_checked(
+        self,
+        text: str,
+        indexes: list[int],
+        original_starts: list[int],
+        original_ends: list[int],
+    ) -> dict[int, tuple[Surface, ...]]:
+        """The matches of acronyms written otherwise than registered, each with the
+        surfaces left once the acronyms whose case the text does not keep are dropped
+        (none left: the match is no mention)."""
+        checked: dict[int, tuple[Surface, ...]] = {}
+        keys = self.keys
+        for i, index in enumerate(indexes):
+            acronyms = keys[index].acronyms
             if acronyms:
-                original_start, original_end = locate(start, end)
-                found = text[original_start:original_end]
-                if acronyms != (found,):  # written otherwise than the acronyms: check case
-                    surfaces = tuple(
-                        s for s in surfaces
-                        if s.form != "acronym" or s.term == found
-                        or acronym_case_ok(found, s.term, strict=s.needs_context)
+                written = text[original_starts[i] : original_ends[i]]
+                if acronyms != (written,):
+                    checked[i] = tuple(
+                        s for s in keys[index].surfaces
+                        if s.form != "acronym" or s.term == written
+                        or acronym_case_ok(written, s.term, strict=s.needs_context)
                     )  # fmt: skip
-                    if not surfaces:
-                        continue
-            append((start, end, surfaces, plain))
-        return hits
+        return checked
+
+    def _decide(
+        self, surfaces: tuple[Surface, ...], long_forms: set[str], supported: set[str]
+    ) -> tuple[bool, _Choice | None]:
+        """``(True, choice)`` when the link of these surfaces does not depend on where
+        they stand (``choice`` is None when they stay unlinked), else ``(False, None)``."""
+        several = len(surfaces) > 1
+        scored: list[_Choice] = []
+        for surface in surfaces:
+            support = self._fixed_support(surface, several, long_forms, supported)
+            if support is None:
+                return False, None
+            scored.append((*support, surface))
+        return True, _choose(scored)
 
     def _resolve(
         self,
@@ -189,7 +249,7 @@ class Linker:
         normalized: NormalizedText,
         long_forms: set[str],
         supported: set[str],
-    ) -> Mention | None:
+    ) -> _Choice | None:
         start, end = hit.original_start, hit.original_end
         known: list[bool] = []
 
@@ -203,18 +263,30 @@ class Linker:
                 )
             return known[0]
 
-        scored = []
-        for surface in hit.surfaces:
-            score, reason = self._support(
-                surface, hit, text, normalized, long_forms, supported, shouting
-            )
-            scored.append((score, reason, surface))
-        scored.sort(key=lambda item: item[0], reverse=True)
-        best_score, reason, best = scored[0]
-        tied = len(scored) > 1 and scored[1][0] == best_score
-        if best_score <= 0 or tied:
-            return None
-        return Mention(start, end, text[start:end], best.slug, best.kind, best_score, reason)
+        scored = [
+            (*self._support(surface, hit, text, normalized, long_forms, supported, shouting),
+             surface)
+            for surface in hit.surfaces
+        ]  # fmt: skip
+        return _choose(scored)
+
+    def _fixed_support(
+        self, surface: Surface, several: bool, long_forms: set[str], supported: set[str]
+    ) -> tuple[float, str] | None:
+        """The confidence of ``_support`` when it holds wherever the match stands, or
+        None when the match's place (capitals, parentheses, cues nearby) decides."""
+        form = surface.form
+        if form == "acronym" and surface.slug in long_forms:
+            return 0.9, "acronym; its long form also appears"
+        if not _risky_anywhere(surface, several):
+            # Not risky, unless it is an acronym in an all-capitals run.
+            return None if form == "acronym" else (FORM_CONFIDENCE[form], form)
+        if surface.slug in long_forms:
+            return 0.9, f"{form} needing context; the long form also appears"
+        related = self.related.get(surface.slug, frozenset()) & supported
+        if related:
+            return 0.7, f"{form} needing context; related {sorted(related)[0]} appears"
+        return None
 
     def _support(
         self,
@@ -232,20 +304,17 @@ class Linker:
         ``supported``: those plus the slugs already linked by other means;
         ``shouting()``: whether the match is in an all-capitals run.
         """
-        if surface.slug in long_forms and surface.form == "acronym":
-            return 0.9, "acronym; its long form also appears"
-        risky = (
-            surface.needs_context
-            or len(hit.surfaces) > 1
-            or (surface.form == "acronym" and (len(surface.term) <= 2 or shouting()))
-        )
-        if not risky:
-            return FORM_CONFIDENCE[surface.form], surface.form
-        if surface.slug in long_forms:
-            return 0.9, f"{surface.form} needing context; the long form also appears"
-        related = self.related.get(surface.slug, frozenset()) & supported
-        if related:
-            return 0.7, f"{surface.form} needing context; related {sorted(related)[0]} appears"
+        several = len(hit.surfaces) > 1
+        fixed = self._fixed_support(surface, several, long_forms, supported)
+        if fixed is not None:
+            return fixed
+        if not _risky_anywhere(surface, several):  # an acronym: risky in capitals only
+            if not shouting():
+                return FORM_CONFIDENCE[surface.form], surface.form
+            related = self.related.get(surface.slug, frozenset()) & supported
+            if related:
+                return 0.7, f"{surface.form} needing context; related {sorted(related)[0]} appears"
+            return 0.0, ""
         if shouting():
             return 0.0, ""
         start, end = hit.original_start, hit.original_end
@@ -298,29 +367,65 @@ def _best_per_slug(surfaces: Iterable[Surface]) -> tuple[Surface, ...]:
     return tuple(chosen.values())
 
 
-def _longest_first(hits: list[_RawHit]) -> list[_RawHit]:
-    """Non-overlapping hits in text order; among overlapping ones the longest wins.
+def _risky_anywhere(surface: Surface, several: bool) -> bool:
+    """Needs context wherever it stands: marked so, shared by several entries, or an
+    acronym of one or two letters."""
+    return (
+        surface.needs_context or several or (surface.form == "acronym" and len(surface.term) <= 2)
+    )
 
-    Hits are grouped into clusters of overlapping spans (usually of one hit), and
-    each cluster is settled greedily, longest first, so the cost stays linear in
-    the number of hits.
+
+def _choose(scored: list[_Choice]) -> _Choice | None:
+    """The best-supported surface; None when no support, or a tie for the best."""
+    scored.sort(key=itemgetter(0), reverse=True)
+    best = scored[0]
+    if best[0] <= 0 or (len(scored) > 1 and scored[1][0] == best[0]):
+        return None
+    return best
+
+
+def _longest_first(
+    starts: list[int], ends: list[int], checked: Mapping[int, tuple[Surface, ...]]
+) -> list[int]:
+    """The matches (by index) to keep, in text order: among overlapping ones the
+    longest wins; a match left with no surface by the case check takes no part.
+
+    Overlapping matches form clusters, settled as they close. A cluster is nearly
+    always one match, or a long name and the shorter names inside it ("U.S.-Mexico
+    High-Level Economic Dialogue" and "High-Level Economic Dialogue"): the match that
+    covers the whole cluster is then the one kept, with no settling.
     """
-    chosen: list[_RawHit] = []
-    cluster: list[_RawHit] = []
-    cluster_end = -1
-    for hit in sorted(hits, key=itemgetter(0)):  # one automaton key per span: no ties
-        if cluster and hit[0] >= cluster_end:
-            chosen.extend(cluster if len(cluster) == 1 else _settle(cluster))
-            cluster = []
-        cluster.append(hit)
-        cluster_end = max(cluster_end, hit[1]) if len(cluster) > 1 else hit[1]
-    chosen.extend(_settle(cluster))
-    return chosen
+    kept: list[int] = []
+    cluster: list[int] = []
+    cluster_start = cluster_end = -1
+    cover: int | None = None  # the match spanning the whole cluster, if any
+    for i in sorted(range(len(starts)), key=starts.__getitem__):  # equal starts: by end
+        if i in checked and not checked[i]:
+            continue
+        start, end = starts[i], ends[i]
+        if start >= cluster_end:
+            if cover is not None:
+                kept.append(cover)
+            elif cluster:
+                kept.extend(_settle(cluster, starts, ends))
+            cluster, cluster_start, cluster_end, cover = [i], start, end, i
+        else:
+            cluster.append(i)
+            if end > cluster_end:
+                cluster_end = end
+                cover = i if start == cluster_start else None
+    if cover is not None:
+        kept.append(cover)
+    elif cluster:
+        kept.extend(_settle(cluster, starts, ends))
+    return kept
 
 
-def _settle(cluster: list[_RawHit]) -> list[_RawHit]:
-    kept: list[_RawHit] = []
-    for hit in sorted(cluster, key=lambda h: (h[0] - h[1], h[0])):
-        if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h[0])
+def _settle(cluster: list[int], starts: list[int], ends: list[int]) -> list[int]:
+    """Overlapping matches (by index): the longest first, then each that overlaps none
+    kept, in text order."""
+    kept: list[int] = []
+    for i in sorted(cluster, key=lambda i: (starts[i] - ends[i], starts[i])):
+        if all(ends[i] <= starts[j] or starts[i] >= ends[j] for j in kept):
+            kept.append(i)
+    return sorted(kept, key=starts.__getitem__)
