@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from operator import itemgetter
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from binational.registry.entries import Agency, Institution
 from binational.registry.evidence import (
@@ -95,7 +96,6 @@ class _Hit(NamedTuple):
 class _Key(NamedTuple):
     """What the automaton finds under one normalized key."""
 
-    length: int
     surfaces: tuple[Surface, ...]
     # The mention's (slug, kind, confidence, reason) when nothing needs checking (a name
     # or plain alias of a single entry), else None.
@@ -111,8 +111,12 @@ _Choice = tuple[float, str, Surface]
 class Linker:
     """A compiled registry: call ``find`` or ``link`` on any number of texts."""
 
-    automaton: ahocorasick.Automaton  # " key " -> index into ``keys``
+    # Every key padded as " key ", in the order of ``keys``; ahocorasick-rs rather
+    # than pyahocorasick: it returns all matches of a text in one call, from compiled
+    # code, at twice the speed.
+    automaton: ahocorasick_rs.BytesAhoCorasick
     keys: tuple[_Key, ...]
+    keys_with_acronyms: frozenset[int]  # indexes into ``keys``
     related: Mapping[str, frozenset[str]]
     countries: Mapping[str, frozenset[str]]
 
@@ -126,22 +130,19 @@ class Linker:
                     previous = bucket.get((surface.slug, surface.form))
                     if previous is None or (previous.needs_context and not surface.needs_context):
                         bucket[(surface.slug, surface.form)] = surface
-        automaton = ahocorasick.Automaton()
         keys: list[_Key] = []
-        for key, bucket in surfaces_by_key.items():
+        for bucket in surfaces_by_key.values():
             surfaces = _best_per_slug(bucket.values())
             only = surfaces[0]
             plain = only.form != "acronym" and not only.needs_context
             acronyms = tuple(dict.fromkeys(s.term for s in surfaces if s.form == "acronym"))
-            automaton.add_word(f" {key} ", len(keys))
             mention = (only.slug, only.kind, FORM_CONFIDENCE[only.form], only.form)
-            keys.append(
-                _Key(
-                    len(key), surfaces, mention if plain and len(surfaces) == 1 else None, acronyms
-                )
-            )
-        automaton.make_automaton()
-        return cls(automaton, tuple(keys), relations(registry), countries(registry))
+            keys.append(_Key(surfaces, mention if plain and len(surfaces) == 1 else None, acronyms))
+        automaton = ahocorasick_rs.BytesAhoCorasick(
+            [f" {key} ".encode("ascii") for key in surfaces_by_key]
+        )
+        with_acronyms = frozenset(index for index, key in enumerate(keys) if key.acronyms)
+        return cls(automaton, tuple(keys), with_acronyms, relations(registry), countries(registry))
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order, spans into the original ``text``.
@@ -153,13 +154,15 @@ class Linker:
         place cannot change the answer (``_decide``).
         """
         normalized = normalize_text(text)
-        found = list(self.automaton.iter(normalized.text))  # (end, key index), by end
+        # (key index, start, end) of " key ", overlapping ones included (a space
+        # ends one term and starts the next)
+        found = self.automaton.find_matches_as_indexes(normalized.ascii, overlapping=True)
         if not found:
             return []
         keys = self.keys
-        ends = list(map(itemgetter(0), found))  # ``end`` is the padding space after the term
-        indexes = list(map(itemgetter(1), found))
-        starts = [end - keys[index].length for end, index in found]
+        indexes = list(map(itemgetter(0), found))
+        starts = [start + 1 for _, start, _ in found]  # the term without its padding
+        ends = [end - 1 for _, _, end in found]
         original_starts, original_ends = normalized.original_bounds(starts, ends)
         checked = self._case_checked(text, indexes, original_starts, original_ends)
 
@@ -216,16 +219,16 @@ class Linker:
         (none left: the match is no mention)."""
         checked: dict[int, tuple[Surface, ...]] = {}
         keys = self.keys
-        for i, index in enumerate(indexes):
-            acronyms = keys[index].acronyms
-            if acronyms:
-                written = text[original_starts[i] : original_ends[i]]
-                if acronyms != (written,):
-                    checked[i] = tuple(
-                        s for s in keys[index].surfaces
-                        if s.form != "acronym" or s.term == written
-                        or acronym_case_ok(written, s.term, strict=s.needs_context)
-                    )  # fmt: skip
+        cased = map(self.keys_with_acronyms.__contains__, indexes)
+        for i in compress(range(len(indexes)), cased):
+            acronyms = keys[indexes[i]].acronyms
+            written = text[original_starts[i] : original_ends[i]]
+            if acronyms != (written,):
+                checked[i] = tuple(
+                    s for s in keys[indexes[i]].surfaces
+                    if s.form != "acronym" or s.term == written
+                    or acronym_case_ok(written, s.term, strict=s.needs_context)
+                )  # fmt: skip
         return checked
 
     def _decide(

@@ -67,11 +67,13 @@ class NormalizedText:
     ``filled`` is the padded folded text with the spaces that collapsing removes
     written as tabs: one byte per character of the original text (and one per padding
     space), the tabs left out of ``text``. A position in ``text`` maps back by counting
-    the tabs before it in ``filled``, which ``locator`` does.
+    the tabs before it in ``filled``, which ``locator`` does. ``ascii`` is ``text``
+    as bytes (one byte a character), for matchers that read bytes.
     """
 
     text: str
     filled: bytes
+    ascii: bytes
 
     def locator(self) -> Callable[[int, int], tuple[int, int]]:
         """A function from a span of ``text`` to its ``(start, end)`` in the original.
@@ -166,8 +168,8 @@ def normalize_text(text: str) -> NormalizedText:
     # Every space of a run but the first becomes a tab, in two passes of bytes.replace:
     # "  " -> " \t" leaves runs as " \t \t ...", then "\t " -> "\t\t" fills them.
     filled = fold(text).replace(b"  ", b" \t").replace(b"\t ", b"\t\t")
-    collapsed = filled.replace(b"\t", b"")
-    return NormalizedText(f" {collapsed.decode('ascii')} ", b" " + filled + b" ")
+    collapsed = b" " + filled.replace(b"\t", b"") + b" "
+    return NormalizedText(collapsed.decode("ascii"), b" " + filled + b" ", collapsed)
 
 
 def normalize_term(term: str) -> str:
