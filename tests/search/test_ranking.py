@@ -9,6 +9,7 @@ from binational.search.engine import analyzer
 from binational.search.query import SearchQuery, filter_queries, search, text_clauses
 from binational.search.ranking import (
     best_page,
+    field_clause,
     ranked_query,
     title_first_page,
     untitled_bound,
@@ -59,25 +60,15 @@ def test_the_bound_is_above_every_event_without_a_title_hit(engine):
     scored = 0
     for text in TEXTS:
         clauses = text_clauses(text, analyzer())
-        if any(len(terms) > 1 for terms in clauses):
-            continue
-        words = [terms[0] for terms in clauses]
         in_title = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "title", w)) for w in words]
+            [(tantivy.Occur.Should, field_clause(schema, "title", terms)) for terms in clauses]
         )
         untitled = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, ranked_query(schema, clauses)),
              (tantivy.Occur.MustNot, in_title)]
         )  # fmt: skip
         hits = searcher.search(untitled, 1000, count=False).hits
-        bound = untitled_bound(searcher, words)
+        bound = untitled_bound(searcher, clauses)
         assert all(score < bound for score, _ in hits), text
         scored += len(hits)
     assert scored > 5
-
-
-def test_a_phrase_is_always_scored_in_full(engine):
-    searcher, schema = opened(engine)
-    clauses = text_clauses('"United States"', analyzer())
-    ranked = ranked_query(schema, clauses)
-    assert title_first_page(searcher, schema, clauses, ranked, 0, 1) is None

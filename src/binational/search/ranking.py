@@ -9,7 +9,7 @@ events with a word in their title, and those are few (a word is in a title far l
 often than in a summary). ``best_page`` therefore ranks those first, and keeps that
 page when its last event scores above what any event without a title hit can score
 (the BM25 bound of its other fields, below); then it is the full query's page,
-event for event. Otherwise, and for phrases, every match is scored.
+event for event. Otherwise every match is scored.
 
 The bound: a word's BM25 in a field is ``weight * idf * (k1 + 1) * tf / (tf + k1 *
 (1 - b + b * length / average))``, below ``weight * idf * (k1 + 1)`` whatever the
@@ -90,35 +90,35 @@ def title_first_page(
     limit: int,
 ) -> Page | None:
     """The page of ``ranked`` (the full query, filters included) ranked among the
-    events with a title hit; None when it cannot be shown to be the full query's
-    page (too few such events, the page's last scoring within the bound, a phrase)."""
-    if any(len(terms) != 1 for terms in clauses):
-        return None
-    words = [terms[0] for terms in clauses]
+    events with some clause in their title; None when it cannot be shown to be the
+    full query's page (too few such events, or the page's last within the bound)."""
     in_title = tantivy.Query.boolean_query(
-        [(_Should, tantivy.Query.term_query(schema, "title", word)) for word in words]
+        [(_Should, field_clause(schema, "title", terms)) for terms in clauses]
     )
     titled = tantivy.Query.boolean_query(
         [(_Must, ranked), (_Must, tantivy.Query.const_score_query(in_title, 0.0))]
     )
     need = offset + limit
     hits = _ranked_hits(searcher, titled, need)
-    if len(hits) < need or hits[need - 1][0] <= untitled_bound(searcher, words):
+    if len(hits) < need or hits[need - 1][0] <= untitled_bound(searcher, clauses):
         return None
     return _in_order(searcher, hits)[offset:need]
 
 
-def untitled_bound(searcher: tantivy.Searcher, words: list[str]) -> float:
-    """Above the score of any event that has none of ``words`` in its title."""
+def untitled_bound(searcher: tantivy.Searcher, clauses: list[list[str]]) -> float:
+    """Above the score of any event that has no clause in its title. (A phrase
+    scores as one word whose idf is the sum of its words'.)"""
     # Every document has one status, and a term's postings count deleted documents
     # too: this is the segment's documents, deleted or not, at least what BM25 counts.
     documents = sum(searcher.doc_freq("status", status) for status in STATUSES)
     bound = 0.0
-    for word in words:
+    for terms in clauses:
         for field, weight in TEXT_FIELDS:
             if field != "title":
-                doc_freq = searcher.doc_freq(field, word)
-                idf = math.log(1 + (documents + 0.5) / (doc_freq + 0.5))
+                idf = sum(
+                    math.log(1 + (documents + 0.5) / (searcher.doc_freq(field, term) + 0.5))
+                    for term in terms
+                )
                 bound += weight * idf * (1 + BM25_K1)
     return bound * (1 + ROUNDING)
 
