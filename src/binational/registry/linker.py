@@ -19,10 +19,10 @@ Confidence says how the link was made: full name 0.95, alias 0.85, acronym 0.75
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import add, itemgetter, sub
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -39,6 +39,7 @@ from binational.registry.evidence import (
 )
 from binational.registry.loader import Registry
 from binational.registry.normalize import NormalizedText, normalize_text, term_keys
+from binational.registry.overlaps import longest_first
 
 Kind = Literal["institution", "agency"]
 Form = Literal["name", "alias", "acronym"]
@@ -160,16 +161,17 @@ class Linker:
         if not found:
             return []
         keys = self.keys
-        indexes = list(map(itemgetter(0), found))
-        starts = [start + 1 for _, start, _ in found]  # the term without its padding
-        ends = [end - 1 for _, _, end in found]
+        indexes, padded_starts, padded_ends = zip(*found, strict=True)
+        starts = list(map(add, padded_starts, repeat(1)))  # the term without its padding
+        ends = list(map(sub, padded_ends, repeat(1)))
         original_starts, original_ends = normalized.original_bounds(starts, ends)
         checked = self._case_checked(text, indexes, original_starts, original_ends)
 
         mentions: list[Mention | None] = []  # one slot a kept match, in text order
         to_check: list[tuple[int, int]] = []  # (slot, match)
         long_forms: set[str] = set()
-        for i in _longest_first(starts, ends, checked):
+        dropped = [i for i, surfaces in checked.items() if not surfaces]
+        for i in longest_first(starts, ends, dropped):
             plain = keys[indexes[i]].plain
             if plain is None:
                 to_check.append((len(mentions), i))
@@ -210,9 +212,9 @@ class Linker:
     def _case_checked(
         self,
         text: str,
-        indexes: list[int],
-        original_starts: list[int],
-        original_ends: list[int],
+        indexes: Sequence[int],
+        original_starts: Sequence[int],
+        original_ends: Sequence[int],
     ) -> dict[int, tuple[Surface, ...]]:
         """The matches of acronyms written otherwise than registered, each with the
         surfaces left once the acronyms whose case the text does not keep are dropped
@@ -385,50 +387,3 @@ def _choose(scored: list[_Choice]) -> _Choice | None:
     if best[0] <= 0 or (len(scored) > 1 and scored[1][0] == best[0]):
         return None
     return best
-
-
-def _longest_first(
-    starts: list[int], ends: list[int], checked: Mapping[int, tuple[Surface, ...]]
-) -> list[int]:
-    """The matches (by index) to keep, in text order: among overlapping ones the
-    longest wins; a match left with no surface by the case check takes no part.
-
-    Overlapping matches form clusters, settled as they close. A cluster is nearly
-    always one match, or a long name and the shorter names inside it ("U.S.-Mexico
-    High-Level Economic Dialogue" and "High-Level Economic Dialogue"): the match that
-    covers the whole cluster is then the one kept, with no settling.
-    """
-    kept: list[int] = []
-    cluster: list[int] = []
-    cluster_start = cluster_end = -1
-    cover: int | None = None  # the match spanning the whole cluster, if any
-    for i in sorted(range(len(starts)), key=starts.__getitem__):  # equal starts: by end
-        if i in checked and not checked[i]:
-            continue
-        start, end = starts[i], ends[i]
-        if start >= cluster_end:
-            if cover is not None:
-                kept.append(cover)
-            elif cluster:
-                kept.extend(_settle(cluster, starts, ends))
-            cluster, cluster_start, cluster_end, cover = [i], start, end, i
-        else:
-            cluster.append(i)
-            if end > cluster_end:
-                cluster_end = end
-                cover = i if start == cluster_start else None
-    if cover is not None:
-        kept.append(cover)
-    elif cluster:
-        kept.extend(_settle(cluster, starts, ends))
-    return kept
-
-
-def _settle(cluster: list[int], starts: list[int], ends: list[int]) -> list[int]:
-    """Overlapping matches (by index): the longest first, then each that overlaps none
-    kept, in text order."""
-    kept: list[int] = []
-    for i in sorted(cluster, key=lambda i: (starts[i] - ends[i], starts[i])):
-        if all(ends[i] <= starts[j] or starts[i] >= ends[j] for j in kept):
-            kept.append(i)
-    return sorted(kept, key=starts.__getitem__)

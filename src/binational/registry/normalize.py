@@ -168,8 +168,8 @@ def normalize_text(text: str) -> NormalizedText:
     # Every space of a run but the first becomes a tab, in two passes of bytes.replace:
     # "  " -> " \t" leaves runs as " \t \t ...", then "\t " -> "\t\t" fills them.
     filled = fold(text).replace(b"  ", b" \t").replace(b"\t ", b"\t\t")
-    collapsed = b" " + filled.replace(b"\t", b"") + b" "
-    return NormalizedText(collapsed.decode("ascii"), b" " + filled + b" ", collapsed)
+    collapsed = b" ".join((b"", filled.replace(b"\t", b""), b""))  # padded, one copy
+    return NormalizedText(collapsed.decode("ascii"), b" ".join((b"", filled, b"")), collapsed)
 
 
 def normalize_term(term: str) -> str:
