@@ -5,7 +5,7 @@ Aho–Corasick automaton over normalized text (see ``normalize.py``), so ``find`
 makes one pass over the text whatever the registry's size. Then, in order:
 
 1. acronyms must keep their case in the original ("SE", "DEAN"; never "se");
-2. overlapping matches keep the longest;
+2. overlapping matches keep the longest (``overlaps.py``);
 3. a surface that several entries share, or one marked ``needs_context`` (an
    acronym that is also a word or a first name, a generic alias), is linked only
    when the text supports one entry: its long form or a related entry appears,
@@ -150,9 +150,9 @@ class Linker:
 
         A page or a report has thousands of matches, so the work per match is kept
         to lists of numbers and short loops: the spans of all matches are mapped at
-        once (``NormalizedText.original_bounds``), overlaps are settled in one pass in
-        text order, and a match that needs context is resolved once per key when its
-        place cannot change the answer (``_decide``).
+        once (``NormalizedText.original_bounds``), overlaps are settled cluster by
+        cluster (``overlaps.longest_first``), and a match that needs context is
+        resolved once per key when its place cannot change the answer (``_decide``).
         """
         normalized = normalize_text(text)
         # (key index, start, end) of " key ", overlapping ones included (a space
