@@ -19,10 +19,11 @@ Confidence says how the link was made: full name 0.95, alias 0.85, acronym 0.75
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, itemgetter, sub
+from operator import add, itemgetter
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -45,6 +46,7 @@ Kind = Literal["institution", "agency"]
 Form = Literal["name", "alias", "acronym"]
 
 FORM_CONFIDENCE = MappingProxyType({"name": 0.95, "alias": 0.85, "acronym": 0.75})
+MATCH_WINDOW = 1 << 16  # bytes of normalized text matched at a time (see ``_matches``)
 
 
 class Mention(NamedTuple):
@@ -118,6 +120,7 @@ class Linker:
     automaton: ahocorasick_rs.BytesAhoCorasick
     keys: tuple[_Key, ...]
     keys_with_acronyms: frozenset[int]  # indexes into ``keys``
+    longest_key: int  # bytes, padding included
     related: Mapping[str, frozenset[str]]
     countries: Mapping[str, frozenset[str]]
 
@@ -143,7 +146,11 @@ class Linker:
             [f" {key} ".encode("ascii") for key in surfaces_by_key]
         )
         with_acronyms = frozenset(index for index, key in enumerate(keys) if key.acronyms)
-        return cls(automaton, tuple(keys), with_acronyms, relations(registry), countries(registry))
+        longest = max(len(key) for key in surfaces_by_key) + 2
+        return cls(
+            automaton, tuple(keys), with_acronyms, longest, relations(registry),
+            countries(registry),
+        )  # fmt: skip
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text``, in order, spans into the original ``text``.
@@ -157,13 +164,10 @@ class Linker:
         normalized = normalize_text(text)
         # (key index, start, end) of " key ", overlapping ones included (a space
         # ends one term and starts the next)
-        found = self.automaton.find_matches_as_indexes(normalized.ascii, overlapping=True)
-        if not found:
+        indexes, starts, ends = windowed_matches(self.automaton, normalized.ascii, self.longest_key)
+        if not indexes:
             return []
         keys = self.keys
-        indexes, padded_starts, padded_ends = zip(*found, strict=True)
-        starts = list(map(add, padded_starts, repeat(1)))  # the term without its padding
-        ends = list(map(sub, padded_ends, repeat(1)))
         original_starts, original_ends = normalized.original_bounds(starts, ends)
         checked = self._case_checked(text, indexes, original_starts, original_ends)
 
@@ -336,6 +340,46 @@ class Linker:
             if any(self.countries.get(slug) == {country} for slug in supported):
                 return 0.6, f"{surface.form} needing context; other {country} bodies in the text"
         return 0.0, ""
+
+
+def windowed_matches(
+    automaton: ahocorasick_rs.BytesAhoCorasick,
+    data: bytes,
+    longest_key: int,
+    window: int = MATCH_WINDOW,
+) -> tuple[list[int], list[int], list[int]]:
+    """(key indexes, starts, ends) of every match of the padded keys in the
+    normalized ``data``, the terms without their padding.
+
+    Read a window at a time: each window's matches (a tuple each) are let go before
+    the next window is read, where the matches of a text of megabytes held at once
+    would have Python's garbage collector walk them again and again. A window
+    reaches ``longest_key`` bytes past its ``window`` bytes and keeps the matches
+    that start within those: each match is found whole in the window of its start,
+    and kept from no other."""
+    indexes: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for low in range(0, max(len(data), 1), window):
+        found = automaton.find_matches_as_indexes(
+            data[low : low + window + longest_key], overlapping=True
+        )
+        if not found:
+            continue
+        found_indexes, found_starts, found_ends = zip(*found, strict=True)
+        del found
+        # Matches come by end: those ending within the window's bytes start there
+        # too; of the few that end past them, those that start there are kept.
+        inside = bisect_right(found_ends, window)
+        indexes.extend(found_indexes[:inside])
+        starts.extend(map(add, found_starts[:inside], repeat(low + 1)))
+        ends.extend(map(add, found_ends[:inside], repeat(low - 1)))
+        for i in range(inside, len(found_ends)):
+            if found_starts[i] < window:
+                indexes.append(found_indexes[i])
+                starts.append(found_starts[i] + low + 1)
+                ends.append(found_ends[i] + low - 1)
+    return indexes, starts, ends
 
 
 def collapse_mentions(mentions: Iterable[Mention]) -> list[Link]:
