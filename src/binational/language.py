@@ -38,7 +38,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def function_word_guess(text: str, minimum: int = 8, ratio: float = 3.0) -> str | None:
     """The language whose function words clearly dominate ``text``, if one does."""
     words = _WORD.findall(text.lower())
-    counts = {lang: sum(word in vocabulary for word in words)
+    counts = {lang: sum(map(vocabulary.__contains__, words))
               for lang, vocabulary in FUNCTION_WORDS.items()}  # fmt: skip
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from binational.registry.linker import Linker, Mention, collapse_mentions
+from binational.registry.linker import Linker, Mention, collapse_mentions, windowed_matches
 from binational.registry.loader import load_registry
+from binational.registry.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_REPORT = ROOT / "data" / "samples" / "cbi-report-2023-q2.txt"
@@ -266,3 +267,14 @@ def test_real_releases_link_as_an_analyst_would(
     releases = json.loads((ROOT / "tests" / "fixtures" / "releases.json").read_text("utf-8"))
     release = next(r for r in releases if r["id"] == release_id)
     assert slugs(linker, release["title"] + "\n" + release["text"]) == expected
+
+
+@pytest.mark.parametrize("window", [1, 7, 64, 1000, 1 << 16])
+def test_matches_read_window_by_window_are_every_match_once(linker: Linker, window: int) -> None:
+    text = SAMPLE_REPORT.read_text(encoding="utf-8")
+    data = normalize_text(text).ascii
+    whole = linker.automaton.find_matches_as_indexes(data, overlapping=True)
+    expected = sorted((index, start + 1, end - 1) for index, start, end in whole)
+    assert len(expected) > 100
+    found = windowed_matches(linker.automaton, data, linker.longest_key, window)
+    assert sorted(zip(*found, strict=True)) == expected

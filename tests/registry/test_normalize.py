@@ -105,3 +105,17 @@ def test_spans_map_back_in_any_order(seed: int) -> None:
     locate = normalized.locator()
     for start, end in spans:
         assert locate(start, end) == (expected[start], expected[end - 1] + 1)
+
+
+@pytest.mark.parametrize("count", [3, 500])  # mapped span by span, and all at once
+def test_original_bounds_agree_with_original_span(count: int) -> None:
+    rng = random.Random(count)
+    pieces = ["Límites", "y", "Aguas", "(CILA)", "  ", "\n\n", "—", ",", "U.S.", "é", " ", "“x”"]
+    text = " ".join(rng.choice(pieces) for _ in range(400))
+    normalized = normalize_text(text)
+    size = len(normalized.text)
+    starts = [rng.randrange(size - 1) for _ in range(count)]
+    ends = [rng.randrange(start + 1, min(size, start + 40) + 1) for start in starts]
+    expected = [normalized.original_span(s, e) for s, e in zip(starts, ends, strict=True)]
+    bounds = normalized.original_bounds(starts, ends)
+    assert list(zip(*bounds, strict=True)) == expected

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+from collections import Counter
 
-from binational.search.documents import CATEGORY_BITS, EMPTY_SLOT, kinds_code, period_code
-from binational.search.facets import FACET_LIMIT, facets_of, total_of
+from binational.search.documents import (
+    CATEGORY_BITS,
+    EMPTY_SLOT,
+    kinds_code,
+    period_code,
+    split_kinds,
+)
+from binational.search.facets import FACET_LIMIT, facets_of, kinds_counts, total_of
 
 BITS = ("labor", "security", "water")
 
@@ -45,3 +53,16 @@ def test_no_buckets_no_facets():
     assert facets_of({}, BITS) == {name: [] for name in
                              ("quarter", "month", "status", "institution", "category", "topic")}
     assert total_of({}) == 0
+
+
+def test_kinds_counts_add_each_codes_count_to_its_categories_and_topics():
+    bits = ("border-management", "health", "labor", "security", "water")
+    rng = random.Random(5)
+    pairs = [(rng.getrandbits(4 + len(bits)), rng.randint(1, 50)) for _ in range(300)]
+    categories, topics = Counter(), Counter()
+    for code, count in pairs:  # one code at a time, as split_kinds reads them
+        in_categories, in_topics = split_kinds(code, bits)
+        categories.update(dict.fromkeys(in_categories, count))
+        topics.update(dict.fromkeys(in_topics, count))
+    assert kinds_counts(pairs, bits) == (categories, topics)
+    assert kinds_counts([(0, 7)], bits) == (Counter(), Counter())

@@ -49,7 +49,10 @@ COUNTRY_PATTERNS = {
     "CA": (_word("c", r"anad(?:a|á|ian|ians)\b|anadienses?\b"), _word("o", r"ttawa\b")),
 }
 US_CAPITALS = _word("U", r"\.\s?S\.(?:\s?A\.)?|SA\b|S\b")
-TRILATERAL = re.compile(r"\btrilateral\b|\bNorth America(?:n)?\b|\bAm[eé]rica del Norte\b", re.I)
+# "\bword" written as in ``_word``: the letter first, the word boundary checked behind it.
+TRILATERAL = re.compile(
+    r"t(?<!\wt)rilateral\b|n(?<!\wn)orth america(?:n)?\b|a(?<!\wa)m[eé]rica del norte\b", re.I
+)
 ENCOUNTER_TERMS = (
     "bilateral", "joint statement", "joint declaration", "met with", "met in", "met on",
     "meeting", "dialogue", "agreement", "signed", "memorandum of understanding",
@@ -60,8 +63,28 @@ ENCOUNTER_TERMS = (
     "delegación", "homólogo", "llamada", "cumbre", "grupo de trabajo", "ambos países",
     "ambas naciones", "los dos países", "cooperación",
 )  # fmt: skip
-_ENCOUNTER = re.compile(r"\b(" + "|".join(re.escape(term) for term in ENCOUNTER_TERMS) + r")\b")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _terms_pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    """``\b(?:term|term...)\b`` for terms that start with a letter, written as one
+    ``_word`` per initial letter (the terms of a letter in their order), so that the
+    engine jumps between occurrences of those letters instead of trying every
+    position; at any position the same term matches as in the plain alternation."""
+    by_letter: dict[str, list[str]] = {}
+    for term in terms:
+        by_letter.setdefault(term[0], []).append(re.escape(term[1:]))
+    branches = (
+        f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(rests)})"
+        for first, rests in by_letter.items()
+    )
+    return re.compile(f"(?:{'|'.join(branches)})\\b")
+
+
+_ENCOUNTER = _terms_pattern(ENCOUNTER_TERMS)
+# Where sentences end: the spaces after a full stop, question or exclamation mark, or a
+# line break. The mark is matched rather than looked behind for, so the engine can jump
+# from one mark or line break to the next; the break is where the group starts.
+_SENTENCE = re.compile(r"[.!?](\s+)|(\n+)")
 OFFICIAL_SUFFIXES = (".gov", ".gob.mx", ".mil", ".gc.ca", "canada.ca", ".gob", ".gov.mx")
 
 WEIGHTS = {
@@ -123,7 +146,7 @@ def country_mentions(text: str) -> dict[str, int]:
 def named_together(text: str, spans: Mapping[str, list[int]] | None = None) -> bool:
     """Whether one sentence names both the United States and Mexico."""
     spans = spans if spans is not None else country_spans(text)
-    ends = [m.start() for m in _SENTENCE.finditer(text)]
+    ends = [m.start(m.lastindex) for m in _SENTENCE.finditer(text)]
     us = {bisect_right(ends, start) for start in spans["US"]}
     return any(bisect_right(ends, start) in us for start in spans["MX"])
 

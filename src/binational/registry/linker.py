@@ -5,7 +5,7 @@ Aho–Corasick automaton over normalized text (see ``normalize.py``), so ``find`
 makes one pass over the text whatever the registry's size. Then, in order:
 
 1. acronyms must keep their case in the original ("SE", "DEAN"; never "se");
-2. overlapping matches keep the longest;
+2. overlapping matches keep the longest (``overlaps.py``);
 3. a surface that several entries share, or one marked ``needs_context`` (an
    acronym that is also a word or a first name, a generic alias), is linked only
    when the text supports one entry: its long form or a related entry appears,
@@ -19,13 +19,15 @@ Confidence says how the link was made: full name 0.95, alias 0.85, acronym 0.75
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import add, itemgetter
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-import ahocorasick
+import ahocorasick_rs
 
 from binational.registry.entries import Agency, Institution
 from binational.registry.evidence import (
@@ -38,11 +40,13 @@ from binational.registry.evidence import (
 )
 from binational.registry.loader import Registry
 from binational.registry.normalize import NormalizedText, normalize_text, term_keys
+from binational.registry.overlaps import longest_first
 
 Kind = Literal["institution", "agency"]
 Form = Literal["name", "alias", "acronym"]
 
 FORM_CONFIDENCE = MappingProxyType({"name": 0.95, "alias": 0.85, "acronym": 0.75})
+MATCH_WINDOW = 1 << 16  # bytes of normalized text matched at a time (see ``_matches``)
 
 
 class Mention(NamedTuple):
@@ -83,7 +87,7 @@ class Surface:
 
 
 class _Hit(NamedTuple):
-    """A match that needs checking: several entries, an acronym or a risky term."""
+    """A match whose link depends on where it is: its spans and the surfaces it may be."""
 
     start: int  # in the normalized text
     end: int
@@ -92,16 +96,31 @@ class _Hit(NamedTuple):
     surfaces: tuple[Surface, ...]
 
 
-# (start, end, surfaces, plain) in the normalized text; ``plain`` is the one surface
-# when nothing needs checking (a name or plain alias of a single entry), else None.
-_RawHit = tuple[int, int, tuple[Surface, ...], Surface | None]
+class _Key(NamedTuple):
+    """What the automaton finds under one normalized key."""
+
+    surfaces: tuple[Surface, ...]
+    # The mention's (slug, kind, confidence, reason) when nothing needs checking (a name
+    # or plain alias of a single entry), else None.
+    plain: tuple[str, Kind, float, str] | None
+    acronyms: tuple[str, ...]  # the acronyms written under this key, each once
+
+
+# A resolved link: its confidence, its reason and the surface it links.
+_Choice = tuple[float, str, Surface]
 
 
 @dataclass(frozen=True)
 class Linker:
     """A compiled registry: call ``find`` or ``link`` on any number of texts."""
 
-    automaton: ahocorasick.Automaton
+    # Every key padded as " key ", in the order of ``keys``; ahocorasick-rs rather
+    # than pyahocorasick: it returns all matches of a text in one call, from compiled
+    # code, at twice the speed.
+    automaton: ahocorasick_rs.BytesAhoCorasick
+    keys: tuple[_Key, ...]
+    keys_with_acronyms: frozenset[int]  # indexes into ``keys``
+    longest_key: int  # bytes, padding included
     related: Mapping[str, frozenset[str]]
     countries: Mapping[str, frozenset[str]]
 
@@ -115,72 +134,122 @@ class Linker:
                     previous = bucket.get((surface.slug, surface.form))
                     if previous is None or (previous.needs_context and not surface.needs_context):
                         bucket[(surface.slug, surface.form)] = surface
-        automaton = ahocorasick.Automaton()
-        for key, bucket in surfaces_by_key.items():
+        keys: list[_Key] = []
+        for bucket in surfaces_by_key.values():
             surfaces = _best_per_slug(bucket.values())
             only = surfaces[0]
             plain = only.form != "acronym" and not only.needs_context
-            # The acronyms written under this key, each once, to check their case.
             acronyms = tuple(dict.fromkeys(s.term for s in surfaces if s.form == "acronym"))
-            automaton.add_word(
-                f" {key} ",
-                (len(key), surfaces, only if plain and len(surfaces) == 1 else None, acronyms),
-            )
-        automaton.make_automaton()
-        return cls(automaton, relations(registry), countries(registry))
+            mention = (only.slug, only.kind, FORM_CONFIDENCE[only.form], only.form)
+            keys.append(_Key(surfaces, mention if plain and len(surfaces) == 1 else None, acronyms))
+        automaton = ahocorasick_rs.BytesAhoCorasick(
+            [f" {key} ".encode("ascii") for key in surfaces_by_key]
+        )
+        with_acronyms = frozenset(index for index, key in enumerate(keys) if key.acronyms)
+        longest = max(len(key) for key in surfaces_by_key) + 2
+        return cls(
+            automaton, tuple(keys), with_acronyms, longest, relations(registry),
+            countries(registry),
+        )  # fmt: skip
 
     def find(self, text: str) -> list[Mention]:
-        """Every mention in ``text``, in order, spans into the original ``text``."""
+        """Every mention in ``text``, in order, spans into the original ``text``.
+
+        A page or a report has thousands of matches, so the work per match is kept
+        to lists of numbers and short loops: the spans of all matches are mapped at
+        once (``NormalizedText.original_bounds``), overlaps are settled cluster by
+        cluster (``overlaps.longest_first``), and a match that needs context is
+        resolved once per key when its place cannot change the answer (``_decide``).
+        """
         normalized = normalize_text(text)
-        hits = _longest_first(self._raw_hits(text, normalized))
-        spans = normalized.original_spans([(hit[0], hit[1]) for hit in hits])
-        mentions: dict[int, Mention] = {}  # by start, to return them in text order
-        to_check: list[_Hit] = []
+        # (key index, start, end) of " key ", overlapping ones included (a space
+        # ends one term and starts the next)
+        indexes, starts, ends = windowed_matches(self.automaton, normalized.ascii, self.longest_key)
+        if not indexes:
+            return []
+        keys = self.keys
+        original_starts, original_ends = normalized.original_bounds(starts, ends)
+        checked = self._case_checked(text, indexes, original_starts, original_ends)
+
+        mentions: list[Mention | None] = []  # one slot a kept match, in text order
+        to_check: list[tuple[int, int]] = []  # (slot, match)
         long_forms: set[str] = set()
-        for (start, end, surfaces, plain), (original_start, original_end) in zip(
-            hits, spans, strict=True
-        ):
-            if plain is not None:
-                long_forms.add(plain.slug)
-                mentions[original_start] = Mention(
-                    original_start, original_end, text[original_start:original_end],
-                    plain.slug, plain.kind, FORM_CONFIDENCE[plain.form], plain.form,
-                )  # fmt: skip
+        dropped = [i for i, surfaces in checked.items() if not surfaces]
+        for i in longest_first(starts, ends, dropped):
+            plain = keys[indexes[i]].plain
+            if plain is None:
+                to_check.append((len(mentions), i))
+                mentions.append(None)
             else:
-                to_check.append(_Hit(start, end, original_start, original_end, surfaces))
+                long_forms.add(plain[0])
+                start, end = original_starts[i], original_ends[i]
+                mentions.append(Mention(start, end, text[start:end], *plain))
         for _ in range(2):  # a second round lets links found by context support others
-            supported = long_forms | {mention.slug for mention in mentions.values()}
-            for hit in to_check:
-                if hit.original_start not in mentions:
-                    mention = self._resolve(hit, text, normalized, long_forms, supported)
-                    if mention is not None:
-                        mentions[hit.original_start] = mention
-        return [mentions[start] for start in sorted(mentions)]
+            supported = long_forms | {m.slug for m in mentions if m is not None}
+            decided: dict[int, tuple[bool, _Choice | None]] = {}  # by key, this round
+            for slot, i in to_check:
+                if mentions[slot] is not None:
+                    continue
+                index = indexes[i]
+                surfaces = checked.get(i) or keys[index].surfaces
+                if i in checked:
+                    known, choice = self._decide(surfaces, long_forms, supported)
+                elif index in decided:
+                    known, choice = decided[index]
+                else:
+                    known, choice = decided[index] = self._decide(surfaces, long_forms, supported)
+                if not known:
+                    hit = _Hit(starts[i], ends[i], original_starts[i], original_ends[i], surfaces)
+                    choice = self._resolve(hit, text, normalized, long_forms, supported)
+                if choice is not None:
+                    score, reason, surface = choice
+                    start, end = original_starts[i], original_ends[i]
+                    mentions[slot] = Mention(
+                        start, end, text[start:end], surface.slug, surface.kind, score, reason
+                    )
+        return [mention for mention in mentions if mention is not None]
 
     def link(self, text: str) -> list[Link]:
         """One ``Link`` per slug, in order of first mention."""
         return collapse_mentions(self.find(text))
 
-    def _raw_hits(self, text: str, normalized: NormalizedText) -> list[_RawHit]:
-        """Whole-word matches; acronyms whose case does not match are dropped here."""
-        hits: list[_RawHit] = []
-        append = hits.append
-        locate = normalized.locator()
-        for end, (length, surfaces, plain, acronyms) in self.automaton.iter(normalized.text):
-            start = end - length  # ``end`` is the padding space after the term
-            if acronyms:
-                original_start, original_end = locate(start, end)
-                found = text[original_start:original_end]
-                if acronyms != (found,):  # written otherwise than the acronyms: check case
-                    surfaces = tuple(
-                        s for s in surfaces
-                        if s.form != "acronym" or s.term == found
-                        or acronym_case_ok(found, s.term, strict=s.needs_context)
-                    )  # fmt: skip
-                    if not surfaces:
-                        continue
-            append((start, end, surfaces, plain))
-        return hits
+    def _case_checked(
+        self,
+        text: str,
+        indexes: Sequence[int],
+        original_starts: Sequence[int],
+        original_ends: Sequence[int],
+    ) -> dict[int, tuple[Surface, ...]]:
+        """The matches of acronyms written otherwise than registered, each with the
+        surfaces left once the acronyms whose case the text does not keep are dropped
+        (none left: the match is no mention)."""
+        checked: dict[int, tuple[Surface, ...]] = {}
+        keys = self.keys
+        cased = map(self.keys_with_acronyms.__contains__, indexes)
+        for i in compress(range(len(indexes)), cased):
+            acronyms = keys[indexes[i]].acronyms
+            written = text[original_starts[i] : original_ends[i]]
+            if acronyms != (written,):
+                checked[i] = tuple(
+                    s for s in keys[indexes[i]].surfaces
+                    if s.form != "acronym" or s.term == written
+                    or acronym_case_ok(written, s.term, strict=s.needs_context)
+                )  # fmt: skip
+        return checked
+
+    def _decide(
+        self, surfaces: tuple[Surface, ...], long_forms: set[str], supported: set[str]
+    ) -> tuple[bool, _Choice | None]:
+        """``(True, choice)`` when the link of these surfaces does not depend on where
+        they stand (``choice`` is None when they stay unlinked), else ``(False, None)``."""
+        several = len(surfaces) > 1
+        scored: list[_Choice] = []
+        for surface in surfaces:
+            support = self._fixed_support(surface, several, long_forms, supported)
+            if support is None:
+                return False, None
+            scored.append((*support, surface))
+        return True, _choose(scored)
 
     def _resolve(
         self,
@@ -189,7 +258,7 @@ class Linker:
         normalized: NormalizedText,
         long_forms: set[str],
         supported: set[str],
-    ) -> Mention | None:
+    ) -> _Choice | None:
         start, end = hit.original_start, hit.original_end
         known: list[bool] = []
 
@@ -203,18 +272,30 @@ class Linker:
                 )
             return known[0]
 
-        scored = []
-        for surface in hit.surfaces:
-            score, reason = self._support(
-                surface, hit, text, normalized, long_forms, supported, shouting
-            )
-            scored.append((score, reason, surface))
-        scored.sort(key=lambda item: item[0], reverse=True)
-        best_score, reason, best = scored[0]
-        tied = len(scored) > 1 and scored[1][0] == best_score
-        if best_score <= 0 or tied:
-            return None
-        return Mention(start, end, text[start:end], best.slug, best.kind, best_score, reason)
+        scored = [
+            (*self._support(surface, hit, text, normalized, long_forms, supported, shouting),
+             surface)
+            for surface in hit.surfaces
+        ]  # fmt: skip
+        return _choose(scored)
+
+    def _fixed_support(
+        self, surface: Surface, several: bool, long_forms: set[str], supported: set[str]
+    ) -> tuple[float, str] | None:
+        """The confidence of ``_support`` when it holds wherever the match stands, or
+        None when the match's place (capitals, parentheses, cues nearby) decides."""
+        form = surface.form
+        if form == "acronym" and surface.slug in long_forms:
+            return 0.9, "acronym; its long form also appears"
+        if not _risky_anywhere(surface, several):
+            # Not risky, unless it is an acronym in an all-capitals run.
+            return None if form == "acronym" else (FORM_CONFIDENCE[form], form)
+        if surface.slug in long_forms:
+            return 0.9, f"{form} needing context; the long form also appears"
+        related = self.related.get(surface.slug, frozenset()) & supported
+        if related:
+            return 0.7, f"{form} needing context; related {sorted(related)[0]} appears"
+        return None
 
     def _support(
         self,
@@ -232,20 +313,17 @@ class Linker:
         ``supported``: those plus the slugs already linked by other means;
         ``shouting()``: whether the match is in an all-capitals run.
         """
-        if surface.slug in long_forms and surface.form == "acronym":
-            return 0.9, "acronym; its long form also appears"
-        risky = (
-            surface.needs_context
-            or len(hit.surfaces) > 1
-            or (surface.form == "acronym" and (len(surface.term) <= 2 or shouting()))
-        )
-        if not risky:
-            return FORM_CONFIDENCE[surface.form], surface.form
-        if surface.slug in long_forms:
-            return 0.9, f"{surface.form} needing context; the long form also appears"
-        related = self.related.get(surface.slug, frozenset()) & supported
-        if related:
-            return 0.7, f"{surface.form} needing context; related {sorted(related)[0]} appears"
+        several = len(hit.surfaces) > 1
+        fixed = self._fixed_support(surface, several, long_forms, supported)
+        if fixed is not None:
+            return fixed
+        if not _risky_anywhere(surface, several):  # an acronym: risky in capitals only
+            if not shouting():
+                return FORM_CONFIDENCE[surface.form], surface.form
+            related = self.related.get(surface.slug, frozenset()) & supported
+            if related:
+                return 0.7, f"{surface.form} needing context; related {sorted(related)[0]} appears"
+            return 0.0, ""
         if shouting():
             return 0.0, ""
         start, end = hit.original_start, hit.original_end
@@ -262,6 +340,46 @@ class Linker:
             if any(self.countries.get(slug) == {country} for slug in supported):
                 return 0.6, f"{surface.form} needing context; other {country} bodies in the text"
         return 0.0, ""
+
+
+def windowed_matches(
+    automaton: ahocorasick_rs.BytesAhoCorasick,
+    data: bytes,
+    longest_key: int,
+    window: int = MATCH_WINDOW,
+) -> tuple[list[int], list[int], list[int]]:
+    """(key indexes, starts, ends) of every match of the padded keys in the
+    normalized ``data``, the terms without their padding.
+
+    Read a window at a time: each window's matches (a tuple each) are let go before
+    the next window is read, where the matches of a text of megabytes held at once
+    would have Python's garbage collector walk them again and again. A window
+    reaches ``longest_key`` bytes past its ``window`` bytes and keeps the matches
+    that start within those: each match is found whole in the window of its start,
+    and kept from no other."""
+    indexes: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for low in range(0, max(len(data), 1), window):
+        found = automaton.find_matches_as_indexes(
+            data[low : low + window + longest_key], overlapping=True
+        )
+        if not found:
+            continue
+        found_indexes, found_starts, found_ends = zip(*found, strict=True)
+        del found
+        # Matches come by end: those ending within the window's bytes start there
+        # too; of the few that end past them, those that start there are kept.
+        inside = bisect_right(found_ends, window)
+        indexes.extend(found_indexes[:inside])
+        starts.extend(map(add, found_starts[:inside], repeat(low + 1)))
+        ends.extend(map(add, found_ends[:inside], repeat(low - 1)))
+        for i in range(inside, len(found_ends)):
+            if found_starts[i] < window:
+                indexes.append(found_indexes[i])
+                starts.append(found_starts[i] + low + 1)
+                ends.append(found_ends[i] + low - 1)
+    return indexes, starts, ends
 
 
 def collapse_mentions(mentions: Iterable[Mention]) -> list[Link]:
@@ -298,29 +416,18 @@ def _best_per_slug(surfaces: Iterable[Surface]) -> tuple[Surface, ...]:
     return tuple(chosen.values())
 
 
-def _longest_first(hits: list[_RawHit]) -> list[_RawHit]:
-    """Non-overlapping hits in text order; among overlapping ones the longest wins.
-
-    Hits are grouped into clusters of overlapping spans (usually of one hit), and
-    each cluster is settled greedily, longest first, so the cost stays linear in
-    the number of hits.
-    """
-    chosen: list[_RawHit] = []
-    cluster: list[_RawHit] = []
-    cluster_end = -1
-    for hit in sorted(hits, key=itemgetter(0)):  # one automaton key per span: no ties
-        if cluster and hit[0] >= cluster_end:
-            chosen.extend(cluster if len(cluster) == 1 else _settle(cluster))
-            cluster = []
-        cluster.append(hit)
-        cluster_end = max(cluster_end, hit[1]) if len(cluster) > 1 else hit[1]
-    chosen.extend(_settle(cluster))
-    return chosen
+def _risky_anywhere(surface: Surface, several: bool) -> bool:
+    """Needs context wherever it stands: marked so, shared by several entries, or an
+    acronym of one or two letters."""
+    return (
+        surface.needs_context or several or (surface.form == "acronym" and len(surface.term) <= 2)
+    )
 
 
-def _settle(cluster: list[_RawHit]) -> list[_RawHit]:
-    kept: list[_RawHit] = []
-    for hit in sorted(cluster, key=lambda h: (h[0] - h[1], h[0])):
-        if all(hit[1] <= other[0] or hit[0] >= other[1] for other in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h[0])
+def _choose(scored: list[_Choice]) -> _Choice | None:
+    """The best-supported surface; None when no support, or a tie for the best."""
+    scored.sort(key=itemgetter(0), reverse=True)
+    best = scored[0]
+    if best[0] <= 0 or (len(scored) > 1 and scored[1][0] == best[0]):
+        return None
+    return best

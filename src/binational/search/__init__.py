@@ -5,7 +5,9 @@ The pipeline, in files: ``documents`` (events to index documents: pure),
 ``engine`` (where the index lives, its schema, the engine object), ``reads`` (the
 database's events and what changed), ``state`` (what an index reflects),
 ``sync`` (full build or deltas, one writer at a time), ``facets`` (aggregations to
-facet counts: pure), ``query`` (the service: ``search``).
+facet counts: pure), ``ranking`` (a page of text matches by score, events with a
+title hit first when that provably gives the same page), ``query`` (the service:
+``search``).
 """
 
 from binational.search.engine import SearchEngine, open_engine

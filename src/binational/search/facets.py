@@ -12,7 +12,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from binational.search.documents import EMPTY_SLOT, INSTITUTION_SLOTS, split_kinds, split_period
+from binational.search.documents import (
+    CATEGORY_BITS,
+    EMPTY_SLOT,
+    INSTITUTION_SLOTS,
+    TOPIC_BITS,
+    split_period,
+)
 
 FACET_LIMIT = 12
 SLOT_COLUMNS = tuple(f"institution_{n}" for n in range(1, INSTITUTION_SLOTS + 1))
@@ -60,14 +66,8 @@ def facets_of(buckets: Buckets, topic_bits: Sequence[str]) -> dict[str, list[dic
         quarters[f"{year}Q{(month - 1) // 3 + 1}"] += count
         months[month] += count
         statuses[status] += count
-    categories: Counter[str] = Counter()
-    tags: dict[str, Counter[str]] = {"institution": Counter(), "topic": Counter()}
-    for code, count in buckets.get("kinds", ()):
-        in_categories, topics = split_kinds(int(code), topic_bits)
-        for category in in_categories:
-            categories[category] += count
-        for topic in topics:
-            tags["topic"][topic] += count
+    categories, topics = kinds_counts(buckets.get("kinds", ()), topic_bits)
+    tags: dict[str, Counter[str]] = {"institution": Counter(), "topic": topics}
     for column in SLOT_COLUMNS:
         for value, count in buckets.get(column, ()):
             if value != EMPTY_SLOT:
@@ -79,6 +79,27 @@ def facets_of(buckets: Buckets, topic_bits: Sequence[str]) -> dict[str, list[dic
         quarters.items(), months.items(), statuses.items(),
         tags["institution"].items(), categories.items(), tags["topic"].items(),
     )  # fmt: skip
+
+
+def kinds_counts(
+    pairs: Iterable[tuple[Any, int]], topic_bits: Sequence[str]
+) -> tuple[Counter[str], Counter[str]]:
+    """Events per category and per topic from (``kinds`` code, count) pairs: each
+    set bit of a code adds its count (``split_kinds`` reads one code; a broad query
+    has a thousand codes, so bits are counted first and named once)."""
+    per_bit: Counter[int] = Counter()
+    for code, count in pairs:
+        code = int(code)
+        while code:
+            bit = code & -code
+            per_bit[bit] += count
+            code ^= bit
+    categories = Counter({category: per_bit[bit] for category, bit in CATEGORY_BITS.items()})
+    topics = Counter({
+        slug: per_bit[1 << (len(CATEGORY_BITS) + number)]
+        for number, slug in enumerate(topic_bits[:TOPIC_BITS])
+    })  # fmt: skip
+    return +categories, +topics  # without the zeros
 
 
 def facet_values(

@@ -30,6 +30,7 @@ from binational.search.facets import (
     facets_of,
     total_of,
 )
+from binational.search.ranking import best_page, field_clause, with_filters
 from binational.search.sync import synchronize
 from binational.store.records import event_card
 
@@ -69,23 +70,6 @@ def text_clauses(text: str | None, words: tantivy.TextAnalyzer) -> list[list[str
     return clauses
 
 
-def _field_clause(schema: tantivy.Schema, field: str, terms: list[str]) -> tantivy.Query:
-    if len(terms) == 1:
-        return tantivy.Query.term_query(schema, field, terms[0])
-    return tantivy.Query.phrase_query(schema, field, terms)
-
-
-def ranked_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.Query:
-    """Every clause in some text field; the score sums each field's BM25 by weight."""
-    return tantivy.Query.boolean_query([
-        (_Must, tantivy.Query.boolean_query([
-            (_Should, tantivy.Query.boost_query(_field_clause(schema, field, terms), weight))
-            for field, weight in TEXT_FIELDS
-        ]))
-        for terms in clauses
-    ])  # fmt: skip
-
-
 def matching_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.Query:
     """The same matches as ``ranked_query``, unscored and cheaper to count: a word
     is looked up once, in ``words``, rather than in each field."""
@@ -95,7 +79,7 @@ def matching_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.
             parts.append(tantivy.Query.term_query(schema, "words", terms[0]))
         else:
             parts.append(tantivy.Query.boolean_query(
-                [(_Should, _field_clause(schema, field, terms)) for field, _ in TEXT_FIELDS]
+                [(_Should, field_clause(schema, field, terms)) for field, _ in TEXT_FIELDS]
             ))  # fmt: skip
     return parts[0] if len(parts) == 1 else tantivy.Query.boolean_query([(_Must, p) for p in parts])
 
@@ -143,32 +127,6 @@ def filter_queries(
     return [tantivy.Query.const_score_query(q, 0.0) for q in found]
 
 
-def _with_filters(base: tantivy.Query | None, filters: list[tantivy.Query]) -> tantivy.Query:
-    parts = ([base] if base is not None else []) + filters
-    if not parts:
-        return tantivy.Query.all_query()
-    return parts[0] if len(parts) == 1 else tantivy.Query.boolean_query([(_Must, p) for p in parts])
-
-
-def ranked_page(
-    searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int
-) -> list[tuple[int, tantivy.DocAddress]]:
-    """(id, address) of matches ``offset`` to ``offset + limit`` by score, ties
-    lower id first. The engine breaks ties its own way, so hits are fetched until
-    the first one past the page scores below the page's last: every event that
-    ties with it is then among them, and they are put in order here."""
-    need = offset + limit
-    fetch = need + 16
-    while True:
-        hits = searcher.search(query, fetch, count=False).hits
-        if len(hits) < fetch or hits[-1][0] < hits[need - 1][0]:
-            break
-        fetch *= 4
-    ids = searcher.fast_field_values("id", [address for _, address in hits])
-    ordered = sorted(zip(hits, ids, strict=True), key=lambda hit: (-hit[0][0], hit[1]))
-    return [(event_id, address) for (_, address), event_id in ordered[offset:need]]
-
-
 def newest_page(
     searcher: tantivy.Searcher, query: tantivy.Query, offset: int, limit: int
 ) -> list[tuple[int, tantivy.DocAddress]]:
@@ -212,7 +170,7 @@ def search(
     if clauses == []:  # text with no word in it
         return SearchResults(0, [], facet_values([], [], [], [], [], []) if facets else {}, [])
     filters = filter_queries(schema, query, engine.category_of)
-    matching = _with_filters(matching_query(schema, clauses) if clauses else None, filters)
+    matching = with_filters(matching_query(schema, clauses) if clauses else None, filters)
     searcher = index.searcher()
     found: dict[str, list[dict]] = {}
     if facets:
@@ -226,8 +184,8 @@ def search(
     page: list[tuple[int, tantivy.DocAddress]] = []
     if limit > 0 and offset < total:
         if clauses:
-            page = ranked_page(searcher, _with_filters(ranked_query(schema, clauses), filters),
-                               offset, min(limit, total - offset))  # fmt: skip
+            page = best_page(searcher, schema, clauses, filters, total, offset,
+                             min(limit, total - offset))  # fmt: skip
         else:
             page = newest_page(searcher, matching, offset, limit)
     return SearchResults(
