@@ -3,6 +3,7 @@ the pages that show what changed."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -134,3 +135,21 @@ def test_a_rebuild_reindexes_only_the_edited_events_year(own_world, registry, tm
     second = build_site(database, settings, registry, out)
     assert second.search == ["2024"]
     assert build_site(database, settings, registry, out).search == []
+
+
+def test_the_open_data_page_states_the_licence_of_the_setting(own_world, registry, tmp_path):
+    settings, database = own_world
+    out = tmp_path / "site"
+    build_site(database, settings, registry, out, search=False)
+    link = html.parse(str(out / "es/data/index.html")).xpath('//a[@rel="license"]')[0]
+    assert (link.get("href"), link.text) == (
+        "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0",
+    )  # fmt: skip
+    relicensed = settings.with_overrides(data_license="ODbL-1.0")
+    summary = build_site(database, relicensed, registry, out, search=False)
+    assert {"en/data/index.html", "es/data/index.html", "data/datapackage.json",
+            "data/metadata.json"} <= set(summary.written)  # fmt: skip
+    link = html.parse(str(out / "en/data/index.html")).xpath('//a[@rel="license"]')[0]
+    assert link.get("href") == "https://opendatacommons.org/licenses/odbl/1-0/"
+    package = json.loads((out / "data/datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "ODbL-1.0"

@@ -7,7 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from binational.export.metadata import LICENSE_NAME, LICENSE_URL, DataDescription
+from binational.export.metadata import DataDescription
 from binational.export.tables import EVENTS, TABLES, OpenData
 from binational.store.sqlite_export import write_sqlite
 
@@ -36,8 +36,8 @@ def datasette_metadata(description: DataDescription) -> bytes:
     metadata = {
         "title": description.title,
         "description": description.description,
-        "license": LICENSE_NAME,
-        "license_url": LICENSE_URL,
+        "license": description.license,
+        "license_url": description.license_url,
         "source": description.source,
         "databases": {DATABASE_NAME: {"tables": tables}},
     }

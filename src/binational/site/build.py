@@ -121,10 +121,11 @@ def report_outputs(data: SiteData) -> list[Output]:
 def data_outputs(data: SiteData) -> list[Output]:
     """The open-data files, each made again only when what it is made from changed."""
     rows = open_data(data.events, data.registry, data.archived)
+    description = DataDescription(data.organization, license=data.data_license)
     package = version("binational")
     return [
         Output(urls.data_file(part.name), content_key(package, part.name, part.inputs), part.make)
-        for part in export_parts(rows, set(FORMATS), DataDescription(data.organization))
+        for part in export_parts(rows, set(FORMATS), description)
     ]
 
 

@@ -30,3 +30,4 @@ class SiteData:
     archived: Mapping[str, ArchivedCopy]
     languages: tuple[str, ...] = ("en", "es")
     base_url: str | None = None
+    data_license: str = "CC-BY-4.0"  # SPDX identifier (the ``data_license`` setting)

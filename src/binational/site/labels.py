@@ -107,6 +107,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The published events, the institutions and the links between them, free to reuse.",
         "Los eventos publicados, las instituciones y los vínculos entre ellos, de libre reuso.",
     ),
+    "data_license": (
+        "The data is offered under the licence",
+        "Los datos se ofrecen bajo la licencia",
+    ),
     "feed": ("Atom feed of new events", "Canal Atom de eventos nuevos"),
     "event": ("Event", "Evento"),
     "kind_institution": ("institution", "institución"),

@@ -47,5 +47,5 @@ def load_site_data(
     return SiteData(
         organization=settings.organization, events=tuple(events), registry=registry,
         reports=tuple(reports), archived=archived, languages=tuple(languages),
-        base_url=base_url,
+        base_url=base_url, data_license=settings.data_license,
     )  # fmt: skip

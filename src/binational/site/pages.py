@@ -18,6 +18,7 @@ from typing import Any
 
 from binational.domain import Category
 from binational.export.catalog import export_catalog
+from binational.export.metadata import DataDescription
 from binational.export.service import FORMATS
 from binational.publish.formats import RENDERERS
 from binational.reports.service import report_stem
@@ -192,7 +193,11 @@ class Planner:
             {"name": name, "href": prefix + urls.data_file(name), "description": description}
             for name, description in export_catalog(set(FORMATS))
         ]  # fmt: skip
-        yield self.page(urls.data_page, "data.html", lang, t("data_title"), files=files)
+        description = DataDescription(data.organization, license=data.data_license)
+        license = {"id": description.license, "title": description.license_title,
+                   "url": description.license_url}  # fmt: skip
+        yield self.page(urls.data_page, "data.html", lang, t("data_title"), files=files,
+                        license=license)  # fmt: skip
 
     def search_bundles(self) -> list[str]:
         """The search index's bundles beyond the first (``search.py``), one per year."""
