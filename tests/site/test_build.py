@@ -153,3 +153,29 @@ def test_the_open_data_page_states_the_licence_of_the_setting(own_world, registr
     assert link.get("href") == "https://opendatacommons.org/licenses/odbl/1-0/"
     package = json.loads((out / "data/datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"][0]["name"] == "ODbL-1.0"
+
+
+def test_institution_pages_show_implications_when_written(own_world, registry, tmp_path):
+    import dataclasses
+
+    from binational.registry.loader import Registry
+
+    settings, database = own_world
+    institutions = tuple(
+        dataclasses.replace(entry, implications_en="The dialogue sets the agenda.\nYearly.",
+                            implications_es="Fija la agenda.")
+        if entry.slug == "hled" else entry
+        for entry in registry.institutions
+    )  # fmt: skip
+    out = tmp_path / "site"
+    build_site(database, settings, Registry(institutions, registry.agencies), out, search=False)
+
+    def shown(path: str) -> list[tuple[str, str]]:
+        tree = html.parse(str(out / path))
+        return [(p.get("lang"), p.text) for p in tree.xpath('//h2[@id="implications-h"]/../p')]
+
+    assert shown("en/institutions/hled/index.html") == [
+        ("en", "The dialogue sets the agenda."), ("en", "Yearly."),
+    ]  # fmt: skip
+    assert shown("es/institutions/hled/index.html") == [("es", "Fija la agenda.")]
+    assert shown("es/institutions/usmca/index.html") == []

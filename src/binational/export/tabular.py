@@ -60,8 +60,13 @@ def datapackage(description: DataDescription) -> bytes:
         + (f"-{description.period}".lower() if description.period else ""),
         "title": description.title,
         "description": description.description,
-        "licenses": [{"name": description.license, "title": description.license_title,
-                      "path": description.license_url}],
+        "licenses": [
+            {
+                "name": description.license,
+                "title": description.license_title,
+                "path": description.license_url,
+            }
+        ],
         "sources": [{"title": description.source}],
         "resources": [
             {

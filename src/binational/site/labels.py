@@ -61,7 +61,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "lead_agencies": ("Lead agencies", "Dependencias responsables"),
     "description": ("Description", "Descripción"),
     "implications": ("Institutional implications", "Implicaciones institucionales"),
-    "no_implications": ("Not yet written.", "Aún no redactadas."),
     "parent": ("Part of", "Forma parte de"),
     "superseded_by": ("Superseded by", "Sustituido por"),
     "timeline": ("Timeline of events", "Cronología de eventos"),
