@@ -3,6 +3,7 @@ only the outputs whose content key changed, then index the pages for search."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import time
 from collections import defaultdict
@@ -178,17 +179,19 @@ def build_site(
     languages: Sequence[str] = urls.LANGUAGES,
     base_url: str | None = None,
     search: bool = True,
+    today: dt.date | None = None,
 ) -> BuildSummary:
+    """``today``: the day the scorecard and the timelines run to (None: today)."""
     with collector_paused():
-        return _build(database, settings, registry, out, languages, base_url, search)
+        return _build(database, settings, registry, out, languages, base_url, search, today)
 
 
 def _build(
     database: Database, settings: Settings, registry: Registry, out: Path,
-    languages: Sequence[str], base_url: str | None, search: bool,
+    languages: Sequence[str], base_url: str | None, search: bool, today: dt.date | None,
 ) -> BuildSummary:  # fmt: skip
     started = time.perf_counter()
-    data = load_site_data(database, settings, registry, languages, base_url)
+    data = load_site_data(database, settings, registry, languages, base_url, today)
     pages = plan_pages(data)
     renderer = Renderer()
     with database.connect() as connection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -31,3 +32,8 @@ class SiteData:
     languages: tuple[str, ...] = ("en", "es")
     base_url: str | None = None
     data_license: str = "CC-BY-4.0"  # SPDX identifier (the ``data_license`` setting)
+    today: dt.date | None = None  # the day the scorecard and timelines run to (None: today)
+
+    @property
+    def day(self) -> dt.date:
+        return self.today or dt.date.today()

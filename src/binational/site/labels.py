@@ -110,6 +110,19 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The data is offered under the licence",
         "Los datos se ofrecen bajo la licencia",
     ),
+    "scorecard": ("Scorecard", "Tablero de evaluación"),
+    "scorecard_intro": (
+        "How each institution is doing: its published events over the last twelve months, "
+        "its meetings against the cadence the registry expects, and the evidence for every "
+        "mark.",
+        "Cómo va cada institución: sus eventos publicados en los últimos doce meses, sus "
+        "reuniones frente a la periodicidad que espera el registro, y la evidencia de cada "
+        "calificación.",
+    ),
+    "timeline_picture": (
+        "The institution's published events and status changes on a strip of years.",
+        "Los eventos publicados y los cambios de estado de la institución en una franja de años.",
+    ),
     "feed": ("Atom feed of new events", "Canal Atom de eventos nuevos"),
     "event": ("Event", "Evento"),
     "kind_institution": ("institution", "institución"),

@@ -21,6 +21,7 @@ from binational.export.catalog import export_catalog
 from binational.export.metadata import DataDescription
 from binational.export.service import FORMATS
 from binational.publish.formats import RENDERERS
+from binational.publish.scorecard_rows import as_of_line, title
 from binational.reports.service import report_stem
 from binational.site import urls
 from binational.site.contexts import (
@@ -34,6 +35,7 @@ from binational.site.contexts import (
 from binational.site.data import SiteData
 from binational.site.jsonld import event_jsonld, institution_jsonld
 from binational.site.labels import translator
+from binational.site.scorecard import scorecard_context, site_scorecards, timeline_picture
 from binational.store.public_reads import PublicEvent
 
 LATEST = 10
@@ -113,8 +115,11 @@ class Planner:
         # The language each event is written in, told by its title's words (cheap
         # enough for 10,000 events; the event's own page looks at its summary too).
         self.written_in = {event.id: title_language(event.title) for event in data.events}
+        self.years = {event.id: event.year for event in data.events}
         self.origin = urls.origin(data.base_url)
         self.frame = Frame(self.prefix, self.origin, data.organization)
+        self.scorecards = site_scorecards(data.events, data.registry, data.organization,
+                                          data.day, data.languages)  # fmt: skip
         self._fingerprints: dict[int, tuple] = {}
         self._lines: dict[tuple[int, str], dict[str, Any]] = {}
 
@@ -156,16 +161,22 @@ class Planner:
             for r in reversed(data.reports)
         ]  # fmt: skip
         latest = sorted(data.events, key=lambda e: (e.date.value, e.id), reverse=True)[:LATEST]
+        scorecard = self.scorecards.get(lang)
         yield self.page(
             urls.home, "home.html", lang, t("site_title"), categories=categories,
             latest=[self.line(e, lang) for e in latest], reports=reports,
             events=len(data.events),
+            scorecard={"href": urls.link(prefix, urls.scorecard(lang)),
+                       "title": title(scorecard), "as_of": as_of_line(scorecard)}
+            if scorecard else None,
         )  # fmt: skip
         for category in categories:
             yield self.category_page(category, lang)
         for institution in registry.institutions:
             lines = [self.line(e, lang) for e in reversed(self.events_of.get(institution.slug, []))]
             context = institution_context(institution, registry, lines, lang, prefix)
+            days = [e.date.value for e in self.events_of.get(institution.slug, [])]
+            context["timeline_picture"] = timeline_picture(institution, days, data.day, lang)
             page_url = self.page_url(urls.institution(lang, institution.slug))
             yield self.page(
                 lambda lg, s=institution.slug: urls.institution(lg, s), "institution.html", lang,
@@ -187,6 +198,8 @@ class Planner:
             )  # fmt: skip
         for report in data.reports:
             yield self.report_page(report, lang)
+        if scorecard is not None:
+            yield self.scorecard_page(scorecard, lang)
         yield self.page(urls.search, "search.html", lang, t("search_title"),
                         bundles=[prefix + bundle for bundle in self.search_bundles()])  # fmt: skip
         files = [
@@ -270,6 +283,20 @@ class Planner:
             }  # fmt: skip
             yield Page(urls.archived(url), "archived.html", first, url, (), context,
                        lambda context=context: context, self.frame)  # fmt: skip
+
+    def scorecard_page(self, document, lang: str) -> Page:
+        """The scorecard (``scorecard.py``), linking the institutions' and events' pages."""
+        prefix, years = self.prefix, self.years
+
+        def event_href(event_id: int) -> str | None:
+            year = years.get(event_id)
+            return None if year is None else urls.link(prefix, urls.event(lang, year, event_id))
+
+        context = scorecard_context(
+            document, lambda slug: urls.link(prefix, urls.institution(lang, slug)), event_href
+        )
+        return self.page(urls.scorecard, "scorecard.html", lang, context["heading"],
+                         scorecard=context)  # fmt: skip
 
     def page_url(self, path: str) -> str:
         return self.origin + urls.link(self.prefix, path)
