@@ -174,15 +174,7 @@ class Planner:
             yield self.category_page(category, lang)
         for institution in registry.institutions:
             lines = [self.line(e, lang) for e in reversed(self.events_of.get(institution.slug, []))]
-            context = institution_context(institution, registry, lines, lang, prefix)
-            days = [e.date.value for e in self.events_of.get(institution.slug, [])]
-            context["timeline_picture"] = timeline_picture(institution, days, data.day, lang)
-            page_url = self.page_url(urls.institution(lang, institution.slug))
-            yield self.page(
-                lambda lg, s=institution.slug: urls.institution(lg, s), "institution.html", lang,
-                context["name"], institution=context,
-                jsonld=institution_jsonld(context, page_url),
-            )  # fmt: skip
+            yield self.institution_page(institution, lines, lang)
         for event in data.events:
             yield self.event_page(event, lang)
         yield self.page(
@@ -211,6 +203,25 @@ class Planner:
                    "url": description.license_url}  # fmt: skip
         yield self.page(urls.data_page, "data.html", lang, t("data_title"), files=files,
                         license=license)  # fmt: skip
+
+    def institution_page(self, institution, lines: list[dict[str, Any]], lang: str) -> Page:
+        """Keyed by what it shows; its timeline picture (made only when the page is
+        written) is drawn from its events' dates and status history, which the
+        context holds, and the year the strip runs to."""
+        context = institution_context(institution, self.data.registry, lines, lang, self.prefix)
+        slug = institution.slug
+        path_of = lambda lg: urls.institution(lg, slug)  # noqa: E731
+        jsonld = institution_jsonld(context, self.page_url(path_of(lang)))
+        events, today = self.events_of.get(slug, []), self.data.day
+
+        def make() -> dict[str, Any]:
+            days = [event.date.value for event in events]
+            picture = timeline_picture(institution, days, today, lang)
+            return {"institution": {**context, "timeline_picture": picture}, "jsonld": jsonld}
+
+        key = (context, jsonld, today.year)
+        return Page(path_of(lang), "institution.html", lang, context["name"],
+                    self.twins(path_of), key, make, self.frame)  # fmt: skip
 
     def search_bundles(self) -> list[str]:
         """The search index's bundles beyond the first (``search.py``), one per year."""
@@ -292,11 +303,13 @@ class Planner:
             year = years.get(event_id)
             return None if year is None else urls.link(prefix, urls.event(lang, year, event_id))
 
-        context = scorecard_context(
-            document, lambda slug: urls.link(prefix, urls.institution(lang, slug)), event_href
-        )
-        return self.page(urls.scorecard, "scorecard.html", lang, context["heading"],
-                         scorecard=context)  # fmt: skip
+        def make() -> dict[str, Any]:
+            institution_href = lambda slug: urls.link(prefix, urls.institution(lang, slug))  # noqa: E731
+            return {"scorecard": scorecard_context(document, institution_href, event_href)}
+
+        key = document  # its words and grids change with the code: the renderer's version
+        return Page(urls.scorecard(lang), "scorecard.html", lang, title(document),
+                    self.twins(urls.scorecard), key, make, self.frame)  # fmt: skip
 
     def page_url(self, path: str) -> str:
         return self.origin + urls.link(self.prefix, path)

@@ -9,6 +9,7 @@ each mark's evidence, linking the institutions' and the events' pages of the sit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -70,19 +71,12 @@ def site_scorecards(
     months = Counter((e.date.value.year, e.date.value.month) for e in events)
     coverage = [(year, month, count) for (year, month), count in sorted(months.items())]
     period = default_period(today)
-    return {
-        lang: build_scorecard(
-            registry.institutions,
-            linked,
-            period,
-            scored_day(period, today),
-            coverage,
-            organization=organization,
-            statuses=PUBLISHED,
-            language=lang,
-        )  # fmt: skip
-        for lang in languages
-    }
+    document = build_scorecard(
+        registry.institutions, linked, period, scored_day(period, today), coverage,
+        organization=organization, statuses=PUBLISHED,
+    )  # fmt: skip
+    # The language only picks the words the renderers use: scored once.
+    return {lang: dataclasses.replace(document, language=lang) for lang in languages}
 
 
 def scorecard_context(
