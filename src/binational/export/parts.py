@@ -5,11 +5,12 @@ citations')."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from binational.export.citations import citations, csl_json, ris
+from binational.export.citations import citation_inputs, citations, csl_json, ris
 from binational.export.datasette import DATABASE_NAME, datasette_metadata, sqlite_bytes
 from binational.export.metadata import DataDescription
 from binational.export.tables import TABLES, OpenData
@@ -43,12 +44,12 @@ def export_parts(
         files.append(ExportFile("datapackage.json", repr(description),
                                 lambda: datapackage(description)))  # fmt: skip
     if formats & {"csl-json", "ris"}:
-        items = citations(data)
-        inputs = [repr(item) for item in items]
+        inputs = citation_inputs(data)
+        items = functools.cache(lambda: citations(data))  # made once, when first asked
         if "csl-json" in formats:
-            files.append(ExportFile("sources.csl.json", inputs, lambda: csl_json(items)))
+            files.append(ExportFile("sources.csl.json", inputs, lambda: csl_json(items())))
         if "ris" in formats:
-            files.append(ExportFile("sources.ris", inputs, lambda: ris(items)))
+            files.append(ExportFile("sources.ris", inputs, lambda: ris(items())))
     if "sqlite" in formats:
         files.append(ExportFile(f"{DATABASE_NAME}.db", data.rows, lambda: sqlite_bytes(data)))
         files.append(ExportFile("metadata.json", repr(description),
