@@ -165,6 +165,8 @@ def built_site(site_world, registry, tmp_path_factory) -> Path:
 
     settings, database = site_world
     out = tmp_path_factory.mktemp("built") / "site"
+    # One event a search bundle: 2023's events in a bundle per month, 2024's in one for
+    # January to June, so that searches run over many merged bundles.
     build_site(database, settings, registry, out, base_url="https://repository.example.org/",
-               today=BUILD_DAY)  # fmt: skip
+               today=BUILD_DAY, shard_events=1)  # fmt: skip
     return out

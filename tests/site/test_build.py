@@ -32,7 +32,7 @@ def test_the_site_has_every_kind_of_page(built_site):
     expected = [
         "index.html", "en/index.html", "es/index.html", "en/categories/agreement/index.html",
         "es/institutions/usmca/index.html", "en/events/2024/index.html", "en/events/index.html",
-        "pagefind-years/2024/pagefind-entry.json",
+        "pagefind-years/2024-01/pagefind-entry.json", "pagefind-years/2023-05/pagefind.js",
         "en/reports/2023Q2/index.html", "reports/2023Q2/report-2023Q2.pdf",
         "reports/2023Q2/report-2023Q2.docx", "en/search/index.html", "es/data/index.html",
         "data/events.csv", "data/binational.db", "sitemap.xml", "en/feed.xml", "es/feed.xml",
@@ -135,6 +135,21 @@ def test_a_rebuild_reindexes_only_the_edited_events_year(own_world, registry, tm
     second = build_site(database, settings, registry, out)
     assert second.search == ["2024"]
     assert build_site(database, settings, registry, out).search == []
+
+
+def test_a_year_of_many_events_is_indexed_in_runs_of_months(own_world, registry, tmp_path):
+    settings, database = own_world
+    out = tmp_path / "site"
+    first = build_site(database, settings, registry, out, shard_events=1)
+    assert first.search == ["2023-04", "2023-05", "2023-06", "2024-01", "institutions"]
+    with database.transaction() as session:
+        event = session.query(Event).filter(Event.title.like("A release that%")).one()
+        event.title = "A release that was taken down, retitled"
+    assert build_site(database, settings, registry, out, shard_events=1).search == ["2024-01"]
+    # Back to a bundle a year: the runs' bundles go, the years' are made.
+    again = build_site(database, settings, registry, out)
+    assert again.search == ["2023", "2024"]
+    assert sorted(p.name for p in (out / "pagefind-years").iterdir()) == ["2023", "2024"]
 
 
 def test_the_open_data_page_states_the_licence_of_the_setting(own_world, registry, tmp_path):

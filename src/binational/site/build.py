@@ -3,6 +3,7 @@ only the outputs whose content key changed, then index the pages for search."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import time
@@ -31,11 +32,12 @@ from binational.site.load import load_site_data
 from binational.site.pages import Page, plan_pages
 from binational.site.render import STATIC, Renderer
 from binational.site.search import (
+    SHARD_EVENTS,
     index_shard,
     needs_indexing,
     remove_stale_bundles,
     shard_of,
-    shards,
+    touched,
 )
 from binational.site.write import Output, SiteWriter, WriteSummary, content_key
 from binational.store.citations import archived_text as stored_text
@@ -73,7 +75,7 @@ def page_outputs(
             def produce(page=page) -> bytes:
                 return renderer.render(page)
 
-        outputs.append(Output(page.path, key, produce))
+        outputs.append(Output(page.path, key, produce, page.shard))
     return outputs
 
 
@@ -138,14 +140,13 @@ def write_and_index(writer: SiteWriter, outputs: Sequence[Output], out: Path,
     by_shard: dict[str, list[Output]] = defaultdict(list)
     rest = []
     for output in outputs:
-        shard = shard_of(output.path)
-        (by_shard[shard] if shard is not None else rest).append(output)
-    removed = shards(writer.removed)
+        (by_shard[output.shard] if output.shard is not None else rest).append(output)
+    removed = {shard for path in writer.removed if (shard := shard_of(path)) is not None}
     indexing: dict[str, Future] = {}
     with ThreadPoolExecutor(max_workers=1) as pool:
         for shard, group in sorted(by_shard.items()):
             written = writer.write(group)
-            if search and needs_indexing(out, shard, bool(written) or shard in removed):
+            if search and needs_indexing(out, shard, bool(written) or touched(shard, removed)):
                 paths = [output.path for output in group]
                 indexing[shard] = pool.submit(index_shard, out, shard, paths)
         writer.write(rest)
@@ -180,18 +181,23 @@ def build_site(
     base_url: str | None = None,
     search: bool = True,
     today: dt.date | None = None,
+    shard_events: int = SHARD_EVENTS,
 ) -> BuildSummary:
-    """``today``: the day the scorecard and the timelines run to (None: today)."""
+    """``today``: the day the scorecard and the timelines run to (None: today);
+    ``shard_events``: the events a search bundle holds (``search.py``)."""
     with collector_paused():
-        return _build(database, settings, registry, out, languages, base_url, search, today)
+        return _build(database, settings, registry, out, languages, base_url, search, today,
+                      shard_events)  # fmt: skip
 
 
 def _build(
     database: Database, settings: Settings, registry: Registry, out: Path,
     languages: Sequence[str], base_url: str | None, search: bool, today: dt.date | None,
+    shard_events: int,
 ) -> BuildSummary:  # fmt: skip
     started = time.perf_counter()
     data = load_site_data(database, settings, registry, languages, base_url, today)
+    data = dataclasses.replace(data, shard_events=shard_events)
     pages = plan_pages(data)
     renderer = Renderer()
     with database.connect() as connection:

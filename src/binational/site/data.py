@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from binational.publish.document import ReportDocument
 from binational.registry.loader import Registry
+from binational.site.search import SHARD_EVENTS
 from binational.store.citations import ArchivedCopy
 from binational.store.public_reads import PublicEvent
 
@@ -33,6 +34,7 @@ class SiteData:
     base_url: str | None = None
     data_license: str = "CC-BY-4.0"  # SPDX identifier (the ``data_license`` setting)
     today: dt.date | None = None  # the day the scorecard and timelines run to (None: today)
+    shard_events: int = SHARD_EVENTS  # events a search bundle holds (``search.py``)
 
     @property
     def day(self) -> dt.date:

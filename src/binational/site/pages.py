@@ -11,7 +11,7 @@ context only when they must be written, so a rebuild after one edit costs little
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +36,7 @@ from binational.site.data import SiteData
 from binational.site.jsonld import event_jsonld, institution_jsonld
 from binational.site.labels import translator
 from binational.site.scorecard import scorecard_context, site_scorecards, timeline_picture
+from binational.site.search import INSTITUTIONS, event_shard, year_bundle, year_splits
 from binational.store.public_reads import PublicEvent
 
 LATEST = 10
@@ -60,6 +61,7 @@ class Page:
     key: Any  # what the page is made from, JSON-ready
     make: Callable[[], dict[str, Any]]  # the page's own context
     frame: Frame
+    shard: str | None = None  # the search bundle that indexes it (``search.py``)
 
     @property
     def canonical(self) -> str:
@@ -116,6 +118,12 @@ class Planner:
         # enough for 10,000 events; the event's own page looks at its summary too).
         self.written_in = {event.id: title_language(event.title) for event in data.events}
         self.years = {event.id: event.year for event in data.events}
+        per_year = Counter(event.year for event in data.events)
+        splits = {year: year_splits(n, data.shard_events) for year, n in per_year.items()}
+        self.shards = {
+            event.id: event_shard(event.year, event.date.value.month, splits[event.year])
+            for event in data.events
+        }  # fmt: skip
         self.origin = urls.origin(data.base_url)
         self.frame = Frame(self.prefix, self.origin, data.organization)
         self.scorecards = site_scorecards(data.events, data.registry, data.organization,
@@ -221,13 +229,11 @@ class Planner:
 
         key = (context, jsonld, today.year)
         return Page(path_of(lang), "institution.html", lang, context["name"],
-                    self.twins(path_of), key, make, self.frame)  # fmt: skip
+                    self.twins(path_of), key, make, self.frame, INSTITUTIONS)  # fmt: skip
 
     def search_bundles(self) -> list[str]:
-        """The search index's bundles beyond the first (``search.py``), one per year."""
-        from binational.site.search import year_bundle
-
-        return [year_bundle(year) for year in sorted({e.year for e in self.data.events})]
+        """The search index's bundles beyond the first (``search.py``): the events'."""
+        return [year_bundle(shard) for shard in sorted(set(self.shards.values()))]
 
     def category_page(self, category: dict[str, Any], lang: str) -> Page:
         registry, prefix = self.data.registry, self.prefix
@@ -261,7 +267,7 @@ class Planner:
         names = [name_of(registry, link.slug, lang) for link in event.links]
         key = (self.fingerprint(event), names, placements)
         return Page(path_of(lang), "event.html", lang, event.title, self.twins(path_of), key,
-                    make, self.frame)  # fmt: skip
+                    make, self.frame, self.shards[event_id])  # fmt: skip
 
     def fingerprint(self, event: PublicEvent) -> tuple:
         """What an event's page shows of it and of the registry and archive (the same

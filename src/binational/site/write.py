@@ -26,6 +26,7 @@ class Output:
     path: str  # relative to the output directory, '/'-separated
     key: str
     produce: Callable[[], bytes] = field(compare=False)
+    shard: str | None = None  # the search bundle that indexes it (``search.py``), if any
 
 
 @dataclass(frozen=True)
