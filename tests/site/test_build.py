@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 
 import pytest
 from lxml import etree, html
@@ -107,6 +108,14 @@ def test_a_rebuild_after_one_edit_rewrites_only_what_shows_it(own_world, registr
         "en/feed.xml", "es/feed.xml",
     }  # fmt: skip
     assert "Un resumen corregido:" in (out / f"es/events/2024/{event_id}.html").read_text()
+    # The SQLite file, brought up to date from the last one, finds the new words only.
+    with sqlite3.connect(out / "data/binational.db") as connection:
+        found = connection.execute(
+            "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", ("corregido",)
+        ).fetchall()
+        assert found == [(event_id,)]
+        summary = connection.execute("SELECT summary FROM events WHERE id = ?", (event_id,))
+        assert summary.fetchone()[0].startswith("Un resumen corregido:")
     third = build_site(database, settings, registry, out, search=False)
     assert third.written == () and third.unchanged == third.outputs
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from binational.export.citations import citation_inputs, citations, csl_json, ris
@@ -25,9 +26,11 @@ class ExportFile:
 
 
 def export_parts(
-    data: OpenData, formats: set[str], description: DataDescription
+    data: OpenData, formats: set[str], description: DataDescription, previous: Path | None = None
 ) -> list[ExportFile]:
-    """The files of ``formats``, in a stable order, each made only when asked."""
+    """The files of ``formats``, in a stable order, each made only when asked;
+    ``previous``: a directory holding an earlier export, which the SQLite file is
+    brought up to date from (``datasette.sqlite_bytes``)."""
     files: list[ExportFile] = []
     for kind in ("csv", "json", "ndjson"):
         if kind not in formats:
@@ -51,7 +54,9 @@ def export_parts(
         if "ris" in formats:
             files.append(ExportFile("sources.ris", inputs, lambda: ris(items())))
     if "sqlite" in formats:
-        files.append(ExportFile(f"{DATABASE_NAME}.db", data.rows, lambda: sqlite_bytes(data)))
+        earlier = previous / f"{DATABASE_NAME}.db" if previous is not None else None
+        files.append(ExportFile(f"{DATABASE_NAME}.db", data.rows,
+                                lambda: sqlite_bytes(data, earlier)))  # fmt: skip
         files.append(ExportFile("metadata.json", repr(description),
                                 lambda: datasette_metadata(description)))  # fmt: skip
     return files

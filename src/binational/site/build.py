@@ -121,14 +121,15 @@ def report_outputs(data: SiteData) -> list[Output]:
     return outputs
 
 
-def data_outputs(data: SiteData) -> list[Output]:
-    """The open-data files, each made again only when what it is made from changed."""
+def data_outputs(data: SiteData, out: Path) -> list[Output]:
+    """The open-data files, each made again only when what it is made from changed
+    (the SQLite file from the one the last build wrote, changing only what changed)."""
     rows = open_data(data.events, data.registry, data.archived)
     description = DataDescription(data.organization, license=data.data_license)
     package = version("binational")
     return [
         Output(urls.data_file(part.name), content_key(package, part.name, part.inputs), part.make)
-        for part in export_parts(rows, set(FORMATS), description)
+        for part in export_parts(rows, set(FORMATS), description, out / "data")
     ]
 
 
@@ -207,7 +208,7 @@ def _build(
 
         outputs = [
             *page_outputs(pages, renderer, text_of), *static_outputs(),
-            *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data),
+            *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data, out),
         ]  # fmt: skip
         writer = SiteWriter(out, outputs)
         indexed = write_and_index(writer, outputs, out, search)
