@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from lxml import html
 
 from binational.domain import PartialDate
-from binational.site.scorecard import linked_events, site_scorecards, timeline_span
+from binational.site.scorecard import linked_events, site_scorecard, timeline_span
+from binational.site.write import content_key
 from binational.store.public_reads import PublicEvent, PublicLink
 
 D = dt.date
@@ -51,18 +53,39 @@ def test_linked_events_are_each_institutions_published_events_oldest_first():
 
 
 def test_no_published_events_no_scorecard(registry):
-    assert site_scorecards([], registry, "Center", D(2024, 6, 30), ("en", "es")) == {}
+    assert site_scorecard([], registry, "Center", D(2024, 6, 30)) is None
 
 
 def test_scorecard_counts_published_events_in_the_twelve_months_to_the_day(registry):
     events = [public_event(1, D(2023, 5, 1), "hled"), public_event(2, D(2024, 2, 8), "hled")]
-    documents = site_scorecards(events, registry, "Center", D(2024, 6, 30), ("en", "es"))
-    assert set(documents) == {"en", "es"} and documents["es"].language == "es"
-    document = documents["en"]
+    scorecard = site_scorecard(events, registry, "Center", D(2024, 6, 30))
+    assert scorecard.title("es") == "Tablero de evaluación | julio de 2023-junio de 2024"
+    assert scorecard.as_of_text("en") == "As of June 30, 2024"
+    document = scorecard.document("en")
+    assert document.language == "en" and scorecard.document("es").language == "es"
     assert str(document.period) == "2023-07..2024-06" and document.as_of == D(2024, 6, 30)
     row = next(row for row in document.rows if row.slug == "hled")
     assert row.counts[-1] == 1 and [e.id for e in row.events] == [2]
     assert document.coverage_events == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "rescored"),
+    [
+        (lambda e: e, False),
+        (lambda e: dataclasses.replace(e, summary="Another summary."), False),
+        (lambda e: dataclasses.replace(e, title="Another title"), True),
+        (lambda e: dataclasses.replace(e, date=PartialDate.day(2024, 3, 1)), True),
+        (lambda e: dataclasses.replace(e, links=()), True),
+    ],
+)
+def test_the_scorecards_key_is_what_it_is_scored_from(registry, change, rescored):
+    events = [public_event(1, D(2023, 5, 1), "hled"), public_event(2, D(2024, 2, 8), "hled")]
+    before = site_scorecard(events, registry, "Center", D(2024, 6, 30))
+    after = site_scorecard([events[0], change(events[1])], registry, "Center", D(2024, 6, 30))
+    assert (content_key(before.key) != content_key(after.key)) is rescored
+    if not rescored:
+        assert before.document("en") == after.document("en")
 
 
 def page(built_site: Path, path: str):

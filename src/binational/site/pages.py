@@ -21,7 +21,6 @@ from binational.export.catalog import export_catalog
 from binational.export.metadata import DataDescription
 from binational.export.service import FORMATS
 from binational.publish.formats import RENDERERS
-from binational.publish.scorecard_rows import as_of_line, title
 from binational.reports.service import report_stem
 from binational.site import urls
 from binational.site.contexts import (
@@ -35,7 +34,12 @@ from binational.site.contexts import (
 from binational.site.data import SiteData
 from binational.site.jsonld import event_jsonld, institution_jsonld
 from binational.site.labels import translator
-from binational.site.scorecard import scorecard_context, site_scorecards, timeline_picture
+from binational.site.scorecard import (
+    SiteScorecard,
+    scorecard_context,
+    site_scorecard,
+    timeline_picture,
+)
 from binational.site.search import INSTITUTIONS, event_shard, year_bundle, year_splits
 from binational.store.public_reads import PublicEvent
 
@@ -126,8 +130,8 @@ class Planner:
         }  # fmt: skip
         self.origin = urls.origin(data.base_url)
         self.frame = Frame(self.prefix, self.origin, data.organization)
-        self.scorecards = site_scorecards(data.events, data.registry, data.organization,
-                                          data.day, data.languages)  # fmt: skip
+        self.scorecard = site_scorecard(data.events, data.registry, data.organization,
+                                        data.day)  # fmt: skip
         self._fingerprints: dict[int, tuple] = {}
         self._lines: dict[tuple[int, str], dict[str, Any]] = {}
 
@@ -169,13 +173,13 @@ class Planner:
             for r in reversed(data.reports)
         ]  # fmt: skip
         latest = sorted(data.events, key=lambda e: (e.date.value, e.id), reverse=True)[:LATEST]
-        scorecard = self.scorecards.get(lang)
+        scorecard = self.scorecard
         yield self.page(
             urls.home, "home.html", lang, t("site_title"), categories=categories,
             latest=[self.line(e, lang) for e in latest], reports=reports,
             events=len(data.events),
             scorecard={"href": urls.link(prefix, urls.scorecard(lang)),
-                       "title": title(scorecard), "as_of": as_of_line(scorecard)}
+                       "title": scorecard.title(lang), "as_of": scorecard.as_of_text(lang)}
             if scorecard else None,
         )  # fmt: skip
         for category in categories:
@@ -301,7 +305,7 @@ class Planner:
             yield Page(urls.archived(url), "archived.html", first, url, (), context,
                        lambda context=context: context, self.frame)  # fmt: skip
 
-    def scorecard_page(self, document, lang: str) -> Page:
+    def scorecard_page(self, scorecard: SiteScorecard, lang: str) -> Page:
         """The scorecard (``scorecard.py``), linking the institutions' and events' pages."""
         prefix, years = self.prefix, self.years
 
@@ -311,11 +315,13 @@ class Planner:
 
         def make() -> dict[str, Any]:
             institution_href = lambda slug: urls.link(prefix, urls.institution(lang, slug))  # noqa: E731
+            document = scorecard.document(lang)
             return {"scorecard": scorecard_context(document, institution_href, event_href)}
 
-        key = document  # its words and grids change with the code: the renderer's version
-        return Page(urls.scorecard(lang), "scorecard.html", lang, title(document),
-                    self.twins(urls.scorecard), key, make, self.frame)  # fmt: skip
+        # Keyed by what it is scored from; its words and grids change with the code,
+        # which the renderer's version covers.
+        return Page(urls.scorecard(lang), "scorecard.html", lang, scorecard.title(lang),
+                    self.twins(urls.scorecard), scorecard.key, make, self.frame)  # fmt: skip
 
     def page_url(self, path: str) -> str:
         return self.origin + urls.link(self.prefix, path)

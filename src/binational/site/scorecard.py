@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from binational.domain import EventStatus
+from binational.domain import EventStatus, Period
 from binational.publish.pictures.timeline import timeline
 from binational.publish.scorecard_document import EventLink, ScorecardDocument
 from binational.publish.scorecard_method import (
@@ -33,7 +35,7 @@ from binational.publish.scorecard_rows import (
     table_row,
     title,
 )
-from binational.publish.scorecard_words import period_label, word
+from binational.publish.scorecard_words import long_date, period_label, word
 from binational.registry.entries import Institution
 from binational.registry.loader import Registry
 from binational.scorecard.build import build_scorecard
@@ -59,24 +61,51 @@ def linked_events(events: Sequence[PublicEvent]) -> dict[str, list[LinkedEvent]]
     return linked
 
 
-def site_scorecards(
-    events: Sequence[PublicEvent], registry: Registry, organization: str, today: dt.date,
-    languages: Sequence[str],
-) -> dict[str, ScorecardDocument]:  # fmt: skip
-    """language -> the scorecard of the twelve months up to ``today``; none without
-    published events (there is nothing to score with)."""
+@dataclass(frozen=True)
+class SiteScorecard:
+    """The site's scorecard before it is scored: its period and day, what it is
+    scored from (``key``: the page's content key), and the document, scored once,
+    when first asked, in the language asked."""
+
+    period: Period
+    as_of: dt.date
+    key: Any = field(repr=False)
+    scored: Callable[[], ScorecardDocument] = field(repr=False)
+
+    def document(self, language: str) -> ScorecardDocument:
+        # The language only picks the words the renderers use.
+        return dataclasses.replace(self.scored(), language=language)
+
+    def title(self, language: str) -> str:
+        """'Scorecard | December 2025-November 2026' (as ``scorecard_rows.title``)."""
+        return f"{word('title', language)} | {period_label(self.period, language)}"
+
+    def as_of_text(self, language: str) -> str:
+        return word("as_of", language, date=long_date(self.as_of, language))
+
+
+def site_scorecard(
+    events: Sequence[PublicEvent], registry: Registry, organization: str, today: dt.date
+) -> SiteScorecard | None:
+    """The scorecard of the twelve months up to ``today``; None without published
+    events (there is nothing to score with)."""
     if not events:
-        return {}
+        return None
     linked = linked_events(events)
     months = Counter((e.date.value.year, e.date.value.month) for e in events)
     coverage = [(year, month, count) for (year, month), count in sorted(months.items())]
     period = default_period(today)
-    document = build_scorecard(
-        registry.institutions, linked, period, scored_day(period, today), coverage,
-        organization=organization, statuses=PUBLISHED,
-    )  # fmt: skip
-    # The language only picks the words the renderers use: scored once.
-    return {lang: dataclasses.replace(document, language=lang) for lang in languages}
+    as_of = scored_day(period, today)
+
+    @functools.cache
+    def scored() -> ScorecardDocument:
+        return build_scorecard(
+            registry.institutions, linked, period, as_of, coverage,
+            organization=organization, statuses=PUBLISHED,
+        )  # fmt: skip
+
+    key = (repr(registry.institutions), linked, coverage, str(period), as_of, organization)
+    return SiteScorecard(period, as_of, key, scored)
 
 
 def scorecard_context(

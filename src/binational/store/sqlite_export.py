@@ -8,9 +8,10 @@ objects with ``name``, ``columns`` (each with ``name``, ``type``, ``required``),
 from __future__ import annotations
 
 import contextlib
+import operator
 import shutil
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,15 @@ def _schema_of(connection: sqlite3.Connection) -> list[tuple[str, str, str | Non
     ).fetchall()
 
 
-def _values(table: Any, row: Mapping[str, Any]) -> tuple:
-    return tuple(row.get(column.name) for column in table.columns)
+def _values(table: Any, rows: Sequence[Mapping[str, Any]]) -> list[tuple]:
+    """The rows as tuples in the table's column order (a missing column is NULL)."""
+    names = [column.name for column in table.columns]
+    pick = operator.itemgetter(*names)
+    try:
+        # itemgetter of one name gives the value itself, not a 1-tuple.
+        return [pick(row) for row in rows] if len(names) > 1 else [(pick(row),) for row in rows]
+    except KeyError:
+        return [tuple(row.get(name) for name in names) for row in rows]
 
 
 def _insert_sql(table: Any) -> str:
@@ -83,9 +91,7 @@ def write_sqlite(
         for statement in creates:
             connection.execute(statement)
         for table in sorted(tables, key=lambda t: len(t.foreign_keys)):
-            connection.executemany(
-                _insert_sql(table), (_values(table, row) for row in rows[table.name])
-            )
+            connection.executemany(_insert_sql(table), _values(table, rows[table.name]))
         fts_table, fts_columns = fts
         listed = ", ".join(map(_quote, fts_columns))
         connection.execute(create_index)
@@ -138,6 +144,15 @@ def update_sqlite(
     return True
 
 
+def _by_key(rows: Iterable[tuple], keys: list[int]) -> dict[tuple, tuple]:
+    """Rows by their primary key's values (``keys``: the key columns' positions)."""
+    if len(keys) == 1:
+        (only,) = keys
+        return {(row[only],): row for row in rows}
+    key_of = operator.itemgetter(*keys)
+    return {key_of(row): row for row in rows}
+
+
 def _bring_rows(
     connection: sqlite3.Connection,
     tables: Sequence[Any],
@@ -154,14 +169,9 @@ def _bring_rows(
         names = [c.name for c in table.columns]
         keys = [names.index(k) for k in table.primary_key]
         quoted = ", ".join(map(_quote, names))
-        old = {
-            tuple(row[i] for i in keys): row
-            for row in connection.execute(f"SELECT {quoted} FROM {_quote(table.name)}")
-        }
-        new = {}
-        for row in rows[table.name]:
-            values = _values(table, row)
-            new[tuple(values[i] for i in keys)] = values
+        cursor = connection.execute(f"SELECT {quoted} FROM {_quote(table.name)}")
+        old = _by_key(cursor, keys)
+        new = _by_key(_values(table, rows[table.name]), keys)
         changed = [key for key in old.keys() & new.keys() if old[key] != new[key]]
         stale = [old[key] for key in [*(old.keys() - new.keys()), *changed]]
         fresh = [new[key] for key in [*(new.keys() - old.keys()), *changed]]
