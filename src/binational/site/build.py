@@ -29,7 +29,8 @@ from binational.site.data import SiteData
 from binational.site.feeds import atom_feed, sitemap
 from binational.site.labels import translator
 from binational.site.load import load_site_data
-from binational.site.pages import Page, plan_pages
+from binational.site.page import Page
+from binational.site.pages import plan_pages
 from binational.site.render import STATIC, Renderer
 from binational.site.search import (
     SHARD_EVENTS,

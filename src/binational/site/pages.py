@@ -10,10 +10,8 @@ context only when they must be written, so a rebuild after one edit costs little
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from binational.domain import Category
@@ -34,6 +32,7 @@ from binational.site.contexts import (
 from binational.site.data import SiteData
 from binational.site.jsonld import event_jsonld, institution_jsonld
 from binational.site.labels import translator
+from binational.site.page import Frame, Page, fingerprint
 from binational.site.scorecard import (
     SiteScorecard,
     scorecard_context,
@@ -44,59 +43,6 @@ from binational.site.search import INSTITUTIONS, event_shard, year_bundle, year_
 from binational.store.public_reads import PublicEvent
 
 LATEST = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """What every page shares: where the site is served and who publishes it."""
-
-    prefix: str  # the site's base path: '/' or '/repository/'
-    origin: str  # 'https://example.org', or '' when the base URL is not known
-    organization: str
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Page:
-    path: str  # relative to the output directory
-    template: str
-    lang: str
-    title: str
-    twins: tuple[tuple[str, str], ...]  # (language, path) of the page in each language
-    key: Any  # what the page is made from, JSON-ready
-    make: Callable[[], dict[str, Any]]  # the page's own context
-    frame: Frame
-    shard: str | None = None  # the search bundle that indexes it (``search.py``)
-
-    @property
-    def canonical(self) -> str:
-        return self.frame.origin + urls.link(self.frame.prefix, self.path)
-
-    @property
-    def alternates(self) -> list[dict[str, str]]:
-        links = [(lang, urls.link(self.frame.prefix, path)) for lang, path in self.twins]
-        return [{"lang": lang, "href": href, "absolute": self.frame.origin + href}
-                for lang, href in links]  # fmt: skip
-
-    @property
-    def context(self) -> dict[str, Any]:
-        """Everything the template sees: the page's frame and its own context."""
-        common = {
-            "lang": self.lang, "title": self.title, "prefix": self.frame.prefix,
-            "alternates": self.alternates, "canonical": self.canonical,
-            "organization": self.frame.organization, "jsonld": None,
-        }  # fmt: skip
-        return {**common, **self.make()}
-
-
-def fingerprint(event: PublicEvent) -> tuple:
-    """What an event's own page shows of it, cheaply: its text as a checksum, and
-    its date, links and sources as they are."""
-    text = "\x1f".join((event.title, event.summary, event.context, event.implications))
-    return (
-        event.id, zlib.crc32(text.encode("utf-8")), event.date.iso(),
-        [(link.slug, link.mention, link.field) for link in event.links],
-        [(source.url, source.title, source.role) for source in event.sources],
-    )  # fmt: skip
 
 
 class Planner:

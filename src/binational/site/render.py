@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from binational.site import labels
 from binational.site.labels import translator
-from binational.site.pages import Page
+from binational.site.page import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
