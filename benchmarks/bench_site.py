@@ -11,7 +11,10 @@ archived-copy pages besides the registry's and the indexes.
 
 1. A full build into an empty directory (target < 60 s).
 2. A rebuild after one event's summary is edited (target < 5 s): only the pages that
-   show it, the feeds and the open-data files are written, and Pagefind runs again.
+   show it, the feeds and the open-data files made from the events' rows are written
+   (the SQLite file brought up to date from the last one), and Pagefind indexes again
+   the one search bundle that holds the event (a run of months of its year: the
+   synthetic years hold 770 events each, indexed in halves).
 
 Runs are interleaved; each figure is the median of ``--runs`` runs (at least 3) with
 its range; the load average is printed before and after.

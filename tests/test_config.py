@@ -60,6 +60,10 @@ def test_precedence_override_env_file(tmp_path):
          "list of addresses or networks in CIDR notation such as 10.0.0.5 or 10.0.0.0/24, not "
          "['10.0.0.5', 'proxy.local'] ('proxy.local': does not appear to be an IPv4 or IPv6 "
          "network)"),
+        ({"BINATIONAL_DATA_LICENSE": "MIT"},
+         "setting data_license (BINATIONAL_DATA_LICENSE in the environment) must be one of "
+         "CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, ODC-By-1.0, ODbL-1.0, PDDL-1.0, not 'MIT' (it is "
+         "not a licence this program can describe)"),
         ({"BINATIONAL_DB": "foo://bar"},
          "setting db (BINATIONAL_DB in the environment) must be a file path or a database URL "
          "(sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST/NAME), not 'foo://bar' "

@@ -34,6 +34,22 @@ DEFAULT_INTRO = (
 )
 DATABASE_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg", "postgres")
 SECRETS = frozenset({"secret_key", "llm_api_key"})
+# The licences open data can be offered under (``data_license``): SPDX identifier ->
+# (title, the licence's address), as the exports' metadata states them.
+DATA_LICENSES = {
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0",
+                  "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution-ShareAlike 4.0",
+                     "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero 1.0 (public domain dedication)",
+                "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODC-By-1.0": ("Open Data Commons Attribution License 1.0",
+                   "https://opendatacommons.org/licenses/by/1-0/"),
+    "ODbL-1.0": ("Open Data Commons Open Database License 1.0",
+                 "https://opendatacommons.org/licenses/odbl/1-0/"),
+    "PDDL-1.0": ("Open Data Commons Public Domain Dedication and License 1.0",
+                 "https://opendatacommons.org/licenses/pddl/1-0/"),
+}  # fmt: skip
 
 
 class SettingsError(UserError, ValueError):
@@ -58,6 +74,12 @@ def _database(value: str) -> str | None:
         scheme = value.split("://", 1)[0].lower()
         if scheme not in DATABASE_SCHEMES:
             return f"{scheme!r} is not a database this program opens"
+    return None
+
+
+def _data_license(value: str) -> str | None:
+    if value not in DATA_LICENSES:
+        return "it is not a licence this program can describe"
     return None
 
 
@@ -107,6 +129,13 @@ class Settings:
         "Report", "Word that heads a report, as in 'Report | April-June 2023'."
     )
     report_intro: str = _setting(DEFAULT_INTRO, "Paragraph printed under a report's header.")
+    data_license: str = _setting(
+        "CC-BY-4.0",
+        "Licence of the open data (`binational export`, the site's open-data page), as an "
+        "SPDX identifier; the exports' metadata names it with its title and address.",
+        accepted="one of " + ", ".join(DATA_LICENSES),
+        check=_data_license,
+    )
     archive_dir: str = _setting(
         "archive", "Directory where fetched pages are archived as WARC files."
     )

@@ -29,3 +29,26 @@ def test_an_edited_event_changes_the_events_files_not_the_registrys():
     new = {p.name: p.inputs for p in export_parts(after, {"csv", "sqlite"}, description)}
     changed = {name for name in old if old[name] != new[name]}
     assert changed == {"events.csv", "binational.db"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "remade"),
+    [
+        ({"summary": "S2"}, False),
+        ({"title": "T2"}, True),
+        ({"date": "2024-05"}, True),
+    ],
+)
+def test_citations_are_remade_only_when_what_they_show_changed(edit, remade):
+    event = {"id": 1, "title": "T", "date": "2023-05", "summary": "S"}
+    source = {"event_id": 1, "url": "https://example.org/a", "title": None, "role": "primary",
+              "archived_at": None}  # fmt: skip
+    rows = {**EMPTY.rows, "event_sources": [source]}
+    before = OpenData({**rows, "events": [event]})
+    after = OpenData({**rows, "events": [{**event, **edit}]})
+    description = DataDescription("Org")
+    old = {p.name: p for p in export_parts(before, {"csl-json", "ris"}, description)}
+    new = {p.name: p for p in export_parts(after, {"csl-json", "ris"}, description)}
+    for name in ("sources.csl.json", "sources.ris"):
+        assert (old[name].inputs != new[name].inputs) is remade
+        assert (old[name].make() != new[name].make()) is remade

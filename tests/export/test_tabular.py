@@ -65,3 +65,22 @@ def test_parse_formats(text, formats):
 def test_parse_formats_refuses_unknown_ones(text):
     with pytest.raises(UserError, match="choose from csv, json"):
         parse_formats(text)
+
+
+def test_the_data_licence_is_the_setting_in_every_metadata_file(site_world, registry, tmp_path):
+    from binational.config import load_settings
+    from binational.export.service import export_open_data
+
+    settings, database = site_world
+    chosen = load_settings(environ={"BINATIONAL_DATA_LICENSE": "CC0-1.0"},
+                           config_file=tmp_path / "none.toml").data_license  # fmt: skip
+    export_open_data(database, registry, {"csv", "sqlite"}, tmp_path, "Center", license=chosen)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"] == [{
+        "name": "CC0-1.0", "title": "Creative Commons Zero 1.0 (public domain dedication)",
+        "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+    }]  # fmt: skip
+    metadata = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    assert (metadata["license"], metadata["license_url"]) == (
+        "CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/",
+    )  # fmt: skip

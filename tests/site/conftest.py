@@ -19,6 +19,9 @@ from binational.store.database import Database
 DRAFT_TITLE = "Zebracorn draft title that must never be published"
 REVIEWED_TITLE = "Quokkaplane reviewed title that must never be published"
 CANDIDATE_TITLE = "Narwhalgate candidate title that must never be published"
+# The day the built site's scorecard and timelines run to: its scorecard covers
+# July 2023 to June 2024, with the Diálogo's meeting of February 2024 in it.
+BUILD_DAY = dt.date(2024, 6, 30)
 
 PAGES = {
     "/releases/fentanyl.html": (
@@ -162,5 +165,8 @@ def built_site(site_world, registry, tmp_path_factory) -> Path:
 
     settings, database = site_world
     out = tmp_path_factory.mktemp("built") / "site"
-    build_site(database, settings, registry, out, base_url="https://repository.example.org/")
+    # One event a search bundle: 2023's events in a bundle per month, 2024's in one for
+    # January to June, so that searches run over many merged bundles.
+    build_site(database, settings, registry, out, base_url="https://repository.example.org/",
+               today=BUILD_DAY, shard_events=1)  # fmt: skip
     return out

@@ -166,3 +166,19 @@ def test_pagefind_finds_dialogo_in_spanish(page, site_url):
         "document.querySelectorAll('.pagefind-ui__result-link').length === 1", timeout=10_000
     )
     assert results.all_inner_texts() == ["Se reúne el Diálogo Económico de Alto Nivel"]
+
+
+def test_scorecard_from_the_home_page_to_an_institutions_timeline(page, site_url):
+    page.goto(f"{site_url}/es/")
+    page.get_by_role("link", name="Tablero de evaluación", exact=False).first.click()
+    page.wait_for_url("**/es/scorecard/")
+    assert page.locator("h1").inner_text().startswith("Tablero de evaluación")
+    assert page.get_by_role("img", name="Cuadrícula de continuidad: Mecanismos de diálogo").count()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "the scorecard scrolls sideways at phone width"
+    page.get_by_role("row").filter(has_text="Diálogo Económico de Alto Nivel").get_by_role(
+        "link", name="Diálogo Económico de Alto Nivel México-Estados Unidos"
+    ).click()
+    page.wait_for_url("**/es/institutions/hled/")
+    timeline = page.get_by_role("img", name="Cronología de Diálogo Económico de Alto Nivel")
+    assert timeline.count() == 1 and timeline.is_visible()

@@ -3,7 +3,9 @@ the pages that show what changed."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import sqlite3
 
 import pytest
 from lxml import etree, html
@@ -31,7 +33,7 @@ def test_the_site_has_every_kind_of_page(built_site):
     expected = [
         "index.html", "en/index.html", "es/index.html", "en/categories/agreement/index.html",
         "es/institutions/usmca/index.html", "en/events/2024/index.html", "en/events/index.html",
-        "pagefind-years/2024/pagefind-entry.json",
+        "pagefind-years/2024-01/pagefind-entry.json", "pagefind-years/2023-05/pagefind.js",
         "en/reports/2023Q2/index.html", "reports/2023Q2/report-2023Q2.pdf",
         "reports/2023Q2/report-2023Q2.docx", "en/search/index.html", "es/data/index.html",
         "data/events.csv", "data/binational.db", "sitemap.xml", "en/feed.xml", "es/feed.xml",
@@ -106,6 +108,14 @@ def test_a_rebuild_after_one_edit_rewrites_only_what_shows_it(own_world, registr
         "en/feed.xml", "es/feed.xml",
     }  # fmt: skip
     assert "Un resumen corregido:" in (out / f"es/events/2024/{event_id}.html").read_text()
+    # The SQLite file, brought up to date from the last one, finds the new words only.
+    with sqlite3.connect(out / "data/binational.db") as connection:
+        found = connection.execute(
+            "SELECT rowid FROM events_fts WHERE events_fts MATCH ?", ("corregido",)
+        ).fetchall()
+        assert found == [(event_id,)]
+        summary = connection.execute("SELECT summary FROM events WHERE id = ?", (event_id,))
+        assert summary.fetchone()[0].startswith("Un resumen corregido:")
     third = build_site(database, settings, registry, out, search=False)
     assert third.written == () and third.unchanged == third.outputs
 
@@ -134,3 +144,62 @@ def test_a_rebuild_reindexes_only_the_edited_events_year(own_world, registry, tm
     second = build_site(database, settings, registry, out)
     assert second.search == ["2024"]
     assert build_site(database, settings, registry, out).search == []
+
+
+def test_a_year_of_many_events_is_indexed_in_runs_of_months(own_world, registry, tmp_path):
+    settings, database = own_world
+    out = tmp_path / "site"
+    first = build_site(database, settings, registry, out, shard_events=1)
+    assert first.search == ["2023-04", "2023-05", "2023-06", "2024-01", "institutions"]
+    with database.transaction() as session:
+        event = session.query(Event).filter(Event.title.like("A release that%")).one()
+        event.title = "A release that was taken down, retitled"
+    assert build_site(database, settings, registry, out, shard_events=1).search == ["2024-01"]
+    # Back to a bundle a year: the runs' bundles go, the years' are made.
+    again = build_site(database, settings, registry, out)
+    assert again.search == ["2023", "2024"]
+    assert sorted(p.name for p in (out / "pagefind-years").iterdir()) == ["2023", "2024"]
+
+
+def test_the_open_data_page_states_the_licence_of_the_setting(own_world, registry, tmp_path):
+    settings, database = own_world
+    out = tmp_path / "site"
+    build_site(database, settings, registry, out, search=False)
+    link = html.parse(str(out / "es/data/index.html")).xpath('//a[@rel="license"]')[0]
+    assert (link.get("href"), link.text) == (
+        "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0",
+    )  # fmt: skip
+    relicensed = settings.with_overrides(data_license="ODbL-1.0")
+    summary = build_site(database, relicensed, registry, out, search=False)
+    assert {"en/data/index.html", "es/data/index.html", "data/datapackage.json",
+            "data/metadata.json"} <= set(summary.written)  # fmt: skip
+    link = html.parse(str(out / "en/data/index.html")).xpath('//a[@rel="license"]')[0]
+    assert link.get("href") == "https://opendatacommons.org/licenses/odbl/1-0/"
+    package = json.loads((out / "data/datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "ODbL-1.0"
+
+
+def test_institution_pages_show_implications_when_written(own_world, registry, tmp_path):
+    import dataclasses
+
+    from binational.registry.loader import Registry
+
+    settings, database = own_world
+    institutions = tuple(
+        dataclasses.replace(entry, implications_en="The dialogue sets the agenda.\nYearly.",
+                            implications_es="Fija la agenda.")
+        if entry.slug == "hled" else entry
+        for entry in registry.institutions
+    )  # fmt: skip
+    out = tmp_path / "site"
+    build_site(database, settings, Registry(institutions, registry.agencies), out, search=False)
+
+    def shown(path: str) -> list[tuple[str, str]]:
+        tree = html.parse(str(out / path))
+        return [(p.get("lang"), p.text) for p in tree.xpath('//h2[@id="implications-h"]/../p')]
+
+    assert shown("en/institutions/hled/index.html") == [
+        ("en", "The dialogue sets the agenda."), ("en", "Yearly."),
+    ]  # fmt: skip
+    assert shown("es/institutions/hled/index.html") == [("es", "Fija la agenda.")]
+    assert shown("es/institutions/usmca/index.html") == []

@@ -45,3 +45,29 @@ def test_archived_text_drops_a_repeated_title_and_tells_the_language():
         "las secretarías.",
     )
     assert text.paragraphs[0].startswith("Los gobiernos") and text.lang == "es"
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish", "lang", "paragraphs_shown", "shown_in"),
+    [
+        ("", "", "es", [], "en"),
+        ("It matters.\n\nSecond.", "", "en", ["It matters.", "Second."], "en"),
+        ("It matters.", "", "es", ["It matters."], "en"),
+        ("It matters.", "Importa.", "es", ["Importa."], "es"),
+        ("It matters.", "Importa.", "en", ["It matters."], "en"),
+    ],
+)  # fmt: skip
+def test_institution_implications_in_the_pages_language(
+    english, spanish, lang, paragraphs_shown, shown_in
+):
+    import dataclasses
+
+    from binational.registry.loader import load_registry
+    from binational.site.contexts import institution_context
+
+    registry = load_registry()
+    entry = dataclasses.replace(
+        registry.institution("hled"), implications_en=english, implications_es=spanish
+    )
+    context = institution_context(entry, registry, [], lang, "/")
+    assert (context["implications"], context["implications_lang"]) == (paragraphs_shown, shown_in)

@@ -3,7 +3,6 @@
 import pytest
 
 from binational.site import urls
-from binational.site.search import shard_of
 
 
 @pytest.mark.parametrize(
@@ -32,22 +31,6 @@ def test_base_path_and_origin(base_url, prefix, origin):
 )
 def test_link(path, link):
     assert urls.link("/repo/", path) == link
-
-
-@pytest.mark.parametrize(
-    ("path", "shard"),
-    [
-        ("en/institutions/hled/index.html", "institutions"),
-        ("es/events/2023/17.html", "2023"),
-        ("en/events/2023/index.html", None),
-        ("en/events/index.html", None),
-        ("archive/0123456789abcdef.html", None),
-        ("en/categories/program/index.html", None),
-        ("data/events.csv", None),
-    ],
-)
-def test_shard_of(path, shard):
-    assert shard_of(path) == shard
 
 
 def test_archive_keys_are_stable_and_distinct():

@@ -38,7 +38,10 @@ def export_command(
     scope = parse_period(period) if period else None
     settings = settings_for(db)
     database = open_database(settings)
-    paths = export_open_data(database, load_registry(), chosen, out, settings.organization, scope)
+    paths = export_open_data(
+        database, load_registry(), chosen, out, settings.organization, scope,
+        settings.data_license,
+    )  # fmt: skip
     if json_output:
         print_json({"out": str(out), "files": [str(path) for path in paths]})
         return

@@ -25,6 +25,13 @@ class Citation:
     note: str
 
 
+def citation_inputs(data: OpenData) -> tuple[list[tuple], Sequence[dict[str, Any]]]:
+    """What the citations are made from (each event's id, title and date, and the
+    sources): an edited summary leaves them as they are."""
+    events = [(row["id"], row["title"], row["date"]) for row in data.table("events")]
+    return events, data.table("event_sources")
+
+
 def citations(data: OpenData) -> list[Citation]:
     """One citation per address, from the first event that cites it."""
     events = {row["id"]: row for row in data.table("events")}

@@ -7,18 +7,23 @@ import json
 import tempfile
 from pathlib import Path
 
-from binational.export.metadata import LICENSE_NAME, LICENSE_URL, DataDescription
+from binational.export.metadata import DataDescription
 from binational.export.tables import EVENTS, TABLES, OpenData
-from binational.store.sqlite_export import write_sqlite
+from binational.store.sqlite_export import update_sqlite, write_sqlite
 
 DATABASE_NAME = "binational"
 SEARCHABLE = ("title", "summary", "context", "implications")
 
 
-def sqlite_bytes(data: OpenData) -> bytes:
+def sqlite_bytes(data: OpenData, previous: Path | None = None) -> bytes:
+    """The SQLite file of ``data``; made from ``previous`` (a file this wrote
+    earlier, e.g. the site's last export) when there is one with the same tables:
+    then only the rows that changed are written."""
+    fts = (EVENTS.name, SEARCHABLE)
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / f"{DATABASE_NAME}.db"
-        write_sqlite(path, TABLES, data.rows, (EVENTS.name, SEARCHABLE))
+        if previous is None or not update_sqlite(previous, path, TABLES, data.rows, fts):
+            write_sqlite(path, TABLES, data.rows, fts)
         return path.read_bytes()
 
 
@@ -36,8 +41,8 @@ def datasette_metadata(description: DataDescription) -> bytes:
     metadata = {
         "title": description.title,
         "description": description.description,
-        "license": LICENSE_NAME,
-        "license_url": LICENSE_URL,
+        "license": description.license,
+        "license_url": description.license_url,
         "source": description.source,
         "databases": {DATABASE_NAME: {"tables": tables}},
     }

@@ -1,20 +1,31 @@
-"""What the exported data says about itself: title, description, license, sources."""
+"""What the exported data says about itself: title, description, licence, sources."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The license the exported data is offered under. The center publishes its reports
-# openly; CC BY 4.0 asks only for attribution.
-LICENSE_NAME = "CC-BY-4.0"
-LICENSE_TITLE = "Creative Commons Attribution 4.0"
-LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+from binational.config import DATA_LICENSES
+
+DEFAULT_LICENSE = "CC-BY-4.0"
 
 
 @dataclass(frozen=True)
 class DataDescription:
     organization: str
     period: str | None = None  # the exported period, None for everything
+    license: str = DEFAULT_LICENSE  # an SPDX identifier of ``config.DATA_LICENSES``
+
+    def __post_init__(self) -> None:
+        if self.license not in DATA_LICENSES:
+            raise ValueError(f"unknown data licence {self.license!r}")
+
+    @property
+    def license_title(self) -> str:
+        return DATA_LICENSES[self.license][0]
+
+    @property
+    def license_url(self) -> str:
+        return DATA_LICENSES[self.license][1]
 
     @property
     def title(self) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from binational.domain import Period
 from binational.errors import UserError
-from binational.export.metadata import DataDescription
+from binational.export.metadata import DEFAULT_LICENSE, DataDescription
 from binational.export.parts import export_parts
 from binational.export.tables import OpenData, open_data
 from binational.registry.loader import Registry
@@ -62,8 +62,9 @@ def write_files(files: dict[str, bytes], out: Path) -> list[Path]:
 
 def export_open_data(
     database: Database, registry: Registry, formats: Sequence[str] | set[str], out: Path,
-    organization: str, period: Period | None = None,
+    organization: str, period: Period | None = None, license: str = DEFAULT_LICENSE,
 ) -> list[Path]:  # fmt: skip
+    """``license``: the data's licence, an SPDX identifier (the ``data_license`` setting)."""
     data = read_open_data(database, registry, period)
-    description = DataDescription(organization, str(period) if period else None)
+    description = DataDescription(organization, str(period) if period else None, license)
     return write_files(export_files(data, set(formats), description), out)

@@ -10,7 +10,7 @@ from typing import Any
 
 import msgspec
 
-from binational.export.metadata import LICENSE_NAME, LICENSE_TITLE, LICENSE_URL, DataDescription
+from binational.export.metadata import DataDescription
 from binational.export.tables import TABLES, Table
 
 
@@ -60,7 +60,13 @@ def datapackage(description: DataDescription) -> bytes:
         + (f"-{description.period}".lower() if description.period else ""),
         "title": description.title,
         "description": description.description,
-        "licenses": [{"name": LICENSE_NAME, "title": LICENSE_TITLE, "path": LICENSE_URL}],
+        "licenses": [
+            {
+                "name": description.license,
+                "title": description.license_title,
+                "path": description.license_url,
+            }
+        ],
         "sources": [{"title": description.source}],
         "resources": [
             {

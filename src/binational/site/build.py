@@ -3,6 +3,8 @@ only the outputs whose content key changed, then index the pages for search."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import gc
 import time
 from collections import defaultdict
@@ -27,14 +29,16 @@ from binational.site.data import SiteData
 from binational.site.feeds import atom_feed, sitemap
 from binational.site.labels import translator
 from binational.site.load import load_site_data
-from binational.site.pages import Page, plan_pages
+from binational.site.page import Page
+from binational.site.pages import plan_pages
 from binational.site.render import STATIC, Renderer
 from binational.site.search import (
+    SHARD_EVENTS,
     index_shard,
     needs_indexing,
     remove_stale_bundles,
     shard_of,
-    shards,
+    touched,
 )
 from binational.site.write import Output, SiteWriter, WriteSummary, content_key
 from binational.store.citations import archived_text as stored_text
@@ -72,7 +76,7 @@ def page_outputs(
             def produce(page=page) -> bytes:
                 return renderer.render(page)
 
-        outputs.append(Output(page.path, key, produce))
+        outputs.append(Output(page.path, key, produce, page.shard))
     return outputs
 
 
@@ -118,13 +122,15 @@ def report_outputs(data: SiteData) -> list[Output]:
     return outputs
 
 
-def data_outputs(data: SiteData) -> list[Output]:
-    """The open-data files, each made again only when what it is made from changed."""
+def data_outputs(data: SiteData, out: Path) -> list[Output]:
+    """The open-data files, each made again only when what it is made from changed
+    (the SQLite file from the one the last build wrote, changing only what changed)."""
     rows = open_data(data.events, data.registry, data.archived)
+    description = DataDescription(data.organization, license=data.data_license)
     package = version("binational")
     return [
         Output(urls.data_file(part.name), content_key(package, part.name, part.inputs), part.make)
-        for part in export_parts(rows, set(FORMATS), DataDescription(data.organization))
+        for part in export_parts(rows, set(FORMATS), description, out / "data")
     ]
 
 
@@ -136,14 +142,13 @@ def write_and_index(writer: SiteWriter, outputs: Sequence[Output], out: Path,
     by_shard: dict[str, list[Output]] = defaultdict(list)
     rest = []
     for output in outputs:
-        shard = shard_of(output.path)
-        (by_shard[shard] if shard is not None else rest).append(output)
-    removed = shards(writer.removed)
+        (by_shard[output.shard] if output.shard is not None else rest).append(output)
+    removed = {shard for path in writer.removed if (shard := shard_of(path)) is not None}
     indexing: dict[str, Future] = {}
     with ThreadPoolExecutor(max_workers=1) as pool:
         for shard, group in sorted(by_shard.items()):
             written = writer.write(group)
-            if search and needs_indexing(out, shard, bool(written) or shard in removed):
+            if search and needs_indexing(out, shard, bool(written) or touched(shard, removed)):
                 paths = [output.path for output in group]
                 indexing[shard] = pool.submit(index_shard, out, shard, paths)
         writer.write(rest)
@@ -177,17 +182,24 @@ def build_site(
     languages: Sequence[str] = urls.LANGUAGES,
     base_url: str | None = None,
     search: bool = True,
+    today: dt.date | None = None,
+    shard_events: int = SHARD_EVENTS,
 ) -> BuildSummary:
+    """``today``: the day the scorecard and the timelines run to (None: today);
+    ``shard_events``: the events a search bundle holds (``search.py``)."""
     with collector_paused():
-        return _build(database, settings, registry, out, languages, base_url, search)
+        return _build(database, settings, registry, out, languages, base_url, search, today,
+                      shard_events)  # fmt: skip
 
 
 def _build(
     database: Database, settings: Settings, registry: Registry, out: Path,
-    languages: Sequence[str], base_url: str | None, search: bool,
+    languages: Sequence[str], base_url: str | None, search: bool, today: dt.date | None,
+    shard_events: int,
 ) -> BuildSummary:  # fmt: skip
     started = time.perf_counter()
-    data = load_site_data(database, settings, registry, languages, base_url)
+    data = load_site_data(database, settings, registry, languages, base_url, today)
+    data = dataclasses.replace(data, shard_events=shard_events)
     pages = plan_pages(data)
     renderer = Renderer()
     with database.connect() as connection:
@@ -197,7 +209,7 @@ def _build(
 
         outputs = [
             *page_outputs(pages, renderer, text_of), *static_outputs(),
-            *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data),
+            *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data, out),
         ]  # fmt: skip
         writer = SiteWriter(out, outputs)
         indexed = write_and_index(writer, outputs, out, search)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from binational.publish.document import ReportDocument
 from binational.registry.loader import Registry
+from binational.site.search import SHARD_EVENTS
 from binational.store.citations import ArchivedCopy
 from binational.store.public_reads import PublicEvent
 
@@ -30,3 +32,10 @@ class SiteData:
     archived: Mapping[str, ArchivedCopy]
     languages: tuple[str, ...] = ("en", "es")
     base_url: str | None = None
+    data_license: str = "CC-BY-4.0"  # SPDX identifier (the ``data_license`` setting)
+    today: dt.date | None = None  # the day the scorecard and timelines run to (None: today)
+    shard_events: int = SHARD_EVENTS  # events a search bundle holds (``search.py``)
+
+    @property
+    def day(self) -> dt.date:
+        return self.today or dt.date.today()

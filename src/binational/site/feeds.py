@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from binational.site import urls
 from binational.site.labels import translator
-from binational.site.pages import Page
+from binational.site.page import Page
 from binational.store.public_reads import PublicEvent
 
 FEED_ENTRIES = 50

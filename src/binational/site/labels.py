@@ -61,7 +61,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "lead_agencies": ("Lead agencies", "Dependencias responsables"),
     "description": ("Description", "Descripción"),
     "implications": ("Institutional implications", "Implicaciones institucionales"),
-    "no_implications": ("Not yet written.", "Aún no redactadas."),
     "parent": ("Part of", "Forma parte de"),
     "superseded_by": ("Superseded by", "Sustituido por"),
     "timeline": ("Timeline of events", "Cronología de eventos"),
@@ -106,6 +105,23 @@ _LABELS: dict[str, tuple[str, str]] = {
     "data_intro": (
         "The published events, the institutions and the links between them, free to reuse.",
         "Los eventos publicados, las instituciones y los vínculos entre ellos, de libre reuso.",
+    ),
+    "data_license": (
+        "The data is offered under the licence",
+        "Los datos se ofrecen bajo la licencia",
+    ),
+    "scorecard": ("Scorecard", "Tablero de evaluación"),
+    "scorecard_intro": (
+        "How each institution is doing: its published events over the last twelve months, "
+        "its meetings against the cadence the registry expects, and the evidence for every "
+        "mark.",
+        "Cómo va cada institución: sus eventos publicados en los últimos doce meses, sus "
+        "reuniones frente a la periodicidad que espera el registro, y la evidencia de cada "
+        "calificación.",
+    ),
+    "timeline_picture": (
+        "The institution's published events and status changes on a strip of years.",
+        "Los eventos publicados y los cambios de estado de la institución en una franja de años.",
     ),
     "feed": ("Atom feed of new events", "Canal Atom de eventos nuevos"),
     "event": ("Event", "Evento"),

@@ -4,6 +4,7 @@ The only I/O of the pipeline before writing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from binational.config import Settings
@@ -25,6 +26,7 @@ def load_site_data(
     registry: Registry,
     languages: Sequence[str],
     base_url: str | None,
+    today: dt.date | None = None,
 ) -> SiteData:
     with database.connect() as connection:
         events = published_events(connection)
@@ -47,5 +49,5 @@ def load_site_data(
     return SiteData(
         organization=settings.organization, events=tuple(events), registry=registry,
         reports=tuple(reports), archived=archived, languages=tuple(languages),
-        base_url=base_url,
+        base_url=base_url, data_license=settings.data_license, today=today,
     )  # fmt: skip

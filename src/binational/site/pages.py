@@ -10,14 +10,13 @@ context only when they must be written, so a rebuild after one edit costs little
 
 from __future__ import annotations
 
-import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from binational.domain import Category
 from binational.export.catalog import export_catalog
+from binational.export.metadata import DataDescription
 from binational.export.service import FORMATS
 from binational.publish.formats import RENDERERS
 from binational.reports.service import report_stem
@@ -33,61 +32,17 @@ from binational.site.contexts import (
 from binational.site.data import SiteData
 from binational.site.jsonld import event_jsonld, institution_jsonld
 from binational.site.labels import translator
+from binational.site.page import Frame, Page, fingerprint
+from binational.site.scorecard import (
+    SiteScorecard,
+    scorecard_context,
+    site_scorecard,
+    timeline_picture,
+)
+from binational.site.search import INSTITUTIONS, event_shard, year_bundle, year_splits
 from binational.store.public_reads import PublicEvent
 
 LATEST = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """What every page shares: where the site is served and who publishes it."""
-
-    prefix: str  # the site's base path: '/' or '/repository/'
-    origin: str  # 'https://example.org', or '' when the base URL is not known
-    organization: str
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Page:
-    path: str  # relative to the output directory
-    template: str
-    lang: str
-    title: str
-    twins: tuple[tuple[str, str], ...]  # (language, path) of the page in each language
-    key: Any  # what the page is made from, JSON-ready
-    make: Callable[[], dict[str, Any]]  # the page's own context
-    frame: Frame
-
-    @property
-    def canonical(self) -> str:
-        return self.frame.origin + urls.link(self.frame.prefix, self.path)
-
-    @property
-    def alternates(self) -> list[dict[str, str]]:
-        links = [(lang, urls.link(self.frame.prefix, path)) for lang, path in self.twins]
-        return [{"lang": lang, "href": href, "absolute": self.frame.origin + href}
-                for lang, href in links]  # fmt: skip
-
-    @property
-    def context(self) -> dict[str, Any]:
-        """Everything the template sees: the page's frame and its own context."""
-        common = {
-            "lang": self.lang, "title": self.title, "prefix": self.frame.prefix,
-            "alternates": self.alternates, "canonical": self.canonical,
-            "organization": self.frame.organization, "jsonld": None,
-        }  # fmt: skip
-        return {**common, **self.make()}
-
-
-def fingerprint(event: PublicEvent) -> tuple:
-    """What an event's own page shows of it, cheaply: its text as a checksum, and
-    its date, links and sources as they are."""
-    text = "\x1f".join((event.title, event.summary, event.context, event.implications))
-    return (
-        event.id, zlib.crc32(text.encode("utf-8")), event.date.iso(),
-        [(link.slug, link.mention, link.field) for link in event.links],
-        [(source.url, source.title, source.role) for source in event.sources],
-    )  # fmt: skip
 
 
 class Planner:
@@ -112,8 +67,17 @@ class Planner:
         # The language each event is written in, told by its title's words (cheap
         # enough for 10,000 events; the event's own page looks at its summary too).
         self.written_in = {event.id: title_language(event.title) for event in data.events}
+        self.years = {event.id: event.year for event in data.events}
+        per_year = Counter(event.year for event in data.events)
+        splits = {year: year_splits(n, data.shard_events) for year, n in per_year.items()}
+        self.shards = {
+            event.id: event_shard(event.year, event.date.value.month, splits[event.year])
+            for event in data.events
+        }  # fmt: skip
         self.origin = urls.origin(data.base_url)
         self.frame = Frame(self.prefix, self.origin, data.organization)
+        self.scorecard = site_scorecard(data.events, data.registry, data.organization,
+                                        data.day)  # fmt: skip
         self._fingerprints: dict[int, tuple] = {}
         self._lines: dict[tuple[int, str], dict[str, Any]] = {}
 
@@ -155,22 +119,20 @@ class Planner:
             for r in reversed(data.reports)
         ]  # fmt: skip
         latest = sorted(data.events, key=lambda e: (e.date.value, e.id), reverse=True)[:LATEST]
+        scorecard = self.scorecard
         yield self.page(
             urls.home, "home.html", lang, t("site_title"), categories=categories,
             latest=[self.line(e, lang) for e in latest], reports=reports,
             events=len(data.events),
+            scorecard={"href": urls.link(prefix, urls.scorecard(lang)),
+                       "title": scorecard.title(lang), "as_of": scorecard.as_of_text(lang)}
+            if scorecard else None,
         )  # fmt: skip
         for category in categories:
             yield self.category_page(category, lang)
         for institution in registry.institutions:
             lines = [self.line(e, lang) for e in reversed(self.events_of.get(institution.slug, []))]
-            context = institution_context(institution, registry, lines, lang, prefix)
-            page_url = self.page_url(urls.institution(lang, institution.slug))
-            yield self.page(
-                lambda lg, s=institution.slug: urls.institution(lg, s), "institution.html", lang,
-                context["name"], institution=context,
-                jsonld=institution_jsonld(context, page_url),
-            )  # fmt: skip
+            yield self.institution_page(institution, lines, lang)
         for event in data.events:
             yield self.event_page(event, lang)
         yield self.page(
@@ -186,19 +148,42 @@ class Planner:
             )  # fmt: skip
         for report in data.reports:
             yield self.report_page(report, lang)
+        if scorecard is not None:
+            yield self.scorecard_page(scorecard, lang)
         yield self.page(urls.search, "search.html", lang, t("search_title"),
                         bundles=[prefix + bundle for bundle in self.search_bundles()])  # fmt: skip
         files = [
             {"name": name, "href": prefix + urls.data_file(name), "description": description}
             for name, description in export_catalog(set(FORMATS))
         ]  # fmt: skip
-        yield self.page(urls.data_page, "data.html", lang, t("data_title"), files=files)
+        description = DataDescription(data.organization, license=data.data_license)
+        license = {"id": description.license, "title": description.license_title,
+                   "url": description.license_url}  # fmt: skip
+        yield self.page(urls.data_page, "data.html", lang, t("data_title"), files=files,
+                        license=license)  # fmt: skip
+
+    def institution_page(self, institution, lines: list[dict[str, Any]], lang: str) -> Page:
+        """Keyed by what it shows; its timeline picture (made only when the page is
+        written) is drawn from its events' dates and status history, which the
+        context holds, and the year the strip runs to."""
+        context = institution_context(institution, self.data.registry, lines, lang, self.prefix)
+        slug = institution.slug
+        path_of = lambda lg: urls.institution(lg, slug)  # noqa: E731
+        jsonld = institution_jsonld(context, self.page_url(path_of(lang)))
+        events, today = self.events_of.get(slug, []), self.data.day
+
+        def make() -> dict[str, Any]:
+            days = [event.date.value for event in events]
+            picture = timeline_picture(institution, days, today, lang)
+            return {"institution": {**context, "timeline_picture": picture}, "jsonld": jsonld}
+
+        key = (context, jsonld, today.year)
+        return Page(path_of(lang), "institution.html", lang, context["name"],
+                    self.twins(path_of), key, make, self.frame, INSTITUTIONS)  # fmt: skip
 
     def search_bundles(self) -> list[str]:
-        """The search index's bundles beyond the first (``search.py``), one per year."""
-        from binational.site.search import year_bundle
-
-        return [year_bundle(year) for year in sorted({e.year for e in self.data.events})]
+        """The search index's bundles beyond the first (``search.py``): the events'."""
+        return [year_bundle(shard) for shard in sorted(set(self.shards.values()))]
 
     def category_page(self, category: dict[str, Any], lang: str) -> Page:
         registry, prefix = self.data.registry, self.prefix
@@ -232,7 +217,7 @@ class Planner:
         names = [name_of(registry, link.slug, lang) for link in event.links]
         key = (self.fingerprint(event), names, placements)
         return Page(path_of(lang), "event.html", lang, event.title, self.twins(path_of), key,
-                    make, self.frame)  # fmt: skip
+                    make, self.frame, self.shards[event_id])  # fmt: skip
 
     def fingerprint(self, event: PublicEvent) -> tuple:
         """What an event's page shows of it and of the registry and archive (the same
@@ -265,6 +250,24 @@ class Planner:
             }  # fmt: skip
             yield Page(urls.archived(url), "archived.html", first, url, (), context,
                        lambda context=context: context, self.frame)  # fmt: skip
+
+    def scorecard_page(self, scorecard: SiteScorecard, lang: str) -> Page:
+        """The scorecard (``scorecard.py``), linking the institutions' and events' pages."""
+        prefix, years = self.prefix, self.years
+
+        def event_href(event_id: int) -> str | None:
+            year = years.get(event_id)
+            return None if year is None else urls.link(prefix, urls.event(lang, year, event_id))
+
+        def make() -> dict[str, Any]:
+            institution_href = lambda slug: urls.link(prefix, urls.institution(lang, slug))  # noqa: E731
+            document = scorecard.document(lang)
+            return {"scorecard": scorecard_context(document, institution_href, event_href)}
+
+        # Keyed by what it is scored from; its words and grids change with the code,
+        # which the renderer's version covers.
+        return Page(urls.scorecard(lang), "scorecard.html", lang, scorecard.title(lang),
+                    self.twins(urls.scorecard), scorecard.key, make, self.frame)  # fmt: skip
 
     def page_url(self, path: str) -> str:
         return self.origin + urls.link(self.prefix, path)

@@ -11,15 +11,25 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from binational.site import labels
 from binational.site.labels import translator
-from binational.site.pages import Page
+from binational.site.page import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
+PUBLISH = Path(__file__).parent.parent / "publish"
+
+
+def drawing_code() -> list[Path]:
+    """The code that words and draws what pages show besides their templates: the
+    site's own modules, the pictures and the scorecard's words and rows."""
+    site = Path(__file__).parent
+    return [*site.glob("*.py"), *(PUBLISH / "pictures").glob("*.py"),
+            *PUBLISH.glob("scorecard_*.py")]  # fmt: skip
 
 
 class Renderer:
     """One Jinja2 environment for a build; ``version`` changes whenever a template,
-    a static file or the interface text changes, so every page is written again."""
+    a static file, the interface text or the code that words and draws the pages
+    changes, so every page is written again."""
 
     def __init__(self) -> None:
         self.environment = Environment(
@@ -34,7 +44,7 @@ class Renderer:
     @cached_property
     def version(self) -> str:
         digest = hashlib.sha256()
-        for path in sorted([*TEMPLATES.glob("*.html"), *STATIC.iterdir(), Path(labels.__file__)]):
+        for path in sorted([*TEMPLATES.glob("*.html"), *STATIC.iterdir(), *drawing_code()]):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
         return digest.hexdigest()

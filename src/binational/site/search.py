@@ -6,9 +6,12 @@ the site's root; the search page adds the site's base path (``baseUrl``).
 
 The index is split in bundles so that a rebuild re-indexes only what changed: the
 institutions' pages in the main bundle (``pagefind/``, which also holds the search
-interface) and each year's event pages in a bundle of their own
-(``pagefind-years/YEAR/``); the search page merges them (Pagefind's ``mergeIndex``),
-so one search covers them all, filters included.
+interface) and the event pages by year (``pagefind-years/YEAR/``), or, for a year of
+more than ``SHARD_EVENTS`` events, by equal runs of months (``pagefind-years/2010-07/``
+holds July to December): Pagefind's time grows with the pages it reads, about a
+millisecond each, and a rebuild after one edit re-indexes one bundle. The search page
+merges them (Pagefind's ``mergeIndex``), so one search covers them all, filters
+included.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -28,17 +30,38 @@ INSTITUTIONS = "institutions"
 STAGE = ".search-stage"
 
 
-def year_bundle(year: int) -> str:
-    return f"{YEARS_DIR}/{year}/"
+# Events a year's bundle holds before the year is split into runs of months.
+SHARD_EVENTS = 400
+SPLITS = (1, 2, 3, 4, 6, 12)  # runs of months that divide the year evenly
+
+
+def year_splits(events: int, most: int = SHARD_EVENTS) -> int:
+    """Into how many runs of months a year of ``events`` events is indexed, each
+    holding about ``most`` events at most."""
+    return next((parts for parts in SPLITS if events <= most * parts), SPLITS[-1])
+
+
+def event_shard(year: int, month: int, splits: int) -> str:
+    """The bundle of an event of ``year`` and ``month`` when its year is indexed in
+    ``splits`` runs of months: '2010', or '2010-07' for the run starting in July."""
+    if splits == 1:
+        return str(year)
+    months = 12 // splits
+    return f"{year}-{(month - 1) // months * months + 1:02d}"
+
+
+def year_bundle(shard: str) -> str:
+    return f"{YEARS_DIR}/{shard}/"
 
 
 def bundle_dir(shard: str) -> str:
-    return MAIN_BUNDLE if shard == INSTITUTIONS else year_bundle(int(shard)).rstrip("/")
+    return MAIN_BUNDLE if shard == INSTITUTIONS else year_bundle(shard).rstrip("/")
 
 
 def shard_of(path: str) -> str | None:
-    """Which bundle indexes the page at ``path``: 'institutions', a year ('2023'), or
-    None for pages that are not searched."""
+    """Which bundles may index the page at ``path``: 'institutions', the event's year
+    ('2023': its year's bundle or one of its runs of months), or None for pages that
+    are not searched."""
     parts = path.split("/")
     if len(parts) == 4 and parts[1] == INSTITUTIONS and parts[3] == "index.html":
         return INSTITUTIONS
@@ -47,14 +70,11 @@ def shard_of(path: str) -> str | None:
     return None
 
 
-def shards(paths: Iterable[str]) -> dict[str, list[str]]:
-    """The searched pages among ``paths``, by bundle."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for path in paths:
-        shard = shard_of(path)
-        if shard is not None:
-            found[shard].append(path)
-    return dict(found)
+def touched(shard: str, removed: set[str]) -> bool:
+    """Whether a page removed from the site was in ``shard`` (``removed``: the
+    ``shard_of`` of the removed pages; a year's removed page may have been in any of
+    its runs)."""
+    return shard in removed or shard.split("-")[0] in removed
 
 
 def pagefind_executable() -> Path:

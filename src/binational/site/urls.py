@@ -61,6 +61,10 @@ def archived(url: str) -> str:
     return f"archive/{archive_key(url)}.html"
 
 
+def scorecard(lang: str) -> str:
+    return f"{lang}/scorecard/index.html"
+
+
 def search(lang: str) -> str:
     return f"{lang}/search/index.html"
 

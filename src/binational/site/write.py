@@ -26,6 +26,7 @@ class Output:
     path: str  # relative to the output directory, '/'-separated
     key: str
     produce: Callable[[], bytes] = field(compare=False)
+    shard: str | None = None  # the search bundle that indexes it (``search.py``), if any
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class SiteWriter:
             self.current[output.path] = output.key
         self.written: list[str] = []
         self.unchanged = 0
+        self._listed: dict[str, set[str]] = {}
         self.removed = self._remove_stale()
 
     def _remove_stale(self) -> list[str]:
@@ -91,16 +93,28 @@ class SiteWriter:
                 _remove_empty_parents(target.parent, self.out)
         return removed
 
+    def _present(self, path: str) -> bool:
+        """Whether the file at ``path`` is there: each directory is listed once, which
+        costs far less than asking for each of 30,000 files."""
+        directory, _, name = path.rpartition("/")
+        names = self._listed.get(directory)
+        if names is None:
+            try:
+                names = set(os.listdir(os.path.join(self.out, directory)))
+            except OSError:
+                names = set()
+            self._listed[directory] = names
+        return name in names
+
     def write(self, outputs: Sequence[Output]) -> list[str]:
         """Produce and write the outputs whose key changed; the paths written."""
         root, written = str(self.out), []
         for output in outputs:
-            # Plain strings, not Path objects: this loop runs for every file of the site.
-            target = os.path.join(root, output.path)
-            if self.previous.get(output.path) == output.key and os.path.isfile(target):
+            if self.previous.get(output.path) == output.key and self._present(output.path):
                 self.unchanged += 1
                 continue
-            _write(Path(target), output.produce())
+            # Plain strings, not Path objects: this loop runs for every file of the site.
+            _write(Path(os.path.join(root, output.path)), output.produce())
             written.append(output.path)
         self.written += written
         return written

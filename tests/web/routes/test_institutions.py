@@ -39,3 +39,46 @@ def test_spanish_names_in_spanish(browser):
 def test_agencies_have_pages_too(browser):
     record = browser("viewer").get("/api/institutions/state").json()
     assert record["kind"] == "agency" and record["country"] == "US"
+
+
+def test_implications_shown_when_written(web_db):
+    """Paragraphs in the reader's language when the registry has it, else in English
+    marked lang="en"; in the JSON twin too."""
+    import dataclasses
+
+    from fastapi.testclient import TestClient
+    from lxml import html
+
+    from binational.config import Settings
+    from binational.registry.loader import Registry, load_registry
+    from binational.web.app import create_app
+
+    bundled = load_registry()
+    written = {
+        "hled": ("The dialogue sets the economic agenda.\nIt meets yearly.", "Fija la agenda."),
+        "ibwc": ("The commission settles boundary and water questions.", ""),
+    }
+    institutions = tuple(
+        dataclasses.replace(entry, implications_en=written[entry.slug][0],
+                            implications_es=written[entry.slug][1])
+        if entry.slug in written else entry
+        for entry in bundled.institutions
+    )  # fmt: skip
+    registry = Registry(institutions, bundled.agencies)
+    settings = Settings(db=str(web_db.engine.url.database), secret_key="k", public_read=True)
+    client = TestClient(create_app(settings, web_db, registry=registry))
+
+    def shown(slug: str, language: str) -> list[tuple[str, str]]:
+        client.cookies.set("lang", language)
+        tree = html.fromstring(client.get(f"/institutions/{slug}").text)
+        return [(p.get("lang"), p.text) for p in tree.xpath('//h2[@id="implications-h"]/../p')]
+
+    assert shown("hled", "en") == [("en", "The dialogue sets the economic agenda."),
+                                   ("en", "It meets yearly.")]  # fmt: skip
+    assert shown("hled", "es") == [("es", "Fija la agenda.")]
+    assert shown("ibwc", "es") == [("en", "The commission settles boundary and water questions.")]
+    assert shown("usmca", "en") == []
+    record = client.get("/api/institutions/ibwc").json()
+    assert record["implications"] == {
+        "lang": "en", "paragraphs": ["The commission settles boundary and water questions."],
+    }  # fmt: skip

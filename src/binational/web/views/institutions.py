@@ -69,6 +69,19 @@ def timeline_picture(
     return {"svg": picture.svg, "alt": picture.alt}
 
 
+def implications_view(entry: Institution, language: str) -> dict[str, Any] | None:
+    """The institution's implications as the page shows them: in Spanish for a Spanish
+    reader when the registry has them in Spanish, else in English (``lang`` says which,
+    for the page's ``lang`` attribute), one paragraph a line; None when not written."""
+    text, lang = (
+        (entry.implications_es, "es")
+        if language == "es" and entry.implications_es
+        else (entry.implications_en, "en")
+    )
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    return {"lang": lang, "paragraphs": paragraphs} if paragraphs else None
+
+
 def institution_detail(
     session: Session, slug: str, statuses: tuple[str, ...] | None, web: WebContext,
     language: str = "en",
@@ -86,6 +99,8 @@ def institution_detail(
         session, EventQuery(institution=slug, statuses=statuses, limit=TIMELINE_LIMIT)
     )
     record["events"] = [event_record(event, None, web.labels) for event in events]
+    if isinstance(entry, Institution):
+        record["implications"] = implications_view(entry, language)
     if isinstance(entry, Institution) and record["events"]:
         record["timeline"] = timeline_picture(entry, record["events"], dt.date.today(), language)
     if isinstance(entry, Institution) and statuses is None:
