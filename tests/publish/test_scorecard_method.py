@@ -47,3 +47,14 @@ def test_in_spanish(scorecard_document_es):
     )
     assert mark_meanings(scorecard_document_es)[0][1] == "interrumpida"
     assert coverage_paragraphs(scorecard_document_es)[1].startswith("Aún no establecidas")
+
+
+def test_a_scorecard_of_published_events_says_so(scorecard_document, scorecard_document_es):
+    public = dataclasses.replace(scorecard_document, statuses=("published",))
+    text = " ".join(method_paragraphs(public) + coverage_paragraphs(public))
+    assert "(published events;" in text and "holds 42 published events" in text
+    assert "reviewed" not in text
+    publico = dataclasses.replace(scorecard_document_es, statuses=("published",))
+    texto = " ".join(method_paragraphs(publico) + coverage_paragraphs(publico))
+    assert "(eventos publicados;" in texto and "revisados" not in texto
+    assert "eventos revisados o publicados" in " ".join(method_paragraphs(scorecard_document_es))

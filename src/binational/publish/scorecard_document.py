@@ -149,6 +149,7 @@ class ScorecardDocument:
     category: str | None = None
     rules: ScorecardRules = ScorecardRules()
     language: str = "en"
+    statuses: tuple[str, ...] = ("reviewed", "published")  # the events it counts
 
     def count(self, mark: Mark) -> int:
         return sum(1 for row in self.rows if row.mark is mark)

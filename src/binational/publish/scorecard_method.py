@@ -17,12 +17,12 @@ from binational.publish.scorecard_words import (
 METHOD = {
     "sources": (
         "Each institution of the registry established by {as_of} is scored as of that day "
-        "from two sources: the events linked to it in the database (reviewed or published "
+        "from two sources: the events linked to it in the database ({counted} "
         "events; links an analyst removed do not count) and the registry's status history, "
         "whose entries give their sources or are marked unconfirmed.",
         "Cada institución del registro establecida al {as_of} se evalúa a ese día con dos "
-        "fuentes: los eventos vinculados a ella en la base de datos (eventos revisados o "
-        "publicados; no cuentan los vínculos que un analista quitó) y el historial de "
+        "fuentes: los eventos vinculados a ella en la base de datos (eventos {counted}; "
+        "no cuentan los vínculos que un analista quitó) y el historial de "
         "estado del registro, cuyas entradas indican su fuente o se marcan sin confirmar.",
     ),
     "meetings": (
@@ -66,10 +66,10 @@ METHOD = {
         "cubren el periodo mismo.",
     ),
     "coverage": (
-        "The database holds {events} reviewed or published events, in {spans}. A period "
+        "The database holds {events} {counted} events, in {spans}. A period "
         "outside these holds no events at all: in the grid it is hatched, and a blank "
         "there says nothing about an institution.",
-        "La base de datos tiene {events} eventos revisados o publicados, en {spans}. Un "
+        "La base de datos tiene {events} eventos {counted}, en {spans}. Un "
         "periodo fuera de estos no tiene ningún evento: en la cuadrícula aparece rayado, y "
         "un vacío ahí no dice nada de una institución.",
     ),
@@ -111,8 +111,18 @@ MARK_MEANINGS = {
 }
 
 
+# The statuses of the events a scorecard counts, as its method names them.
+_STATUS_WORDS = {"reviewed": ("reviewed", "revisados"), "published": ("published", "publicados")}
+
+
 def _pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "es" else pair[0]
+
+
+def counted_statuses(document: ScorecardDocument) -> str:
+    """'reviewed or published' (the analysts' scorecard), 'published' (the public's)."""
+    words = [_pick(_STATUS_WORDS.get(s, (s, s)), document.language) for s in document.statuses]
+    return (" o " if document.language == "es" else " or ").join(words)
 
 
 def method_paragraphs(document: ScorecardDocument) -> list[str]:
@@ -123,6 +133,7 @@ def method_paragraphs(document: ScorecardDocument) -> list[str]:
         "as_of": as_of,
         "days": document.rules.same_meeting_days,
         "period": period_label(document.period, language),
+        "counted": counted_statuses(document),
     }
     return [_pick(METHOD[key], language).format(**values)
             for key in ("sources", "meetings", "intervals", "gap", "trend")]  # fmt: skip
@@ -149,7 +160,9 @@ def coverage_paragraphs(document: ScorecardDocument) -> list[str]:
     language = document.language
     spans = ", ".join(period_label(span, language) for span in document.coverage)
     paragraphs = [
-        _pick(METHOD["coverage"], language).format(events=document.coverage_events, spans=spans)
+        _pick(METHOD["coverage"], language).format(
+            events=document.coverage_events, spans=spans, counted=counted_statuses(document)
+        )
     ]
     if document.omitted:
         paragraphs.append(

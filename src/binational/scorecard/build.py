@@ -155,5 +155,5 @@ def build_scorecard(
         covered=covered, coverage=coverage,
         coverage_events=sum(count for _, _, count in coverage_months),
         rows=tuple(sorted(rows, key=row_order)), omitted=tuple(omitted), category=category,
-        rules=rules, language=language,
+        rules=rules, language=language, statuses=tuple(statuses),
     )  # fmt: skip
