@@ -168,6 +168,6 @@ def test_the_cached_list_page_follows_edits_language_and_visibility(make_app, we
     english = editor.get("/events?q=fentanyl").text
     editor.get("/language/es?next=/events")
     spanish = editor.get("/events?q=fentanyl").text
-    assert "Refine" in english and "Refine" not in spanish and 'lang="es"' in spanish
+    assert "Filters" in english and "Filters" not in spanish and 'lang="es"' in spanish
 
 

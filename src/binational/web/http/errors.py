@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from binational.errors import Busy, UserError
 from binational.web.http.csrf import CsrfRefused
+from binational.web.http.visitor import page_visitor
 
 
 class NotAuthenticated(Exception):
@@ -56,6 +57,7 @@ def error_response(request: Request, status: int, key: str, message: str | None 
         return JSONResponse({"error": message or key.replace("_", " ")}, status_code=status)
     from binational.web.rendering import render
 
+    page_visitor(request)  # the header shows who is signed in, on error pages too
     return render(request, "error.html", status=status, error_key=key, message=message)
 
 

@@ -19,7 +19,19 @@
       item.scrollIntoView({ block: "center" });
     }
   }
+  // The events list's filters: a closed disclosure above the results on a phone, open
+  // beside them on a wide screen (and again when the window is widened).
+  function openFiltersWhenWide() {
+    var wide = window.matchMedia("(min-width: 48rem)");
+    var panels = document.querySelectorAll("details[data-open-when-wide]");
+    function apply() {
+      Array.prototype.forEach.call(panels, function (panel) { panel.open = wide.matches; });
+    }
+    apply();
+    if (wide.addEventListener) wide.addEventListener("change", apply);
+  }
   document.addEventListener("DOMContentLoaded", focusNamedCandidate);
+  document.addEventListener("DOMContentLoaded", openFiltersWhenWide);
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
     var key = event.key.toLowerCase();
