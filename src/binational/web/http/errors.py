@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from binational.errors import Busy, UserError
-from binational.web.http.csrf import CsrfRefused
+from binational.web.http.csrf import CsrfRefused, NoCredentials
 from binational.web.http.visitor import page_visitor
 
 
@@ -121,6 +121,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(request, exc.status_code, "error_bad_request", str(exc.detail))
 
     app.add_exception_handler(NotAuthenticated, not_authenticated)
+    app.add_exception_handler(NoCredentials, not_authenticated)
     app.add_exception_handler(Forbidden, forbidden)
     app.add_exception_handler(CsrfRefused, csrf_refused)
     app.add_exception_handler(NotFound, not_found)
