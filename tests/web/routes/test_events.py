@@ -171,3 +171,15 @@ def test_the_cached_list_page_follows_edits_language_and_visibility(make_app, we
     assert "Filters" in english and "Filters" not in spanish and 'lang="es"' in spanish
 
 
+
+
+def test_english_event_texts_are_marked_in_spanish_pages(browser):
+    client = browser("viewer")
+    english_list = client.get("/events").text
+    assert 'lang="en"' not in english_list.split("<main", 1)[1].split("<footer", 1)[0]
+    client.get("/language/es?next=/events")
+    spanish_list = client.get("/events").text
+    assert '<h3 lang="en"><a href="/events/' in spanish_list
+    assert '<p class="snippet" lang="en">' in spanish_list
+    spanish_event = client.get("/events/3").text
+    assert '<h1 id="event-title" lang="en">' in spanish_event
