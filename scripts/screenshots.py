@@ -144,6 +144,10 @@ def shoot(browser, url: str, out: Path, language: str, signed_in: bool,
         for name, path in pages.items():
             page.goto(path)
             page.wait_for_load_state("networkidle")
+            # An iframe below the fold (the report's preview) is painted only once seen.
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_timeout(300)
+            page.evaluate("window.scrollTo(0, 0)")
             target = out / f"{name}-{language}-{width_name}.png"
             page.screenshot(path=str(target), full_page=True)
             taken += 1

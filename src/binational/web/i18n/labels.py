@@ -16,6 +16,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_reports": ("Reports", "Reportes"),
     "nav_users": ("Users", "Usuarios"),
     "sign_in": ("Sign in", "Iniciar sesión"),
+    "sign_in_intro": (
+        "The analysts' workspace: events, institutions, the candidate queue and the "
+        "quarterly reports.",
+        "El espacio de trabajo de los analistas: eventos, instituciones, la cola de "
+        "candidatos y los reportes trimestrales.",
+    ),
     "sign_out": ("Sign out", "Cerrar sesión"),
     "language": ("Language", "Idioma"),
     "api_docs": ("API documentation", "Documentación de la API"),
