@@ -146,6 +146,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "field_title": ("title", "título"),
     "field_summary": ("summary", "resumen"),
     "field_implications": ("implications", "implicaciones"),
+    "source_role_primary": ("the source", "la fuente"),
+    "source_role_duplicate": ("a copy", "una copia"),
     "field_date": ("date", "fecha"),
     "field_date_source": ("source of the date", "origen de la fecha"),
     "field_context": ("context", "contexto"),
