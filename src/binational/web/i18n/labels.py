@@ -164,6 +164,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "field_method": ("method", "método"),
     "field_draft": ("draft", "borrador"),
     "field_warnings": ("warnings", "advertencias"),
+    "field_from_draft": ("draft used", "borrador usado"),
+    "field_draft_method": ("draft method", "método del borrador"),
     "action_edit": ("Edited", "Editado"),
     "action_accept": ("Accepted from the candidate queue", "Aceptado de la cola de candidatos"),
     "action_draft": ("Drafted", "Redactado"),
