@@ -70,3 +70,11 @@ def test_short_fields_and_unchanged_diffs_are_not_folded():
 def test_fields_keep_the_order_first_named():
     changes = field_changes({"title": "a", "url": "u"}, {"url": "v", "status": "draft"})
     assert [c.field for c in changes] == ["title", "url", "status"]
+
+
+def test_values_are_named_before_they_are_compared():
+    def name(field, value):
+        return {"draft": "borrador", "published": "publicado"}.get(value, value)
+
+    [status] = field_changes({"status": "draft"}, {"status": "published"}, name)
+    assert status.parts == ((DELETED, "borrador"), (INSERTED, "publicado"))

@@ -95,7 +95,8 @@ def router() -> APIRouter:
                 return event_detail(connection, event_id, visible_statuses(actor), actor, web)
 
         record = await run_short_read(web.database, read)
-        revisions = with_changes(record.get("revisions"))
+        names = web.page_labels[request_language(request)]
+        revisions = with_changes(record.get("revisions"), names.revision_value)
         return render(request, "events/detail.html", event=record, revisions=revisions, web=web)
 
     @routes.get("/events/{event_id}/edit")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
@@ -99,21 +100,36 @@ def fold(parts: tuple[tuple[str, str], ...], context: int = CONTEXT) -> tuple[tu
     return tuple(folded)
 
 
-def field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
-    """Every field named in a revision's before or after, in the order first named."""
+# How a page names one value of a field (a status, a topic's slug) in its language.
+ValueNamer = Callable[[str, Any], Any]
+
+
+def keep_value(field: str, value: Any) -> Any:
+    return value
+
+
+def field_changes(
+    before: dict[str, Any], after: dict[str, Any], name_value: ValueNamer = keep_value
+) -> list[FieldChange]:
+    """Every field named in a revision's before or after, in the order first named;
+    ``name_value`` turns stored values into the words a page shows."""
     changes = []
     for name in dict.fromkeys([*before, *after]):
-        old, new = as_text(before.get(name)), as_text(after.get(name))
+        old = as_text(name_value(name, before.get(name)))
+        new = as_text(name_value(name, after.get(name)))
         parts = word_diff(old, new)
         long = max(len(old), len(new)) > FOLD_AT
         changes.append(FieldChange(name, parts, fold(parts) if long else None))
     return changes
 
 
-def with_changes(revisions: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
+def with_changes(
+    revisions: list[dict[str, Any]] | None, name_value: ValueNamer = keep_value
+) -> list[dict[str, Any]]:
     """Revision records (``store.records.revision_record``) with their ``changes``,
     for the event page (the API gives the records as they are)."""
     return [
-        {**revision, "changes": field_changes(revision["before"], revision["after"])}
+        {**revision,
+         "changes": field_changes(revision["before"], revision["after"], name_value)}
         for revision in revisions or []
-    ]
+    ]  # fmt: skip
