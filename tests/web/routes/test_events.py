@@ -183,3 +183,14 @@ def test_english_event_texts_are_marked_in_spanish_pages(browser):
     assert '<p class="snippet" lang="en">' in spanish_list
     spanish_event = client.get("/events/3").text
     assert '<h1 id="event-title" lang="en">' in spanish_event
+
+
+def test_an_english_edit_is_marked_in_the_spanish_history(browser):
+    editor = browser("editor")
+    editor.submit("/events/3/edit", {"implications": "The committee will meet again in the "
+                                     "autumn, and the delegations agreed to share their data."})
+    editor.get("/language/es?next=/events")
+    page = editor.get("/events/3").text
+    history = page.split('id="history"', 1)[1]
+    assert '<dd lang="en">' in history
+    assert '<span lang="en">' in page.split('id="links-h"', 1)[1]  # the mention
