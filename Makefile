@@ -1,12 +1,13 @@
 # make demo  - from a fresh clone: venv, install, demo database, report in out/
 # make test  - every test (PostgreSQL and browser tests need .ci/run's services)
+# make screenshots - every page of the web app at desktop and phone width, in screenshots/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := data/samples/cbi-report-2023-q2.txt
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script; done
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf out binational.db binational.db-wal binational.db-shm .pytest_cache

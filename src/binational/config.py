@@ -89,6 +89,16 @@ def _web_address(value: str) -> str | None:
     return None
 
 
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+              ".svg": "image/svg+xml"}  # fmt: skip
+
+
+def _logo(value: str) -> str | None:
+    if value and Path(value).suffix.lower() not in LOGO_TYPES:
+        return "it is not a .png, .jpg, .jpeg or .svg file"
+    return None
+
+
 def _setting(
     default: Any,
     help: str,
@@ -124,6 +134,13 @@ class Settings:
     )
     organization: str = _setting(
         "Center for Binational Institutions", "Name of the organization that publishes reports."
+    )
+    logo: str = _setting(
+        "",
+        "Image file (PNG, JPEG or SVG) of the organization's logo, shown beside its name "
+        "in the web app's header; empty for none.",
+        accepted="a path to a .png, .jpg, .jpeg or .svg file, or nothing",
+        check=_logo,
     )
     report_title: str = _setting(
         "Report", "Word that heads a report, as in 'Report | April-June 2023'."

@@ -15,7 +15,9 @@ from binational.ingest.queue import (
     candidate_record,
     get_candidate,
     list_candidates,
+    list_rejected,
     reject_candidate,
+    restore_candidate,
 )
 from binational.registry.annotate import Annotator
 from binational.registry.linker import Mention
@@ -155,6 +157,33 @@ def test_reject_is_remembered_and_later_copies_stay_out(queue):
         candidate = session.get(Candidate, mid)
         assert candidate.status == "rejected" and candidate.decided_by == "ana"
         assert len(candidate.documents) == 2
+
+
+def test_a_rejected_candidate_is_restored_to_the_queue_once(queue):
+    database, (hled, mid, low) = queue
+    with database.transaction() as session:
+        reject_candidate(session, low, "ana")
+        reject_candidate(session, mid, "ana")
+    with database.sessions() as session:
+        assert [c.id for c in list_rejected(session)] == [mid, low]  # latest first
+    with database.transaction() as session:
+        restore_candidate(session, mid)
+    with database.transaction() as session:
+        with pytest.raises(UserError, match=f"candidate {mid} is queued, not rejected"):
+            restore_candidate(session, mid)
+        with pytest.raises(UserError, match=f"candidate {hled} is queued, not rejected"):
+            restore_candidate(session, hled)
+        with pytest.raises(UserError, match="there is no candidate 999"):
+            restore_candidate(session, 999)
+    with database.sessions() as session:
+        assert [c.id for c in list_candidates(session)] == [hled, mid]
+        assert [c.id for c in list_rejected(session)] == [low]
+        candidate = session.get(Candidate, mid)
+        assert (candidate.status, candidate.decided_by, candidate.decided_at) == (
+            "queued", None, None
+        )  # fmt: skip
+    with database.transaction() as session:
+        reject_candidate(session, mid, "bo")  # and it can be decided again
 
 
 def test_a_copy_found_after_acceptance_becomes_a_source_of_the_event(queue):

@@ -1,5 +1,6 @@
 """The analyst's candidate queue: list the stories ingestion found, best first;
-accept one into a draft event, or reject it for good.
+accept one into a draft event, or reject it (kept, so that no copy of it is queued
+again; an editor can restore it to the queue).
 
 This is the service the CLI (``binational candidates``) and the web app share; the
 command line accepts with ``accept_and_draft``, which drafts the new event too. A
@@ -28,8 +29,10 @@ from binational.ingest.summary import first_paragraphs
 from binational.store.candidates import (
     add_event_from_documents,
     count_candidates,
+    decided_candidates,
     find_candidate,
     queued_candidates,
+    requeue_candidate,
 )
 from binational.store.database import Database
 from binational.store.events import event_fields
@@ -45,7 +48,7 @@ if TYPE_CHECKING:  # drafting imports its sentence splitter; the queue's readers
 __all__ = [
     "ACCEPTED", "QUEUED", "REJECTED", "accept_and_draft", "accept_candidate",
     "candidate_count", "candidate_record", "get_candidate", "list_candidates",
-    "reject_candidate",
+    "list_rejected", "reject_candidate", "restore_candidate",
 ]  # fmt: skip
 
 
@@ -145,6 +148,22 @@ def reject_candidate(session: Session, candidate_id: int, author: str) -> None:
     candidate = _undecided(session, candidate_id)
     candidate.status = REJECTED
     candidate.decided_by, candidate.decided_at = author, utcnow()
+
+
+def restore_candidate(session: Session, candidate_id: int) -> None:
+    """Undo a rejection: the candidate is queued again, as if never decided."""
+    candidate = get_candidate(session, candidate_id)
+    if candidate.status != REJECTED or not requeue_candidate(
+        session, candidate_id, REJECTED, QUEUED
+    ):
+        raise UserError(
+            f"candidate {candidate_id} is {candidate.status}, not rejected; nothing to restore"
+        )
+
+
+def list_rejected(session: Session, limit: int | None = None) -> list[Candidate]:
+    """Rejected candidates, the latest rejection first."""
+    return decided_candidates(session, REJECTED, limit)
 
 
 def candidate_count(session: Session, status: str = QUEUED) -> int:

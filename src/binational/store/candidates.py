@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from binational.store.ingest_models import Candidate, Document
@@ -26,6 +26,35 @@ def queued_candidates(
     if limit is not None:
         statement = statement.limit(limit)
     return list(session.scalars(statement))
+
+
+def decided_candidates(session: Session, status: str, limit: int | None = None) -> list[Candidate]:
+    """Candidates with ``status`` (accepted or rejected), the latest decision first,
+    with their documents."""
+    statement = (
+        select(Candidate)
+        .where(Candidate.status == status)
+        .order_by(Candidate.decided_at.desc(), Candidate.id.desc())
+        .options(selectinload(Candidate.documents))
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    return list(session.scalars(statement))
+
+
+def requeue_candidate(
+    session: Session, candidate_id: int, from_status: str, to_status: str
+) -> bool:
+    """Put a decided candidate back in the queue: its status becomes ``to_status`` and
+    its decision is forgotten, only if its status is still ``from_status`` (one
+    statement, so two editors restoring at once change it once). True if it changed."""
+    result = session.execute(
+        update(Candidate)
+        .where(Candidate.id == candidate_id, Candidate.status == from_status)
+        .values(status=to_status, decided_by=None, decided_at=None)
+        .execution_options(synchronize_session="fetch")
+    )
+    return result.rowcount == 1
 
 
 def find_candidate(session: Session, candidate_id: int) -> Candidate | None:

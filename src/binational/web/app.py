@@ -42,6 +42,7 @@ from binational.web.routes import (
     candidates,
     docs,
     events,
+    identity,
     institutions,
     reports,
     scorecard,
@@ -93,7 +94,8 @@ def create_app(
         throttle=throttle or LoginThrottle(),
         search=search or open_engine(database, registry, settings),
     )
-    for module in (account, events, institutions, scorecard, candidates, reports, docs, api):
+    modules = (account, events, institutions, scorecard, candidates, reports, docs, identity, api)
+    for module in modules:
         app.include_router(module.router())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)

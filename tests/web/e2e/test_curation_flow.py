@@ -31,9 +31,9 @@ def test_search_edit_see_revision_build_report_download_pdf(page, tmp_path):
     page.wait_for_url(re.compile(r"/events/\d+\?saved=1"))
     assert page.get_by_role("status").inner_text() == "Saved."
     assert "watch its next meeting" in page.locator("#implications-h + p").inner_text()
-    history = page.locator("table.revisions tbody tr").first
+    history = page.locator("ol.revisions li.revision").first
     assert "editor@example.org" in history.inner_text()
-    assert "implications" in history.inner_text() and "edit" in history.inner_text()
+    assert "implications" in history.inner_text() and "Edited" in history.inner_text()
 
     page.get_by_role("link", name="Reports").click()
     page.get_by_label("Period", exact=True).fill("2023Q2")

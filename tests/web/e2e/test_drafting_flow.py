@@ -79,9 +79,11 @@ def test_see_the_draft_and_a_passage_use_it_save_see_the_revision(page, server):
     page.wait_for_url(re.compile(rf"/events/{event_id}\?saved=1"))
     assert page.get_by_role("status").inner_text() == "Saved."
     assert page.locator("#summary-h + p").inner_text() == draft["summary"]["text"]
-    latest = page.locator("table.revisions tbody tr").first.inner_text()
-    assert "editor@example.org" in latest and "edit" in latest
-    assert f"from_draft: {draft['draft_id']}" in latest and "draft_method: extractive" in latest
-    rows = page.locator("table.revisions tbody tr").all_inner_texts()
-    assert any("binational" in row and "draft" in row and "method: extractive" in row
-               for row in rows)  # fmt: skip
+    latest = page.locator("ol.revisions li.revision").first
+    assert "editor@example.org" in latest.inner_text() and "Edited" in latest.inner_text()
+    from_draft = latest.locator("dt:text-is('draft used') + dd ins").inner_text()
+    assert str(draft["draft_id"]) in from_draft
+    assert "extractive" in latest.locator("dt:text-is('draft method') + dd ins").inner_text()
+    entries = page.locator("ol.revisions li.revision").all_inner_texts()
+    assert any("Drafted" in entry and "binational" in entry and "extractive" in entry
+               for entry in entries)  # fmt: skip

@@ -53,3 +53,22 @@ def test_bearer_requests_need_no_csrf_token(browser, web_db):
         headers={"Authorization": f"Bearer {token}"},
     )  # fmt: skip
     assert response.status_code == 200 and response.json()["implications"] == "Scripted."
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("patch", "/api/events/1"), ("post", "/api/candidates/1/reject"),
+     ("post", "/api/reports/2023Q2/items/1")],
+)  # fmt: skip
+def test_an_api_write_without_any_credentials_is_401_with_a_sentence(browser, method, path):
+    client = browser(None)
+    client.get("/login")  # a session cookie, but nobody signed in
+    response = client.request(method, path, json={})
+    assert response.status_code == 401
+    assert response.json() == {"error": "sign in or send an API token (Authorization: Bearer …)"}
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_signed_in_api_write_without_the_token_is_still_a_csrf_refusal(browser):
+    response = browser("editor").patch("/api/events/1", json={"implications": "x"})
+    assert response.status_code == 403 and "security token" in response.json()["error"]

@@ -73,3 +73,19 @@ def test_memory_is_bounded(registry):
     names = [labels.facet("quarter", f"odd-{n}") for n in range(50)]
     assert names == [f"odd-{n}" for n in range(50)]  # every one still named
     assert labels.kept == 5
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "english", "spanish"),
+    [
+        ("status", "published", "published", "publicado"),
+        ("topics", ["security"], ["Security"], ["Seguridad"]),
+        ("institution", "treaty-guadalupe-hidalgo", "Treaty of Guadalupe Hidalgo",
+         "Tratado de Guadalupe Hidalgo"),
+        ("summary", "as written", "as written", "as written"),
+        ("number", 3, 3, 3),
+    ],
+)  # fmt: skip
+def test_revision_values(labels, field, value, english, spanish):
+    expected = english if labels.t.language == "en" else spanish
+    assert labels.revision_value(field, value) == expected

@@ -54,7 +54,7 @@ def test_accept_makes_a_draft_event_drafted_at_once(browser, candidates):
     editor = browser("editor")
     response = editor.submit(f"/candidates/{first}/accept")
     assert response.status_code == 303
-    event_id = int(response.headers["location"].split("=")[1])
+    event_id = int(response.headers["location"].split("=")[1].split("#")[0])
     record = editor.get(f"/api/events/{event_id}").json()
     actions = [(r["action"], r["author"]) for r in record["revisions"]]
     assert record["status"] == "draft"
@@ -90,3 +90,51 @@ def test_drafts_from_candidates_are_never_public(make_app, candidates):
     public = Browser(make_app(public_read=True))
     assert public.get(f"/api/events/{event_id}").status_code == 404
     assert event_id not in [e["id"] for e in public.get("/api/events").json()["events"]]
+
+
+def test_reject_offers_undo_and_names_the_next_candidate(browser, candidates):
+    first, second = candidates
+    editor = browser("editor")
+    response = editor.submit(f"/candidates/{first}/reject", {"next": str(second)})
+    assert response.headers["location"] == f"/candidates?rejected={first}#candidate-{second}"
+    page = editor.get(response.headers["location"]).text
+    assert f'action="/candidates/{first}/restore"' in page and 'data-action="undo"' in page
+    assert f'data-candidate="{first}"' not in page
+    undone = editor.submit(f"/candidates/{first}/restore")
+    assert undone.headers["location"] == f"/candidates?restored={first}#candidate-{first}"
+    assert f'data-candidate="{first}"' in editor.get("/candidates").text
+    assert "is back in the queue" in editor.get(undone.headers["location"]).text
+
+
+def test_a_bad_next_is_ignored(browser, candidates):
+    first, _ = candidates
+    response = browser("editor").submit(f"/candidates/{first}/reject", {"next": "x\"><script>"})
+    assert response.headers["location"] == f"/candidates?rejected={first}"
+
+
+def test_the_rejected_view_lists_rejections_and_editors_restore_from_it(browser, candidates):
+    first, second = candidates
+    editor = browser("editor")
+    editor.submit(f"/candidates/{second}/reject")
+    rejected = editor.get("/candidates?view=rejected").text
+    assert f'data-candidate="{second}"' in rejected and f'data-candidate="{first}"' not in rejected
+    assert f'action="/candidates/{second}/restore"' in rejected
+    viewer_view = browser("viewer").get("/candidates?view=rejected").text
+    assert f'data-candidate="{second}"' in viewer_view and "/restore" not in viewer_view
+    assert browser("viewer").submit(f"/candidates/{second}/restore").status_code == 403
+    again = editor.submit(f"/candidates/{first}/restore")
+    assert again.status_code == 400 and "not rejected; nothing to restore" in again.text
+
+
+def test_a_candidate_page_shows_text_score_reasons_links_and_copies(browser, web_db, candidates):
+    first, _ = candidates
+    with web_db.transaction() as session:
+        store_document(session, new_document("https://mirror.example/a", "HLED copy", 0.5), first)
+    page = browser("viewer").get(f"/candidates/{first}").text
+    assert "<h1>HLED &lt;meets&gt;</h1>" in page
+    assert "met in Washington to discuss the HLED" in page  # the archived text
+    assert "<strong>0.9</strong>" in page and "United States and Mexico both named" in page
+    assert 'href="/institutions/hled"' in page
+    assert "https://mirror.example/a" in page and "https://www.state.gov/a" in page
+    assert browser("viewer").get("/candidates/999").status_code == 404
+    assert browser(None).get(f"/candidates/{first}", follow_redirects=False).status_code == 303

@@ -168,6 +168,29 @@ def test_the_cached_list_page_follows_edits_language_and_visibility(make_app, we
     english = editor.get("/events?q=fentanyl").text
     editor.get("/language/es?next=/events")
     spanish = editor.get("/events?q=fentanyl").text
-    assert "Refine" in english and "Refine" not in spanish and 'lang="es"' in spanish
+    assert "Filters" in english and "Filters" not in spanish and 'lang="es"' in spanish
 
 
+
+
+def test_english_event_texts_are_marked_in_spanish_pages(browser):
+    client = browser("viewer")
+    english_list = client.get("/events").text
+    assert 'lang="en"' not in english_list.split("<main", 1)[1].split("<footer", 1)[0]
+    client.get("/language/es?next=/events")
+    spanish_list = client.get("/events").text
+    assert '<h3 lang="en"><a href="/events/' in spanish_list
+    assert '<p class="snippet" lang="en">' in spanish_list
+    spanish_event = client.get("/events/3").text
+    assert '<h1 id="event-title" lang="en">' in spanish_event
+
+
+def test_an_english_edit_is_marked_in_the_spanish_history(browser):
+    editor = browser("editor")
+    editor.submit("/events/3/edit", {"implications": "The committee will meet again in the "
+                                     "autumn, and the delegations agreed to share their data."})
+    editor.get("/language/es?next=/events")
+    page = editor.get("/events/3").text
+    history = page.split('id="history"', 1)[1]
+    assert '<dd lang="en">' in history
+    assert '<span lang="en">' in page.split('id="links-h"', 1)[1]  # the mention

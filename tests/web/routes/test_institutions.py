@@ -82,3 +82,19 @@ def test_implications_shown_when_written(web_db):
     assert record["implications"] == {
         "lang": "en", "paragraphs": ["The commission settles boundary and water questions."],
     }  # fmt: skip
+
+
+def test_an_institution_page_names_its_values_as_people_read_them(browser):
+    import re
+    from html import unescape
+
+    client = browser("viewer")
+    english = unescape(client.get("/institutions/usmca").text)
+    assert "<dd>United States, Mexico, Canada</dd>" in english and "US, MX" not in english
+    breadcrumb = re.search(r'class="breadcrumb">(.*?)</nav>', english, re.S).group(1)
+    assert "usmca" not in breadcrumb.split("</a>")[-1]  # the name, not the slug
+    assert re.search(r"<dt>Status</dt><dd>(active|suspended|ended|superseded)", english)
+    client.get("/language/es?next=/events")
+    spanish = unescape(client.get("/institutions/usmca").text)
+    assert "<dd>Estados Unidos, México, Canadá</dd>" in spanish
+    assert "acuerdo comercial" in spanish  # the subtype

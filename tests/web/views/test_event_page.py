@@ -65,3 +65,24 @@ def test_editing_the_summary_links_what_it_now_mentions(database, sample_report_
     with database.sessions() as session:
         after = {link.slug for link in get_event(session, event_id).institution_links}
     assert "ibwc" in after
+
+
+def test_the_api_and_the_cli_give_an_event_the_same_fields_and_values(browser, web_db):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from_api = browser("viewer").get("/api/events/1").json()
+    cli = Path(sys.executable).with_name("binational")
+    shown = subprocess.run(
+        [str(cli), "events", "show", "1", "--json", "--db", str(web_db.engine.url.database)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    from_cli = json.loads(shown.stdout)
+    assert from_api["number"] == from_cli["number"] == 1
+    shared = {key: from_cli[key] for key in from_cli if key != "revisions"}
+    assert {key: from_api[key] for key in shared} == shared
+    assert sorted(r["id"] for r in from_api["revisions"]) == sorted(
+        r["id"] for r in from_cli["revisions"]
+    )

@@ -84,3 +84,4 @@ def test_no_rows_no_html(labels):
 )
 def test_snippet(text, expected):
     assert snippet(text) == expected
+

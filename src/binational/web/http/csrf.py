@@ -4,7 +4,8 @@ Every form carries the session's token in a hidden ``csrf_token`` field (scripts
 the page send it as ``X-CSRF-Token``); every unsafe request that relies on the
 browser's cookies must bring it back. The check is one app-wide dependency, so a new
 route cannot forget it. Requests authenticated by ``Authorization: Bearer`` carry no
-ambient credential a third-party site could ride on, and are not asked for it.
+ambient credential a third-party site could ride on, and are not asked for it. An
+API write with no credentials at all is refused as unauthenticated (401).
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 class CsrfRefused(Exception):
     """An unsafe request from a browser session without the right token."""
+
+
+class NoCredentials(Exception):
+    """An unsafe API request with neither a token nor a signed-in session: the
+    answer is 401 (sign in or send a token), not a word about forms' tokens."""
 
 
 def tokens_match(expected: str | None, sent: str | None) -> bool:
@@ -48,6 +54,8 @@ async def csrf_guard(request: Request) -> None:
         return
     if bearer_token(request.headers.get("authorization")):
         return
+    if request.url.path.startswith("/api/") and request.state.session.token is None:
+        raise NoCredentials()
     expected = request.state.session.existing_csrf
     if not tokens_match(expected, await sent_token(request)):
         raise CsrfRefused()

@@ -3,42 +3,23 @@ role checks every route declares."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from fastapi import Request
 
-from binational.accounts.roles import ANONYMOUS, Actor, Role
-from binational.accounts.sessions import actor_for_session
-from binational.accounts.users import actor_for_token
+from binational.accounts.roles import Actor, Role
 from binational.domain import EventStatus
-from binational.store.database import Database
 from binational.web.context import WebContext
 from binational.web.http.bearer import bearer_token
 from binational.web.http.errors import Forbidden, NotAuthenticated
-from binational.web.http.sessions import WebSession
 from binational.web.http.short_reads import run_short_read
+from binational.web.http.visitor import find_actor
 
 PUBLIC_STATUSES = (EventStatus.PUBLISHED.value,)
 
 
 def web_context(request: Request) -> WebContext:
     return request.app.state.web
-
-
-def find_actor(database: Database, token: str | None, web_session: WebSession) -> Actor | None:
-    """The token's user if a token was sent (None if it is not valid), else the
-    session's user, else anonymous; a cookie whose session has ended is cleared."""
-    with database.connect() as connection:
-        if token is not None:
-            return actor_for_token(connection, token)
-        if web_session.token is None:
-            return ANONYMOUS
-        found = actor_for_session(connection, web_session.token, time.time())
-    if found is None:
-        web_session.sign_out()  # signed out elsewhere, run out, or the account changed
-        return ANONYMOUS
-    return found
 
 
 async def current_actor(request: Request) -> Actor:

@@ -14,7 +14,8 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from binational.errors import Busy, UserError
-from binational.web.http.csrf import CsrfRefused
+from binational.web.http.csrf import CsrfRefused, NoCredentials
+from binational.web.http.visitor import page_visitor
 
 
 class NotAuthenticated(Exception):
@@ -56,6 +57,7 @@ def error_response(request: Request, status: int, key: str, message: str | None 
         return JSONResponse({"error": message or key.replace("_", " ")}, status_code=status)
     from binational.web.rendering import render
 
+    page_visitor(request)  # the header shows who is signed in, on error pages too
     return render(request, "error.html", status=status, error_key=key, message=message)
 
 
@@ -119,6 +121,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(request, exc.status_code, "error_bad_request", str(exc.detail))
 
     app.add_exception_handler(NotAuthenticated, not_authenticated)
+    app.add_exception_handler(NoCredentials, not_authenticated)
     app.add_exception_handler(Forbidden, forbidden)
     app.add_exception_handler(CsrfRefused, csrf_refused)
     app.add_exception_handler(NotFound, not_found)

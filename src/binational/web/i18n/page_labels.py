@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from html import escape
+from typing import Any
 
 from binational.registry.loader import Registry
 from binational.web.i18n.translator import Translator
@@ -63,6 +64,21 @@ class PageLabels:
         """``<span class="badge status-published">Published</span>``."""
         key = ("badge", status, True)
         return self._kept.get(key) or self._keep(key, self._badge(status))
+
+    def revision_value(self, field: str, value: Any) -> Any:
+        """A value of a revision's field as the page names it: a status, a topic, an
+        institution or a precision in words; anything else as it is."""
+        if field == "status" and isinstance(value, str):
+            return self.facet("status", value)
+        if field == "topics" and isinstance(value, list):
+            return [self.facet("topic", str(slug)) for slug in value]
+        if field in ("institutions", "institution") and isinstance(value, list | str):
+            slugs = value if isinstance(value, list) else [value]
+            named = [self.entry(str(slug)) for slug in slugs]
+            return named if isinstance(value, list) else named[0]
+        if field == "date_source" and isinstance(value, str):
+            return self.t.maybe(f"date_source_{value}", value)
+        return value
 
     @property
     def kept(self) -> int:

@@ -63,6 +63,16 @@ class Translator:
         names = MONTH_NAMES if self.language == "en" else MONTH_NAMES_ES
         return names[number - 1]
 
+    def maybe(self, key: str, default: str) -> str:
+        """The label for ``key`` if there is one, else ``default`` (for values from
+        the data that may have no label yet, such as a new revision action)."""
+        return self(key) if key in LABELS else default
+
+    def language_name(self, code: str | None) -> str:
+        """'English', 'español'… for a language code; an unknown code as it is."""
+        key = f"language_{code}"
+        return self(key) if key in LABELS else (code or "")
+
     def pick(self, english: str, spanish: str) -> str:
         """A registry name in the visitor's language."""
         return spanish if self.language == "es" and spanish else english

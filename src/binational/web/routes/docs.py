@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from binational.accounts.roles import Actor
+from binational.web.http.deps import current_actor
 from binational.web.rendering import render
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -47,7 +49,7 @@ def router() -> APIRouter:
     routes = APIRouter(include_in_schema=False)
 
     @routes.get("/docs")
-    def api_docs(request: Request) -> Response:
+    def api_docs(request: Request, actor: Actor = Depends(current_actor)) -> Response:
         schema = request.app.openapi()
         components = schema.get("components", {}).get("schemas", {})
         return render(

@@ -25,6 +25,7 @@ from binational.web.views.event_draft import draft_to_use, latest_panel, parse_d
 from binational.web.views.event_list import list_events, parse_filters
 from binational.web.views.event_page import apply_edit, event_detail, form_changes, load_event
 from binational.web.views.events_page import events_page as events_view
+from binational.web.views.revision_diff import with_changes
 
 
 def _edit_page(request: Request, record: dict, status: int = 200, error: str | None = None,
@@ -94,7 +95,9 @@ def router() -> APIRouter:
                 return event_detail(connection, event_id, visible_statuses(actor), actor, web)
 
         record = await run_short_read(web.database, read)
-        return render(request, "events/detail.html", event=record, web=web)
+        names = web.page_labels[request_language(request)]
+        revisions = with_changes(record.get("revisions"), names.revision_value)
+        return render(request, "events/detail.html", event=record, revisions=revisions, web=web)
 
     @routes.get("/events/{event_id}/edit")
     def edit_page(

@@ -13,8 +13,9 @@ from binational.accounts.roles import Actor
 from binational.curation.edits import EventChanges, Vocabulary, apply_changes
 from binational.domain import DatePrecision, PartialDate, Quarter
 from binational.errors import UserError
+from binational.reports.numbers import Target, event_numbers
 from binational.store.citations import citation_checks
-from binational.store.event_reads import read_event_page
+from binational.store.event_reads import read_event_day, read_event_page
 from binational.store.events import EDITABLE_FIELDS, find_event_for_edit
 from binational.store.models import Event
 from binational.web.context import WebContext
@@ -68,14 +69,25 @@ def event_detail(
     actor: Actor,
     web: WebContext,
 ) -> dict[str, Any]:
-    """The event's record with its sources, report placements and, for signed-in
-    users, its revision history (authors are not shown to the public); 'not found'
-    if it does not exist or the actor may not see it."""
+    """The event's record with its number in its quarter's report, its sources,
+    report placements and, for signed-in users, its revision history (authors are
+    not shown to the public); 'not found' if it does not exist or the actor may not
+    see it."""
     record = read_event_page(connection, event_id, web.labels, statuses, not actor.anonymous)
     if record is None:
         raise NotFound(f"there is no event {event_id}")
+    record["number"] = report_number(connection, event_id)
     record["citations"] = citation_status(connection, record)
     return record
+
+
+def report_number(connection: Connection, event_id: int) -> int | None:
+    """The event's number in its quarter's report, as ``binational events show``
+    gives it (None when the report does not include it)."""
+    day = read_event_day(connection, event_id)
+    if day is None:
+        return None
+    return event_numbers(connection, [Target(*day)]).get(event_id)
 
 
 def citation_status(connection: Connection, record: dict[str, Any]) -> list[dict[str, Any]]:

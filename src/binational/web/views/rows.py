@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from binational.web.i18n.page_labels import PageLabels
+from binational.web.i18n.text_language import lang_attribute
 
 CARD_INSTITUTIONS = 4  # institutions named on a card
 SNIPPET = 220  # characters of the summary on a card
@@ -34,9 +35,12 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
 
 def event_cards(cards: Iterable[Mapping[str, Any]], labels: PageLabels) -> Markup:
     """``<li class="event-card">`` of each event card (``store.records.event_card``):
-    title, date, status, up to four institutions, the summary's start."""
+    title, date, status, up to four institutions, the summary's start; the title and
+    the summary carry ``lang`` when they are not in the page's language."""
     rows = []
+    page_language = labels.t.language
     for card in cards:
+        lang = lang_attribute(f"{card['title']} {card['summary']}", page_language)
         institutions = ", ".join(
             labels.institution_link(link["slug"])
             for link in card["institutions"][:CARD_INSTITUTIONS]
@@ -44,11 +48,11 @@ def event_cards(cards: Iterable[Mapping[str, Any]], labels: PageLabels) -> Marku
         date = escape(card["date"])
         rows.append(
             '<li class="event-card">'
-            f'<h3><a href="/events/{int(card["id"])}">{escape(card["title"])}</a></h3>'
+            f'<h3{lang}><a href="/events/{int(card["id"])}">{escape(card["title"])}</a></h3>'
             f'<p class="meta"><time datetime="{date}">{date}</time> '
             + labels.status_badge(card["status"])
             + (f" · {institutions}" if institutions else "")
-            + f'</p><p class="snippet">{escape(snippet(card["summary"]))}</p></li>'
+            + f'</p><p class="snippet"{lang}>{escape(snippet(card["summary"]))}</p></li>'
         )
     return Markup("\n".join(rows))
 
