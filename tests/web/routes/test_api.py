@@ -24,7 +24,7 @@ def test_every_page_has_a_json_twin_it_links_to(browser, page, twin):
     html = admin.get(page)
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
     data = admin.get(twin)
-    assert data.status_code == 200 and data.headers["content-type"] == "application/json"
+    assert data.status_code == 200 and data.headers["content-type"] == "application/json; charset=utf-8"
     assert f'href="{twin.replace("&", "&amp;")}' in html.text or f'href="{twin}' in html.text
 
 
@@ -86,12 +86,14 @@ def test_a_viewer_token_cannot_write(browser, web_db):
 @pytest.mark.parametrize(
     ("body", "status", "message"),
     [
-        ({"status": "done"}, 400, "is not a status"),
-        ({"date": "April"}, 400, "is not a date"),
-        ({"url": "ftp://x"}, 400, "is not a web address"),
+        ({"status": "done"}, 422, "status: Input should be"),
+        ({"date": "April"}, 422, "date: "),
+        ({"date": "2023-02-30"}, 400, "day is out of range"),
+        ({"url": "ftp://x"}, 422, "url: "),
+        ({"title": None}, 422, "title: "),
         ({"topics": ["astrology"]}, 400, "not a topic"),
         ({"add_institutions": ["nope"]}, 400, "not an institution"),
-        ({"remove_institutions": ["nadbank"]}, 400, "is not linked to nadbank"),
+        ({"remove_institutions": ["nadbank"]}, 409, "is not linked to nadbank"),
         ({"colour": "red"}, 422, "colour"),
     ],
 )

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from binational.accounts.roles import Actor
 from binational.scorecard.records import scorecard_record
 from binational.web.http.deps import reader, web_context
+from binational.web.http.params import CategoryQuery, Language, PeriodQuery, ScorecardFormat
 from binational.web.rendering import render, request_language
 from binational.web.views.scorecard import (
     download,
@@ -40,8 +41,8 @@ def router() -> APIRouter:
 
     @routes.get("/api/scorecard", tags=["scorecard"])
     def scorecard_json(
-        request: Request, period: str | None = None, category: str | None = None,
-        language: str = "en", actor: Actor = Depends(reader),
+        request: Request, period: PeriodQuery = None, category: CategoryQuery = None,
+        language: Language = Language.en, actor: Actor = Depends(reader),
     ) -> dict:  # fmt: skip
         """How each institution is doing over `period` (default: the twelve months up to
         this one), optionally one `category`: status, events in the period and the four
@@ -57,17 +58,18 @@ def router() -> APIRouter:
 
     @routes.get("/api/scorecard.{fmt}", tags=["scorecard"], response_model=None)
     def scorecard_file(
-        request: Request, fmt: str, period: str | None = None, category: str | None = None,
-        language: str = "en", actor: Actor = Depends(reader),
+        request: Request, fmt: ScorecardFormat, period: PeriodQuery = None,
+        category: CategoryQuery = None, language: Language = Language.en,
+        actor: Actor = Depends(reader),
     ) -> Response:  # fmt: skip
         """The scorecard as md, html, pdf or docx, e.g. /api/scorecard.pdf?period=2023."""
-        scorecard_renderer(fmt)  # an unknown format is refused before any work
+        scorecard_renderer(fmt.value)  # an unknown format is refused before any work
         web = web_context(request)
         with web.database.connect() as connection:
             document = load_scorecard(
                 connection, web, period, category, actor.anonymous,
                 "es" if language == "es" else "en", dt.date.today(),
             )  # fmt: skip
-        return download(document, fmt)
+        return download(document, fmt.value)
 
     return routes
