@@ -21,7 +21,7 @@ route itself, so the document cannot drift from the code:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from fastapi import FastAPI
@@ -29,6 +29,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
+from binational.publish.formats import MEDIA_TYPES
 from binational.web.http.deps import reader, require_admin, require_editor, require_viewer
 from binational.web.http.problems import JSON_TYPE, ApiError
 from binational.web.http.route_table import route_entries
@@ -53,7 +54,8 @@ ROLE_TEXT = {
     "admin": "Needs the admin role.",
 }
 STATUS_TEXT = {
-    400: "The request is well formed but refused; `error` says why.",
+    400: "Refused: the body is not JSON, or a value passes the document's checks "
+    "but not the server's (`error` says which).",
     401: "No valid credentials: sign in, or send `Authorization: Bearer TOKEN` "
     "(a token that is wrong, revoked or whose user is deactivated is refused).",
     403: "The caller's role does not allow this, or a cookie session's write came "
@@ -100,6 +102,13 @@ DESCRIPTION = (
 )
 
 
+def file_answer(formats: Iterable[str]) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for an operation that answers a file in one of ``formats``."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    content = {MEDIA_TYPES[name]: binary for name in formats}
+    return {200: {"description": "The file, as an attachment.", "content": content}}
+
+
 def dependency_calls(dependant: Dependant) -> Iterator[Callable[..., Any]]:
     for dependency in dependant.dependencies:
         if dependency.call is not None:
@@ -142,6 +151,8 @@ def statuses_for(path: str, method: str, operation: dict[str, Any], role: str | 
         found.add(404)
     if operation.get("parameters") or operation.get("requestBody"):
         found.add(422)
+    if operation.get("requestBody"):
+        found.add(400)  # a body that is not JSON
     if method in UNSAFE:
         found.add(503)
     return found

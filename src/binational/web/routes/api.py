@@ -31,6 +31,7 @@ from binational.web.http.deps import (
     web_context,
 )
 from binational.web.http.etags import conditional
+from binational.web.http.openapi import file_answer
 from binational.web.http.pagination import link_header, page_links
 from binational.web.http.params import (
     CategoryQuery,
@@ -62,11 +63,7 @@ from binational.web.views.report_files import download_response, report_bytes
 from binational.web.views.report_files import parse_report_name as report_file
 
 Record = dict[str, Any]
-FORMATS = {item.value for item in ReportFormat}
-FILE_TYPES = (
-    "text/markdown; charset=utf-8", "text/plain; charset=utf-8", "text/html; charset=utf-8",
-    "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-)  # fmt: skip
+FORMATS = [item.value for item in ReportFormat]
 
 
 class ReportFileRoute(APIRoute):
@@ -249,8 +246,7 @@ def router() -> APIRouter:
     api.add_api_route(
         "/reports/{period}.{fmt}", download, methods=["GET"], tags=["reports"],
         response_model=None, route_class_override=ReportFileRoute,
-        responses={**CONDITIONAL, 200: {"description": "The report file.", "content": {
-            kind: {} for kind in FILE_TYPES}}},
+        responses={**CONDITIONAL, **file_answer(FORMATS)},
     )  # fmt: skip
 
     @api.get("/reports/{period}", tags=["reports"], responses=CONDITIONAL)

@@ -12,8 +12,10 @@ from binational.curation.edits import EventChanges
 from binational.domain import DateSource, EventStatus
 from binational.store.events import FIELD_LIMITS
 
-# ISO forms PartialDate reads: a day, a month or a quarter.
-DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])(-[0-9]{2})?$|^[0-9]{4}Q[1-4]$"
+# ISO forms PartialDate reads: a day, a month or a quarter, in the years a period may
+# name (domain.MIN_YEAR..MAX_YEAR).
+YEAR = r"(1[89]|2[0-9])[0-9]{2}"
+DATE_PATTERN = rf"^{YEAR}-(0[1-9]|1[0-2])(-[0-9]{{2}})?$|^{YEAR}Q[1-4]$"
 # Not empty, not only spaces: a title or password must have something in it.
 SOMETHING = r"\S"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"  # accounts.users.EMAIL, lower case after trim
@@ -25,10 +27,11 @@ PartialDateText = Annotated[
     str,
     Field(pattern=DATE_PATTERN),
     WithJsonSchema({
-        "anyOf": [{"type": "string", "format": "date"},
-                  {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"},
-                  {"type": "string", "pattern": r"^[0-9]{4}Q[1-4]$"}],
-        "description": "A day (2023-05-12), a month (2023-05) or a quarter (2023Q2).",
+        "anyOf": [{"type": "string", "format": "date", "pattern": rf"^{YEAR}-"},
+                  {"type": "string", "pattern": rf"^{YEAR}-(0[1-9]|1[0-2])$"},
+                  {"type": "string", "pattern": rf"^{YEAR}Q[1-4]$"}],
+        "description": "A day (2023-05-12), a month (2023-05) or a quarter (2023Q2), "
+        "years 1800 to 2999.",
         "examples": ["2023-05-12"],
     }),
 ]  # fmt: skip

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from binational.accounts.roles import Actor
 from binational.scorecard.records import scorecard_record
 from binational.web.http.deps import reader, web_context
+from binational.web.http.openapi import file_answer
 from binational.web.http.params import CategoryQuery, Language, PeriodQuery, ScorecardFormat
 from binational.web.rendering import render, request_language
 from binational.web.views.scorecard import (
@@ -56,7 +57,8 @@ def router() -> APIRouter:
             )  # fmt: skip
         return scorecard_record(document)
 
-    @routes.get("/api/scorecard.{fmt}", tags=["scorecard"], response_model=None)
+    @routes.get("/api/scorecard.{fmt}", tags=["scorecard"], response_model=None,
+                responses=file_answer(item.value for item in ScorecardFormat))  # fmt: skip
     def scorecard_file(
         request: Request, fmt: ScorecardFormat, period: PeriodQuery = None,
         category: CategoryQuery = None, language: Language = Language.en,
