@@ -20,6 +20,7 @@ from binational.accounts.roles import Actor
 from binational.ingest.queue import reject_candidate
 from binational.registry.schema import SLUG_PATTERN
 from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
+from binational.reports.overview import needs_overview
 from binational.search import index_status
 from binational.store.events import get_event
 from binational.store.records import event_record
@@ -240,6 +241,8 @@ def router() -> APIRouter:
         file = report_file(period, fmt.value)
         with web.database.sessions() as session:
             guard.report_has_items(builder_view(session, file.period))
+            if needs_overview(file.period):
+                guard.comparable(file.period, "report")
             body = report_bytes(session, file, web.settings, web.registry)
         return conditional(request, download_response(body, file))
 

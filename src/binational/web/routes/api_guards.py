@@ -11,9 +11,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from binational.accounts.users import find_user, get_user, normalize_email
+from binational.domain import MIN_YEAR, Period
 from binational.drafting.llm import model_settings
 from binational.errors import UserError
 from binational.ingest.queue import QUEUED
+from binational.scorecard.activity import PERIODS_BEFORE
 from binational.store.account_models import User
 from binational.store.candidates import find_candidate
 from binational.web.http.errors import Conflict, NotFound
@@ -45,6 +47,19 @@ def report_has_items(view: dict[str, Any]) -> None:
     """404 for a report with nothing in it (no file is made for it)."""
     if not view["items"]:
         raise NotFound(f"there are no reviewed or published events in {view['period']}")
+
+
+def comparable(period: Period, what: str) -> None:
+    """404 for a period whose four earlier periods (which a scorecard, and a long
+    report's overview, compare it with) would begin before the first year a period
+    may name: the services cannot build those."""
+    try:
+        period.shifted(-PERIODS_BEFORE)
+    except ValueError:
+        raise NotFound(
+            f"there is no {what} for {period}: it compares the {PERIODS_BEFORE} periods "
+            f"before it, and those begin before {MIN_YEAR}"
+        ) from None
 
 
 def report_item(view: dict[str, Any], event_id: int, action: str) -> None:
