@@ -24,7 +24,6 @@ from binational.web.views.scorecard import (
     scorecard_renderer,
 )
 
-
 REFUSALS: dict[int | str, dict] = {
     400: {"description": "A range of months whose last month comes before its first."},
     404: {"description": "A period whose four earlier periods begin before 1800."},
