@@ -23,7 +23,7 @@ from binational.ingest.clusters import NewDocument, store_document
 from binational.store.database import Database
 
 BINATIONAL = Path(sys.executable).with_name("binational")
-CANDIDATES = 6
+CANDIDATES = 18
 
 
 def free_port() -> int:
@@ -39,7 +39,7 @@ def candidate(number: int) -> NewDocument:
         kind="page", url=url, canonical_url=url, title=title,
         text=f"{title}. The IBWC and the CILA met in El Paso.",
         text_sha256=f"{number:064d}", source_name="state.gov", official=True,
-        published=dt.date(2023, 5, 1 + number), published_stated=True, language="en",
+        published=dt.date(2023, 9, number), published_stated=True, language="en",
         score=0.5 + number / 100, reasons=("United States and Mexico both named",),
         institutions=({"slug": "ibwc", "kind": "institution", "mention": "IBWC"},),
     )  # fmt: skip
