@@ -24,7 +24,8 @@ def test_every_page_has_a_json_twin_it_links_to(browser, page, twin):
     html = admin.get(page)
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
     data = admin.get(twin)
-    assert data.status_code == 200 and data.headers["content-type"] == "application/json; charset=utf-8"
+    assert data.status_code == 200
+    assert data.headers["content-type"] == "application/json; charset=utf-8"
     assert f'href="{twin.replace("&", "&amp;")}' in html.text or f'href="{twin}' in html.text
 
 
