@@ -2,6 +2,8 @@
 ETag/304 on reads, page links, and an OpenAPI document that lists every status and
 role (Schemathesis checks the whole of it against a live server: tests/api)."""
 
+import re
+
 import pytest
 from tests.web.conftest import event_id_matching
 
@@ -119,3 +121,18 @@ def test_public_reads_make_credentials_optional(make_app):
     schema = TestClient(make_app(public_read=True)).get("/openapi.json").json()
     assert {} in schema["paths"]["/api/events"]["get"]["security"]
     assert {} not in schema["paths"]["/api/reports"]["get"]["security"]
+
+
+def test_docs_show_every_status_and_role(browser):
+    client = browser(None)
+    schema = client.get("/openapi.json").json()
+    page = client.get("/docs").text
+    for status in ("200", "304", "400", "401", "403", "404", "405", "409", "413", "422", "500",
+                   "503"):  # fmt: skip
+        assert f"<dt><code>{status}</code></dt>" in page
+    for role in ("anyone", "reader", "viewer", "editor", "admin"):
+        assert f"<dt><code>{role}</code></dt>" in page
+    answers = sum(len(op["responses"]) for item in schema["paths"].values() for op in item.values())
+    lists = re.findall(r'<ul class="api-answers"[^>]*>(.*?)</ul>', page, re.S)
+    assert sum(item.count("<li>") for item in lists) == answers  # every status of every operation
+    assert page.count('Role: <a href="#roles-h">') == sum(len(i) for i in schema["paths"].values())

@@ -1,6 +1,7 @@
 """``/docs``: the API reference, rendered on the server from the app's OpenAPI
 schema (``/openapi.json``), so it needs no script from elsewhere and keeps the
-strict Content-Security-Policy."""
+strict Content-Security-Policy. Each operation shows the role it needs and every
+status it can answer; the page opens with what each role and status means."""
 
 from __future__ import annotations
 
@@ -9,9 +10,19 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from binational.web.http.openapi import ROLE_TEXT, STATUS_TEXT
 from binational.web.rendering import render
 
 METHODS = ("get", "post", "put", "patch", "delete")
+GENERAL_STATUSES = {
+    200: "Done; the body is JSON (or the file asked for).",
+    201: "Created; the body is the new resource.",
+    304: "Not modified: `If-None-Match` named the answer's current `ETag`.",
+    405: "The address does not take this method; `Allow` lists those it does.",
+    **STATUS_TEXT,
+}
+ROLES = {"anyone": ROLE_TEXT[None], **{role: ROLE_TEXT[role] for role in
+                                       ("reader", "viewer", "editor", "admin")}}  # fmt: skip
 
 
 def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
@@ -36,6 +47,11 @@ def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
                         for p in operation.get("parameters", [])
                     ],
                     "body": reference.rsplit("/", 1)[-1] or None,
+                    "role": operation.get("x-role", "anyone"),
+                    "responses": [
+                        (status, answer.get("description", ""))
+                        for status, answer in operation.get("responses", {}).items()
+                    ],
                 }
             )
     return sorted(
@@ -52,7 +68,7 @@ def router() -> APIRouter:
         components = schema.get("components", {}).get("schemas", {})
         return render(
             request, "docs.html", operations=operations(schema), components=components,
-            info=schema.get("info", {}),
+            info=schema.get("info", {}), statuses=sorted(GENERAL_STATUSES.items()), roles=ROLES,
         )  # fmt: skip
 
     return routes
