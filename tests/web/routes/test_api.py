@@ -130,3 +130,14 @@ def test_health_says_whether_the_search_index_is_current(make_app, web_db):
         assert client.get("/api/health").json()["search_index"] == "stale"
         client.get("/api/events", params={"q": "renamed"})  # no session: refused, no search
         assert client.get("/api/health").json()["search_index"] == "stale"
+
+
+def test_a_slug_named_twice_is_named_once(browser, token, web_db):
+    event_id = event_id_matching(web_db, "")
+    client = browser(None)
+    headers = {"Authorization": f"Bearer {token}"}
+    response = client.patch(f"/api/events/{event_id}", headers=headers, json={
+        "add_institutions": ["nadbank", "nadbank"], "remove_institutions": ["nadbank", "nadbank"],
+    })  # fmt: skip
+    assert response.status_code == 200, response.text
+    assert "nadbank" not in {link["slug"] for link in response.json()["institutions"]}

@@ -71,11 +71,11 @@ class EventUpdate(BaseModel):
     def changes(self) -> EventChanges:
         scalar = {"topics", "add_institutions", "remove_institutions"}
         fields = {k: v for k, v in self.model_dump(exclude_unset=True).items() if k not in scalar}
-        return EventChanges(
+        return EventChanges(  # a slug named twice is named once
             fields=fields,
-            topics=tuple(self.topics) if self.topics is not None else None,
-            add_links=tuple(self.add_institutions),
-            remove_links=tuple(self.remove_institutions),
+            topics=tuple(dict.fromkeys(self.topics)) if self.topics is not None else None,
+            add_links=tuple(dict.fromkeys(self.add_institutions)),
+            remove_links=tuple(dict.fromkeys(self.remove_institutions)),
         )
 
 
