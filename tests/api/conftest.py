@@ -101,6 +101,11 @@ class ApiServer:
         self.stop()
         raise RuntimeError("the server did not answer within 30 s")
 
+    def cpu_seconds(self) -> float:
+        """The server's CPU time so far (user and system), from /proc."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 

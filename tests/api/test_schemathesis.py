@@ -10,6 +10,7 @@ whose reads are public, so that the anonymous run reads something)."""
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -41,12 +42,17 @@ def run_schemathesis(url: str, token: str | None, report: Path) -> subprocess.Co
                          [("editor", False), ("viewer", False), (None, True)])  # fmt: skip
 def test_schemathesis_finds_nothing(start_server, tmp_path, role, public_read):
     server = start_server(public_read=public_read)
-    started = time.monotonic()
+    started, children = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
     result = run_schemathesis(server.url, server.tokens[role] if role else None,
                               tmp_path / "junit.xml")  # fmt: skip
     elapsed = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    tester = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
     output = result.stdout + result.stderr
-    print(f"schemathesis as {role or 'anonymous'}: {elapsed:.0f} s\n{output[-3000:]}")
+    load = os.getloadavg()[0]
+    print(f"\nschemathesis as {role or 'anonymous'}: {elapsed:.0f} s wall, CPU: server "
+          f"{server.cpu_seconds():.0f} s, schemathesis {tester:.0f} s, load {load:.1f}"
+          f"\n{output[-1500:]}")  # fmt: skip
     assert result.returncode == 0, f"{output[-12000:]}\n--- server log ---\n{server.log()[-4000:]}"
     assert "No issues found" in output or " passed" in output
     assert "generated" in output  # it did run tests
