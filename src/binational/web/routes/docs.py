@@ -5,10 +5,12 @@ status it can answer; the page opens with what each role and status means."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from markupsafe import Markup, escape
 
 from binational.web.http.openapi import ROLE_TEXT, STATUS_TEXT
 from binational.web.rendering import render
@@ -23,6 +25,13 @@ GENERAL_STATUSES = {
 }
 ROLES = {"anyone": ROLE_TEXT[None], **{role: ROLE_TEXT[role] for role in
                                        ("reader", "viewer", "editor", "admin")}}  # fmt: skip
+
+
+def inline_markup(text: str) -> Markup:
+    """The OpenAPI text's `code` and **strong** spans as HTML, everything else escaped."""
+    html = str(escape(text))
+    html = re.sub(r"`([^`]+)`", r"<code>\1</code>", html)
+    return Markup(re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", html))
 
 
 def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
@@ -41,7 +50,7 @@ def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
                     "path": path,
                     "tag": (operation.get("tags") or ["other"])[0],
                     "summary": operation.get("summary", ""),
-                    "description": operation.get("description", ""),
+                    "description": inline_markup(operation.get("description", "")),
                     "parameters": [
                         {"name": p["name"], "in": p["in"], "required": p.get("required", False)}
                         for p in operation.get("parameters", [])
@@ -49,7 +58,7 @@ def operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
                     "body": reference.rsplit("/", 1)[-1] or None,
                     "role": operation.get("x-role", "anyone"),
                     "responses": [
-                        (status, answer.get("description", ""))
+                        (status, inline_markup(answer.get("description", "")))
                         for status, answer in operation.get("responses", {}).items()
                     ],
                 }
@@ -68,7 +77,8 @@ def router() -> APIRouter:
         components = schema.get("components", {}).get("schemas", {})
         return render(
             request, "docs.html", operations=operations(schema), components=components,
-            info=schema.get("info", {}), statuses=sorted(GENERAL_STATUSES.items()), roles=ROLES,
+            info=schema.get("info", {}), roles={k: inline_markup(v) for k, v in ROLES.items()},
+            statuses=[(k, inline_markup(v)) for k, v in sorted(GENERAL_STATUSES.items())],
         )  # fmt: skip
 
     return routes
