@@ -88,9 +88,13 @@ def validation_field(location: tuple) -> str | None:
 
 def invalid_value_text(error: dict) -> str:
     """Pydantic's words for a bad value, or the form it must take for a pattern."""
-    form = PATTERN_FORMS.get(str(error.get("ctx", {}).get("pattern", "")))
+    context = error.get("ctx", {})
+    form = PATTERN_FORMS.get(str(context.get("pattern", "")))
     if error.get("type") == "string_pattern_mismatch" and form:
         return f"{error.get('input')!r} is not {form}"
+    if error.get("type") == "string_too_long" and isinstance(error.get("input"), str):
+        return (f"{len(error['input']):,} characters long; it takes at most "
+                f"{context.get('max_length', 0):,}")  # fmt: skip
     return str(error.get("msg", "invalid"))
 
 

@@ -4,8 +4,10 @@
 The tag is a hash of the answer's bytes, so it changes exactly when the answer does
 (an edit, a new revision, another role seeing other events). The answer is still
 computed on every request: what 304 saves is sending it. ``Cache-Control:
-private, no-cache`` lets a client keep a copy but ask each time; ``Vary`` says the
-answer depends on who asks.
+private, no-cache`` lets a client keep a copy but ask each time (answers to
+signed-in requests are marked ``no-store`` by the session middleware instead; their
+ETag still serves a script that sends it back); ``Vary`` says the answer depends on
+who asks.
 """
 
 from __future__ import annotations
