@@ -25,6 +25,7 @@ SEED = os.environ.get("BINATIONAL_SCHEMATHESIS_SEED", "18")
 
 
 def run_schemathesis(url: str, token: str | None, report: Path) -> subprocess.CompletedProcess:
+    """The CLI, in the test's own directory (it keeps a cache of what it found there)."""
     command = [
         str(SCHEMATHESIS), "run", f"{url}/openapi.json", "--checks", "all",
         "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", str(EXAMPLES),
@@ -35,7 +36,8 @@ def run_schemathesis(url: str, token: str | None, report: Path) -> subprocess.Co
         command += ["--header", f"Authorization: Bearer {token}"]
     env = {**os.environ, "SCHEMATHESIS_HOOKS": HOOKS.stem,
            "PYTHONPATH": os.pathsep.join([str(HOOKS.parent), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=900,
+                          cwd=report.parent)  # fmt: skip
 
 
 @pytest.mark.parametrize(("role", "public_read"),
