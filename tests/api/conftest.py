@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -122,20 +121,3 @@ class ApiServer:
                 self.process.kill()
                 self.process.wait()
         self._log.close()
-
-
-@pytest.fixture
-def start_server(
-    seeded_db: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Callable[..., ApiServer]]:
-    """``start_server(public_read=False)``: a fresh server over a fresh copy."""
-    started: list[ApiServer] = []
-
-    def start(public_read: bool = False) -> ApiServer:
-        server = ApiServer(seeded_db, tmp_path_factory.mktemp("api"), public_read)
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
