@@ -56,7 +56,7 @@ from binational.web.routes.api_docs import (
 )
 from binational.web.routes.api_users import users_router
 from binational.web.routes.drafts import run_drafting
-from binational.web.views.candidates import candidate_queue
+from binational.web.views.candidates import accept_in_transaction, candidate_queue
 from binational.web.views.event_list import MAX_PAGE, list_events, parse_filters
 from binational.web.views.event_page import apply_edit, event_detail, load_event
 from binational.web.views.institutions import institution_detail, registry_by_category
@@ -122,6 +122,8 @@ def router() -> APIRouter:
     ) -> Response:  # fmt: skip
         """Events, best match first with `q`, newest first without; facets count
         every match. Follow `links.next` (or the `Link` header) through the pages."""
+        # The parameters above are declared for the document and checked by FastAPI;
+        # parse_filters reads them into the filters the /events page shares.
         web = web_context(request)
         filters = parse_filters(request.query_params)
         with web.database.connect() as connection:
@@ -204,8 +206,6 @@ def router() -> APIRouter:
         request: Request, candidate_id: Id, actor: Actor = Depends(require_editor)
     ) -> Record:
         """Accept a candidate into a draft event, drafted at once; returns the event."""
-        from binational.web.views.candidates import accept_in_transaction
-
         web = web_context(request)
         with web.database.sessions() as session:
             guard.queued_candidate(session, candidate_id)
