@@ -1,13 +1,14 @@
 # make demo  - from a fresh clone: venv, install, demo database, report in out/
 # make test  - every test (PostgreSQL and browser tests need .ci/run's services)
 # make screenshots - every page of the web app at desktop and phone width, in screenshots/
+# make test-api - the API's contract: Schemathesis and docs/api.md's recipes (in make test too)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLE := data/samples/cbi-report-2023-q2.txt
 
-.PHONY: install demo test lint bench screenshots clean
+.PHONY: install demo test test-api lint bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest -q
+
+test-api: $(STAMP)
+	$(BIN)/pytest -q tests/api
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

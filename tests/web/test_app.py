@@ -62,9 +62,9 @@ def test_field_lengths_are_one_sentence_from_the_api_and_the_form(browser, web_d
     before = editor.get(f"/api/events/{event_id}").json()
     response = editor.patch(f"/api/events/{event_id}", json={"summary": "z" * 20_001},
                             headers={"X-CSRF-Token": editor.csrf()})  # fmt: skip
-    assert response.status_code == 400
-    assert response.json() == {"error": "the summary is 20,001 characters long; an event's "
-                                        "summary takes at most 20,000"}  # fmt: skip
+    assert response.status_code == 422
+    assert response.json() == {"error": "summary: 20,001 characters long; it takes at most "
+                                        "20,000", "field": "body.summary"}  # fmt: skip
     form = editor.submit(f"/events/{event_id}/edit", {"title": "t" * 501, "date": "2023-05-01"})
     assert form.status_code == 400 and "an event&#39;s title takes at most 500" in form.text
     assert editor.get(f"/api/events/{event_id}").json() == before  # nothing changed

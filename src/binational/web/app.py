@@ -32,6 +32,7 @@ from binational.web.http.body_limit import BodyLimitMiddleware
 from binational.web.http.csrf import csrf_guard
 from binational.web.http.errors import install_error_handlers
 from binational.web.http.ids import ids_in_range
+from binational.web.http.openapi import install_openapi
 from binational.web.http.security_headers import SecurityHeadersMiddleware
 from binational.web.http.sessions import SessionCodec, SessionMiddleware
 from binational.web.http.unexpected import UnexpectedErrorMiddleware
@@ -99,6 +100,7 @@ def create_app(
         app.include_router(module.router())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)
+    install_openapi(app, settings.public_read)
     secret = settings.secret_key or secrets.token_urlsafe(32)
     codec = SessionCodec(secret, settings.session_hours * 3600)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -106,7 +106,7 @@ def test_the_last_admin_cannot_be_demoted(browser, web_db):
     assert response.status_code == 400 and "last active admin" in response.text
     api = admin.patch(f"/api/users/{admin_id}", json={"active": False},
                       headers={"X-CSRF-Token": admin.csrf()})  # fmt: skip
-    assert api.status_code == 400
+    assert api.status_code == 409 and "last active admin" in api.json()["error"]
 
 
 def test_api_creates_users(browser):

@@ -24,7 +24,8 @@ def test_every_page_has_a_json_twin_it_links_to(browser, page, twin):
     html = admin.get(page)
     assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
     data = admin.get(twin)
-    assert data.status_code == 200 and data.headers["content-type"] == "application/json"
+    assert data.status_code == 200
+    assert data.headers["content-type"] == "application/json; charset=utf-8"
     assert f'href="{twin.replace("&", "&amp;")}' in html.text or f'href="{twin}' in html.text
 
 
@@ -86,12 +87,14 @@ def test_a_viewer_token_cannot_write(browser, web_db):
 @pytest.mark.parametrize(
     ("body", "status", "message"),
     [
-        ({"status": "done"}, 400, "is not a status"),
-        ({"date": "April"}, 400, "is not a date"),
-        ({"url": "ftp://x"}, 400, "is not a web address"),
+        ({"status": "done"}, 422, "status: Input should be"),
+        ({"date": "April"}, 422, "date: "),
+        ({"date": "2023-02-30"}, 400, "day is out of range"),
+        ({"url": "ftp://x"}, 422, "url: "),
+        ({"title": None}, 422, "title: "),
         ({"topics": ["astrology"]}, 400, "not a topic"),
         ({"add_institutions": ["nope"]}, 400, "not an institution"),
-        ({"remove_institutions": ["nadbank"]}, 400, "is not linked to nadbank"),
+        ({"remove_institutions": ["nadbank"]}, 409, "is not linked to nadbank"),
         ({"colour": "red"}, 422, "colour"),
     ],
 )
@@ -127,3 +130,14 @@ def test_health_says_whether_the_search_index_is_current(make_app, web_db):
         assert client.get("/api/health").json()["search_index"] == "stale"
         client.get("/api/events", params={"q": "renamed"})  # no session: refused, no search
         assert client.get("/api/health").json()["search_index"] == "stale"
+
+
+def test_a_slug_named_twice_is_named_once(browser, token, web_db):
+    event_id = event_id_matching(web_db, "")
+    client = browser(None)
+    headers = {"Authorization": f"Bearer {token}"}
+    response = client.patch(f"/api/events/{event_id}", headers=headers, json={
+        "add_institutions": ["nadbank", "nadbank"], "remove_institutions": ["nadbank", "nadbank"],
+    })  # fmt: skip
+    assert response.status_code == 200, response.text
+    assert "nadbank" not in {link["slug"] for link in response.json()["institutions"]}

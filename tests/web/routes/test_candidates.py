@@ -46,7 +46,7 @@ def test_min_score_filters(browser, candidates):
     data = browser("viewer").get("/api/candidates?min_score=0.5").json()
     assert [c["id"] for c in data["candidates"]] == [first]
     assert data["queued"] == 2
-    assert browser("viewer").get("/api/candidates?min_score=lots").status_code == 400
+    assert browser("viewer").get("/api/candidates?min_score=lots").status_code == 422
 
 
 def test_accept_makes_a_draft_event_drafted_at_once(browser, candidates):

@@ -248,7 +248,7 @@ def test_the_draft_api_is_for_editors(browser, accepted):
     assert unsaved["draft_id"] is None and unsaved["summary"] == record["summary"]
     assert editor.post("/api/events/99999/draft", headers=headers).status_code == 404
     refused = editor.post(path + "?llm=true", headers=headers)
-    assert refused.status_code == 400
+    assert refused.status_code == 409
     assert refused.json()["error"].startswith("no drafting model is configured")
 
 

@@ -97,10 +97,10 @@ def test_downloads(browser, fmt, start, media):
 @pytest.mark.parametrize(
     ("path", "status"),
     [
-        ("/api/reports/2023Q2.exe", 400),
+        ("/api/reports/2023Q2.exe", 422),  # not a period (nor a format): checked, 422
         ("/api/reports/..%2F..%2Fetc.md", 404),
-        ("/api/reports/2023Q5.pdf", 404),
-        ("/api/reports/2024Q1.md", 400),  # a quarter without events
+        ("/api/reports/2023Q5.pdf", 422),
+        ("/api/reports/2024Q1.md", 404),  # a quarter without events has no report
     ],
 )
 def test_bad_download_names_are_refused(browser, path, status):

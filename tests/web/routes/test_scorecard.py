@@ -44,11 +44,12 @@ def test_the_json_twin(browser):
 def test_bad_parameters_are_one_sentence(browser):
     client = browser("viewer")
     bad = client.get("/api/scorecard?period=2023Q5")
-    assert bad.status_code == 400 and "quarters run Q1 to Q4" in bad.json()["error"]
+    assert bad.status_code == 422 and bad.json()["field"] == "query.period"
+    assert bad.json()["error"].startswith("period: '2023Q5' is not a period: a quarter (2023Q2)")
     page = client.get("/scorecard?period=2023-13")
     assert page.status_code == 400 and "months run 1 to 12" in page.text
-    assert client.get("/api/scorecard?category=treaties").status_code == 400
-    assert client.get("/api/scorecard.rtf?period=2023").status_code == 404
+    assert client.get("/api/scorecard?category=treaties").status_code == 422
+    assert client.get("/api/scorecard.rtf?period=2023").status_code == 422
 
 
 def test_files_for_download(browser):

@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 import secrets
 
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from binational.web.http.problems import problem
 
 LOG = logging.getLogger("binational.web")
 
@@ -30,9 +32,7 @@ def unexpected_response(request: Request, reference: str) -> Response:
     message = f"something went wrong on the server; it was logged as error {reference}"
     headers = {"Cache-Control": "no-store"}
     if request.url.path.startswith("/api"):
-        return JSONResponse(
-            {"error": message, "error_id": reference}, status_code=500, headers=headers
-        )
+        return problem(500, message, error_id=reference, headers=headers)
     try:
         from binational.web.rendering import render
 

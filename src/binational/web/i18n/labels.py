@@ -381,4 +381,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "required": ("required", "obligatorio"),
     "body": ("Body", "Cuerpo"),
     "schemas": ("Schemas", "Esquemas"),
+    "api_roles": ("Roles", "Roles"),
+    "api_role": ("Role", "Rol"),
+    "api_statuses": ("Statuses", "Códigos de estado"),
+    "api_error_shape": ("Every error answers one JSON shape:",
+                        "Todo error responde con una sola forma JSON:"),  # fmt: skip
 }
