@@ -1,5 +1,6 @@
-"""The Core tables (``tables.py``, ``ingest_tables.py``) and the migrations describe the
-same schema, on SQLite and PostgreSQL, and the ORM classes are mapped onto them."""
+"""The Core tables (``tables.py``, ``ingest_tables.py``, ``job_tables.py``) and the
+migrations describe the same schema, on SQLite and PostgreSQL, and the ORM classes are
+mapped onto them."""
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -8,6 +9,7 @@ from binational.store import (
     account_models,
     ingest_models,
     ingest_tables,
+    job_tables,
     models,
     tables,
 )
@@ -20,6 +22,7 @@ def test_the_tables_match_the_migrations(database):
         diffs = compare_metadata(context, tables.metadata)
     assert diffs == []
     assert {"events", "sessions", "event_drafts", "ingest_documents"} <= set(tables.metadata.tables)
+    assert job_tables.sources.metadata is tables.metadata
 
 
 def test_the_orm_classes_are_mapped_onto_the_core_tables():

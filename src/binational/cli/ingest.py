@@ -95,15 +95,25 @@ def add_source(
         bool | None,
         typer.Option("--official/--unofficial", help="Override the official-host guess."),
     ] = None,
+    interval: Annotated[
+        float | None,
+        typer.Option(
+            help="Seconds between the workers' polls (default: ingest_interval).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
     sources: SourcesOption = None,
 ) -> None:
     """Add a source (the sources file is created from the bundled list if needed)."""
     from binational.ingest.sources import Source, load_sources, save_sources, with_source
 
-    path = _sources_path(sources, settings_for())
-    new = Source(name, url, kind, language, country, agency, selector, official)
+    settings = settings_for()
+    path = _sources_path(sources, settings)
+    new = Source(name, url, kind, language, country, agency, selector, official, interval)
     save_sources(path, with_source(load_sources(path), new))
     make_console().print(f"added {name!r} to {path}")
+    _sync_for_workers(settings, path)
 
 
 @sources_app.command("remove")
@@ -114,9 +124,25 @@ def remove_source(
     """Remove a source (the sources file is created from the bundled list if needed)."""
     from binational.ingest.sources import load_sources, save_sources, without_source
 
-    path = _sources_path(sources, settings_for())
+    settings = settings_for()
+    path = _sources_path(sources, settings)
     save_sources(path, without_source(load_sources(path), name))
     make_console().print(f"removed {name!r} from {path}")
+    _sync_for_workers(settings, path)
+
+
+def _sync_for_workers(settings, path: Path) -> None:
+    """With a PostgreSQL database, the workers' sources follow the file at once."""
+    if not settings.db.startswith(("postgresql", "postgres:")):
+        return
+    from binational.jobs.sources import sync_from_file
+
+    database = open_database(settings)
+    try:
+        counts = sync_from_file(database, path)
+    finally:
+        database.close()
+    make_console().print(f"the workers' sources: {counts.added} added, {counts.removed} removed")
 
 
 def ingest_command(

@@ -58,9 +58,8 @@ class IngestRun:
             outcome = "failed"
             self.summary.fail(source.name, source.url, reason)
             with contextlib.suppress(Exception):  # the database itself may be what failed
-                self.steps.fail_source(source, FetchResult(source.url, source.url), reason)
-                self.summary.failed -= 1  # counted once, above
-                self.summary.failures.pop()
+                empty = FetchResult(source.url, source.url)
+                self.steps.save_failed_state(source, empty, reason)
         self.summary.sources[source.name] = outcome
         self.on_event("done", source.name, outcome)
 

@@ -8,6 +8,7 @@ import datetime as dt
 import email.utils
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 
 def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
@@ -24,6 +25,11 @@ def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> fl
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
+
+
+class Throttle(Protocol):
+    async def wait(self, host: str, min_interval: float | None = None) -> None:
+        """Return when a request to ``host`` may start."""
 
 
 class HostThrottle:

@@ -80,6 +80,7 @@ class Polled:
     outcome: str  # fetched | unchanged | failed
     to_fetch: list[Entry] = field(default_factory=list)
     feed: FetchResult | None = None
+    error: str | None = None  # why it failed
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,9 @@ class IngestSteps:
             self.summary.unchanged += 1
             return Polled("unchanged")
         if not result.ok:
-            self.fail_source(source, result, result.error or f"HTTP {result.status}")
-            return Polled("failed")
+            reason = result.error or f"HTTP {result.status}"
+            self.fail_source(source, result, reason)
+            return Polled("failed", error=reason)
         self.summary.fetched += 1
         if hashlib.sha256(result.body).hexdigest() == known.content_sha256:
             self.summary.unchanged += 1
@@ -151,7 +153,7 @@ class IngestSteps:
                 f"unreadable {source.kind}: {type(error).__name__}: {error}"
             )  # fmt: skip
             self.fail_source(source, result, reason)
-            return Polled("failed")
+            return Polled("failed", error=reason)
         to_fetch: list[Entry] = []
         for entry in entries:
             with self.database.sessions() as session:
@@ -164,6 +166,10 @@ class IngestSteps:
 
     def fail_source(self, source: Source, result: FetchResult, reason: str) -> None:
         self.summary.fail(source.name, source.url, reason)
+        self.save_failed_state(source, result, reason)
+
+    def save_failed_state(self, source: Source, result: FetchResult, reason: str) -> None:
+        """Remember a failed poll (its validators kept: the next poll reads it all)."""
         save_source_state(self.database, source.url, result, error=reason, keep_validators=True)
 
     def finish_source(self, source: Source, polled: Polled, retry_later: bool) -> None:
@@ -192,7 +198,9 @@ class IngestSteps:
         with self.database.sessions() as session:
             if known_document(session, key, "page") is not None:
                 return PageOutcome("known")  # stored meanwhile (or by an earlier attempt)
-        retry_at = page_retry_at(self.database, key) if self.limits.page_backoff else None
+        retry_at = (
+            page_retry_at(self.database, key) if self.limits.page_backoff is not None else None
+        )
         if retry_at is not None and retry_at > utcnow():
             self.summary.deferred += 1
             return PageOutcome("deferred", retry_later=True)

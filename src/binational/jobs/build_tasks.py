@@ -1,0 +1,47 @@
+"""The long jobs of the ``builds`` queue: a report file (the web app's downloads when
+a queue is configured) and the re-check of archived citations."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+
+from binational.domain import Period
+from binational.publish.formats import DocumentKind, get_renderer
+from binational.reports.service import report_document, report_stem, write_rendered
+
+BUILD_REPORT = "reports.build"
+CHECK_ARCHIVE = "archive.check"
+
+
+def report_build_path(builds_dir: str | Path, period: str, format_name: str) -> Path:
+    """Where the build of a period's report in a format is written."""
+    renderer = get_renderer(format_name, DocumentKind.REPORT)
+    return Path(builds_dir) / renderer.filename(report_stem(Period.parse(period)))
+
+
+def build_report_file(database, settings, period: str, format_name: str) -> Path:
+    """Render the period's report as of today into ``builds_dir``; its path."""
+    renderer = get_renderer(format_name, DocumentKind.REPORT)
+    chosen = Period.parse(period)
+    with database.sessions() as session:
+        document = report_document(session, chosen, settings, today=dt.date.today())
+    [path] = write_rendered(document, [renderer], report_stem(chosen), Path(settings.builds_dir))
+    return path
+
+
+async def build_report(context, period: str, format: str) -> str:  # noqa: A002 - job argument
+    resources = context.additional_context["resources"]
+    path = await asyncio.to_thread(
+        build_report_file, resources.database, resources.settings, period, format
+    )
+    return str(path)
+
+
+async def check_archive(context, limit: int | None = None) -> str:
+    from binational.site.citations import check_citations
+
+    resources = context.additional_context["resources"]
+    checks = await check_citations(resources.database, resources.settings, limit)
+    return f"{len(checks)} checked"
