@@ -175,8 +175,7 @@ class Fetcher:
         host = urlsplit(current).netloc.lower()
         result = FetchResult(url, current)
         for attempt in range(1, self.policy.retries + 2):
-            await self._throttle.wait(host, delay)
-            async with self._semaphore:
+            async with self._throttle.slot(host, delay), self._semaphore:
                 result = replace(
                     await self._get_once(url, current, headers, accept), attempts=attempt
                 )

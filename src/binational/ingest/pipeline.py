@@ -94,4 +94,7 @@ async def run_ingest(
                 database, fetcher, analyzer, settings.near_duplicate_threshold, on_event,
                 StepLimits.from_settings(settings),
             )  # fmt: skip
-            return await run.run(sources)
+            try:
+                return await run.run(sources)
+            finally:
+                run.steps.close()

@@ -7,7 +7,8 @@ import asyncio
 import datetime as dt
 import email.utils
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Protocol
 
 
@@ -28,8 +29,8 @@ def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> fl
 
 
 class Throttle(Protocol):
-    async def wait(self, host: str, min_interval: float | None = None) -> None:
-        """Return when a request to ``host`` may start."""
+    def slot(self, host: str, min_interval: float | None = None) -> AbstractAsyncContextManager:
+        """Entered when a request to ``host`` may start; left when its response is in."""
 
 
 class HostThrottle:
@@ -50,3 +51,10 @@ class HostThrottle:
                 await asyncio.sleep(ready - now)
                 now = ready
             self._next[host] = now + interval
+
+    @asynccontextmanager
+    async def slot(self, host: str, min_interval: float | None = None) -> AsyncIterator[None]:
+        """The request's turn: spaced from the start of the one before (this process's
+        requests only; the job queue's workers share ``jobs.politeness``)."""
+        await self.wait(host, min_interval)
+        yield

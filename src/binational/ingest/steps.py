@@ -17,7 +17,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from binational.ingest.analyze import Analyzer, Fetched, analyze_entry, analyze_page
 from binational.ingest.canonical import canonical_url
@@ -46,6 +48,7 @@ from binational.store.models import utcnow
 # on_event(kind, source name, detail): "source" (started, detail = its URL), "entries"
 # (detail = how many to fetch), "page" (one page done), "done" (detail = outcome).
 EventHook = Callable[[str, str, str], None]
+T = TypeVar("T")
 
 
 def fetched_of(result: FetchResult) -> Fetched:
@@ -105,6 +108,18 @@ class IngestSteps:
         self.index = NearDuplicateIndex(threshold)
         self._indexed_to = 0  # the last document id the index has seen
         self.deadline: float | None = None  # the loop time a run's budget ends
+        # Analysis (CPU) and storing (which may wait for the clusters lock) run in one
+        # thread of their own, one at a time, so the event loop keeps sending requests
+        # in their politeness slots meanwhile (a request sent late bunches with the
+        # next); one thread keeps the index and the analyzer to one user.
+        self._desk = ThreadPoolExecutor(1, thread_name_prefix="ingest-desk")
+
+    async def off_loop(self, function: Callable[..., T], *args) -> T:
+        """``function(*args)`` in the steps' own thread."""
+        return await asyncio.get_running_loop().run_in_executor(self._desk, function, *args)
+
+    def close(self) -> None:
+        self._desk.shutdown(wait=True)
 
     def start_budget(self) -> None:
         if self.limits.budget is not None:
@@ -160,7 +175,7 @@ class IngestSteps:
                 if known_document(session, canonical_url(entry.url), "page") is None:
                     to_fetch.append(entry)
                 elif source.is_feed:
-                    self.store_entry_alone(source, entry, fetched_of(result))
+                    await self.off_loop(self.store_entry_alone, source, entry, fetched_of(result))
         self.on_event("entries", source.name, str(len(to_fetch)))
         return Polled("fetched", to_fetch, result)
 
@@ -190,7 +205,7 @@ class IngestSteps:
             outcome = PageOutcome(error=reason)
         self.on_event("page", source.name, entry.url)
         if source.is_feed and feed is not None:
-            self.store_entry_alone(source, entry, feed)
+            await self.off_loop(self.store_entry_alone, source, entry, feed)
         return outcome
 
     async def _fetch_page(self, source: Source, entry: Entry) -> PageOutcome:
@@ -215,14 +230,15 @@ class IngestSteps:
         if retry_at is not None:
             clear_page_failures(self.database, key)
         self.summary.fetched += 1
-        document = analyze_page(
-            result.body, fetched_of(result), self.analyzer, source.name, source.language, entry
-        )
+        document = await self.off_loop(
+            analyze_page, result.body, fetched_of(result), self.analyzer, source.name,
+            source.language, entry,
+        )  # fmt: skip
         if document is None:
             reason = "no article text found on the page"
             self.summary.fail(source.name, entry.url, reason)
             return PageOutcome(error=reason)
-        return PageOutcome(self.store(document))
+        return PageOutcome(await self.off_loop(self.store, document))
 
     def store_entry_alone(self, source: Source, entry: Entry, feed: Fetched) -> None:
         """Store a feed entry; a failure is that entry's, never its source's."""

@@ -40,7 +40,9 @@ class WorkerResources:
         policy = FetchPolicy.from_settings(settings)
         archive = self._stack.enter_context(WarcArchive.open(settings.archive_dir))
         client = await self._stack.enter_async_context(make_client(policy))
-        throttle = DatabaseThrottle(self.database.engine, policy.requests_per_second)
+        throttle = DatabaseThrottle(
+            self.database.engine, policy.requests_per_second, policy.deadline
+        )
         fetcher = Fetcher(client, policy, archive, throttle)
         sources = [source_of(row) for row in source_rows(self.database.engine)]
         analyzer = Analyzer.build(official_hosts(sources))
@@ -52,5 +54,7 @@ class WorkerResources:
         return self
 
     async def __aexit__(self, *exc_info) -> None:
+        if self.steps is not None:
+            self.steps.close()
         if self._stack is not None:
             await self._stack.aclose()
