@@ -82,6 +82,8 @@ class Farm:
     delay: float = 0.0
     seed: int = 7
     words: list[str] = field(default_factory=_words)
+    # path -> the statuses its first requests get (then it answers normally)
+    failing: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, hosts: int, sources: int, pages: int, delay: float = 0.0) -> Farm:
@@ -126,6 +128,8 @@ class Farm:
         return title, paragraphs
 
     def answer(self, path: str) -> tuple[int, str, str]:
+        if self.failing.get(path):
+            return self.failing[path].pop(0), "text/plain", "failing on purpose"
         if match := re.fullmatch(r"/feed/(\d+)\.xml", path):
             source = int(match[1])
             links = [

@@ -23,6 +23,10 @@ class JobFailed(Exception):
     """A failure that will not pass by trying again: the job ends failed now."""
 
 
+class MayPass(Exception):
+    """A failure that may pass (a server error, a timeout): the job is tried again."""
+
+
 class DoublingRetry(BaseRetryStrategy):
     """``attempts`` tries in all, waits of ``first_wait`` doubling, except for
     ``JobFailed``."""
@@ -47,9 +51,8 @@ def recording_errors(task: Callable[..., Awaitable[Any]]) -> Callable[..., Await
             return await task(context, **kwargs)
         except Exception as error:
             job = context.job
-            reason = f"{type(error).__name__}: {error}" if not isinstance(error, JobFailed) else (
-                str(error)
-            )  # fmt: skip
+            ours = isinstance(error, JobFailed | MayPass)  # their message says it all
+            reason = str(error) if ours else f"{type(error).__name__}: {error}"
             engine = context.additional_context["resources"].database.engine
             try:
                 await asyncio.to_thread(

@@ -23,7 +23,7 @@ from binational.ingest.canonical import canonical_url
 from binational.ingest.feeds import Entry
 from binational.ingest.run_summary import IngestSummary
 from binational.ingest.steps import fetched_of
-from binational.jobs.failures import JobFailed
+from binational.jobs.failures import JobFailed, MayPass
 from binational.jobs.resources import WorkerResources, source_of
 from binational.store.ingest_sources import claim_due_sources, record_poll, source_row
 from binational.store.job_reads import record_job_error
@@ -101,7 +101,7 @@ async def process_page(
     if outcome.error is None:
         return outcome.stored or "stored"
     if outcome.retry_later:
-        raise RuntimeError(outcome.error)  # may pass: retried with backoff
+        raise MayPass(outcome.error)
     raise JobFailed(outcome.error)
 
 
