@@ -40,12 +40,16 @@ def _counts(engine) -> dict:
                 text("SELECT count(*) FROM ingest_documents WHERE kind = 'page'")
             ),
             "running": connection.scalar(
-                text("SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing' "
-                     "AND queue_name = 'ingest'")
+                text(
+                    "SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing' "
+                    "AND queue_name = 'ingest'"
+                )
             ),  # fmt: skip
             "busy": connection.scalar(
-                text("SELECT count(*) FROM procrastinate_jobs WHERE queue_name = 'ingest' "
-                     "AND status IN ('todo', 'doing')")
+                text(
+                    "SELECT count(*) FROM procrastinate_jobs WHERE queue_name = 'ingest' "
+                    "AND status IN ('todo', 'doing')"
+                )
             ),  # fmt: skip
         }
 
