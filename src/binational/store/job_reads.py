@@ -89,3 +89,13 @@ def record_job_error(engine: Engine, job_id: int, task_name: str, attempt: int, 
                 job_id=job_id, task_name=task_name, attempt=attempt, error=error[:4000]
             )
         )
+
+
+def waiting_job_id(engine: Engine, queueing_lock: str) -> int | None:
+    """The job waiting under ``queueing_lock``, if any (the one a new request joins)."""
+    statement = text(
+        "SELECT id FROM procrastinate_jobs WHERE queueing_lock = :lock AND status = 'todo' "
+        "ORDER BY id LIMIT 1"
+    )
+    with engine.connect() as connection:
+        return connection.execute(statement, {"lock": queueing_lock}).scalar()

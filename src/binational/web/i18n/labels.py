@@ -260,6 +260,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_scorecard": ("Scorecard", "Tablero"),
     "scorecard_choose": ("Choose the scorecard's period", "Elegir el periodo del tablero"),
     "institution_timeline": ("Timeline picture", "Cronología en imagen"),
+    # a report built by the job queue
+    "build_of": ("Building the report", "Preparando el reporte"),
+    "build_waiting": ("Waiting for a worker…", "Esperando a un proceso…"),
+    "build_running": ("Being built…", "En preparación…"),
+    "build_done": ("Ready:", "Listo:"),
+    "build_failed": ("The build failed:", "La preparación falló:"),
+    "build_unknown": (
+        "This build is not known (any more); ask for the report again.",
+        "Esta preparación no se conoce (ya); pida el reporte de nuevo.",
+    ),
+    "build_refresh": (
+        "This page refreshes itself every few seconds.",
+        "Esta página se actualiza sola cada pocos segundos.",
+    ),
     # API docs
     "parameters": ("Parameters", "Parámetros"),
     "required": ("required", "obligatorio"),
