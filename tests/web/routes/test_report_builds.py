@@ -10,10 +10,10 @@ import sys
 import time
 
 import pytest
+from tests.web.conftest import Browser, build_sample_database, fast_passwords
 
 from binational.config import Settings
 from binational.web.app import create_app
-from tests.web.conftest import Browser, build_sample_database, fast_passwords
 
 
 def test_without_a_queue_the_file_is_built_at_once(browser):
