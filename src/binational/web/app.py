@@ -43,6 +43,7 @@ from binational.web.routes import (
     docs,
     events,
     institutions,
+    jobs,
     reports,
     scorecard,
 )
@@ -93,7 +94,9 @@ def create_app(
         throttle=throttle or LoginThrottle(),
         search=search or open_engine(database, registry, settings),
     )
-    for module in (account, events, institutions, scorecard, candidates, reports, docs, api):
+    for module in (
+        account, events, institutions, scorecard, candidates, reports, jobs, docs, api,
+    ):  # fmt: skip
         app.include_router(module.router())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     install_error_handlers(app)

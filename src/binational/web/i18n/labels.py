@@ -274,6 +274,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "This page refreshes itself every few seconds.",
         "Esta página se actualiza sola cada pocos segundos.",
     ),
+    # the job queue (admins)
+    "jobs": ("Job queue", "Cola de trabajos"),
+    "jobs_no_queue": (
+        "There is no job queue: the database is SQLite, and `binational ingest` does the "
+        "work in process.",
+        "No hay cola de trabajos: la base de datos es SQLite y `binational ingest` hace el "
+        "trabajo en su propio proceso.",
+    ),
+    "jobs_queues": ("Queues", "Colas"),
+    "jobs_queue": ("Queue", "Cola"),
+    "jobs_waiting": ("Waiting", "En espera"),
+    "jobs_oldest": ("Oldest waiting", "La espera más larga"),
+    "jobs_running": ("Running", "En curso"),
+    "jobs_failed": ("Failed", "Fallidos"),
+    "jobs_workers": ("{n} workers", "{n} procesos"),
     # API docs
     "parameters": ("Parameters", "Parámetros"),
     "required": ("required", "obligatorio"),
