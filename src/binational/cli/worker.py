@@ -95,9 +95,16 @@ def _print_status(status) -> None:
     console.print(table)
     console.print(f"{len(status.workers)} workers, {len(status.running)} jobs running")
     for job in status.running:
-        console.print(f"  running #{job.id} {job.task} {job.arguments}")
+        console.print(f"  running #{job.id} {job.task} {_shown(job.arguments)}")
     for job in status.failed:
-        console.print(f"  failed #{job.id} {job.task} {job.arguments}: {job.error or '?'}")
+        console.print(f"  failed #{job.id} {job.task} {_shown(job.arguments)}: {job.error or '?'}")
+
+
+def _shown(arguments: dict) -> str:
+    """A job's arguments in short: a page's address, else all of them (--json has all)."""
+    if "url" in arguments:
+        return arguments["url"]
+    return ", ".join(f"{key}={value}" for key, value in arguments.items())
 
 
 def sync_sources_command(

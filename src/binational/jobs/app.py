@@ -52,5 +52,6 @@ def make_app(settings, pool_size: int = 4) -> App:
         (ingest_tasks.retry_stalled, ingest_tasks.RETRY_STALLED),
     ):
         task = register(function, name, "schedule", retried=False)
-        app.periodic(cron=tick, periodic_id=name, queueing_lock=name)(task)
+        # First in line: behind thousands of page jobs they would wait for a free slot.
+        app.periodic(cron=tick, periodic_id=name, queueing_lock=name, priority=100)(task)
     return app
