@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,49 @@ def test_an_unknown_queue_is_one_sentence(postgres_database):
     result = run("worker", "--queue", "everything", "--db", url)
     assert result.returncode == 1
     assert "there is no queue 'everything'; queues: ingest, builds, schedule" in result.stderr
+
+
+@pytest.mark.postgres
+def test_site_build_and_archive_check_handed_to_the_queue(
+    postgres_database, sample_report_path, tmp_path
+):
+    from tests.web.conftest import build_sample_database
+
+    url = postgres_database.engine.url.render_as_string(hide_password=False)
+    build_sample_database(url, sample_report_path)
+    out = tmp_path / "site"
+    queued = run("site", "build", "--out", out, "--no-search", "--queue", "--db", url)
+    assert queued.returncode == 0, queued.stderr
+    assert queued.stdout.startswith("queued as job #") and not out.exists()
+    again = run("site", "build", "--out", out, "--no-search", "--queue", "--db", url)
+    assert again.returncode == 1
+    assert "the same work is already waiting in the job queue" in again.stderr
+    checked = run("archive", "check", "--limit", "5", "--queue", "--db", url)
+    assert checked.returncode == 0, checked.stderr
+    waiting = json.loads(run("jobs", "--json", "--db", url).stdout)
+    assert waiting["queues"] == [
+        {"queue": "builds", "waiting": 2, "running": 0, "failed": 0,
+         "oldest_waiting": waiting["queues"][0]["oldest_waiting"]},
+    ]  # fmt: skip
+    with postgres_database.engine.begin() as connection:  # the check would leave loopback
+        connection.execute(text("DELETE FROM procrastinate_jobs WHERE task_name = 'archive.check'"))
+
+    env = {**os.environ, "BINATIONAL_DB": url, "BINATIONAL_CONFIG": "/nonexistent.toml"}
+    log = tmp_path / "worker.log"
+    with open(log, "wb") as output:
+        worker = subprocess.Popen(
+            [str(BINATIONAL), "worker", "--queue", "builds"], env=env, stdout=output,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while (status := json.loads(run("jobs", "--json", "--db", url).stdout))["queues"] or (
+            not status["workers"]
+        ):
+            assert time.monotonic() < deadline, (status, log.read_text())
+            time.sleep(1)
+    finally:
+        worker.terminate()
+        worker.wait(30)
+    assert (out / "index.html").exists() and (out / "es" / "index.html").exists()
+    # a worker of the builds queue alone defers no periodic jobs nobody would run

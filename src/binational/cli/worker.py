@@ -44,7 +44,8 @@ def worker_command(
         raise UserError(f"there is no queue {unknown[0]!r}; queues: {', '.join(QUEUES)}")
     database = open_database(settings)
     jobs_at_once = concurrency or settings.worker_concurrency
-    app = make_app(settings, pool_size=jobs_at_once + 4)
+    schedules = not queue or "schedule" in queue
+    app = make_app(settings, pool_size=jobs_at_once + 4, periodic=schedules)
 
     async def run() -> None:
         async with WorkerResources(settings, database) as resources, app.open_async():
@@ -128,3 +129,29 @@ def sync_sources_command(
         f"sources in the database: {counts.added} added, {counts.changed} changed, "
         f"{counts.removed} removed"
     )
+
+
+QueueFlag = Annotated[
+    bool,
+    typer.Option(
+        "--queue", help="Hand the work to the job queue (PostgreSQL) for a worker to do, "
+        "instead of doing it now.",
+    ),
+]  # fmt: skip
+
+
+def hand_to_queue(settings, task_name: str, queueing_lock: str, **arguments) -> None:
+    """Defer a job for a worker and say so; one sentence if the same is waiting."""
+    from procrastinate.exceptions import AlreadyEnqueued
+
+    from binational.errors import UserError
+    from binational.jobs.app import defer_job, libpq_url
+
+    libpq_url(settings.db)
+    try:
+        job_id = defer_job(settings, task_name, queueing_lock, **arguments)
+    except AlreadyEnqueued:
+        raise UserError(
+            "the same work is already waiting in the job queue; see `binational jobs`"
+        ) from None
+    make_console().print(f"queued as job #{job_id}; `binational jobs` shows the queue")

@@ -31,8 +31,10 @@ def libpq_url(target: str) -> str:
     return url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def make_app(settings, pool_size: int = 4) -> App:
-    """The app of ``settings.db``, its tasks registered; not opened yet."""
+def make_app(settings, pool_size: int = 4, periodic: bool = True) -> App:
+    """The app of ``settings.db``, its tasks registered; not opened yet. ``periodic``:
+    with the periodic tasks, which every worker of such an app defers (a worker that
+    does not run the ``schedule`` queue leaves them out)."""
     connector = PsycopgConnector(conninfo=libpq_url(settings.db), min_size=1, max_size=pool_size)
     app = App(connector=connector)
     retry = DoublingRetry(settings.job_attempts, settings.job_retry_wait)
@@ -45,6 +47,7 @@ def make_app(settings, pool_size: int = 4) -> App:
     register(ingest_tasks.poll_source, ingest_tasks.POLL_SOURCE, "ingest", retried=False)
     register(ingest_tasks.process_page, ingest_tasks.PROCESS_PAGE, "ingest")
     register(build_tasks.build_report, build_tasks.BUILD_REPORT, "builds")
+    register(build_tasks.build_site, build_tasks.BUILD_SITE, "builds")
     register(build_tasks.check_archive, build_tasks.CHECK_ARCHIVE, "builds")
     tick = f"* * * * * */{settings.worker_tick}"  # croniter: seconds are the sixth field
     for function, name in (
@@ -52,6 +55,15 @@ def make_app(settings, pool_size: int = 4) -> App:
         (ingest_tasks.retry_stalled, ingest_tasks.RETRY_STALLED),
     ):
         task = register(function, name, "schedule", retried=False)
-        # First in line: behind thousands of page jobs they would wait for a free slot.
-        app.periodic(cron=tick, periodic_id=name, queueing_lock=name, priority=100)(task)
+        if periodic:
+            # First in line: behind thousands of page jobs they would wait for a free slot.
+            app.periodic(cron=tick, periodic_id=name, queueing_lock=name, priority=100)(task)
     return app
+
+
+def defer_job(settings, task_name: str, queueing_lock: str | None = None, **arguments) -> int:
+    """Defer one job from a command or a web request (not a worker); its id.
+    ``AlreadyEnqueued`` if a job with the same queueing lock is waiting."""
+    app = make_app(settings, pool_size=1)
+    with app.open():
+        return app.configure_task(task_name, queueing_lock=queueing_lock).defer(**arguments)

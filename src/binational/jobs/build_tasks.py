@@ -1,5 +1,6 @@
 """The long jobs of the ``builds`` queue: a report file (the web app's downloads when
-a queue is configured) and the re-check of archived citations."""
+a queue is configured), the static site (``binational site build --queue``) and the
+re-check of archived citations (``binational archive check --queue``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from binational.publish.formats import DocumentKind, get_renderer
 from binational.reports.service import report_document, report_stem, write_rendered
 
 BUILD_REPORT = "reports.build"
+BUILD_SITE = "site.build"
 CHECK_ARCHIVE = "archive.check"
 
 
@@ -45,3 +47,17 @@ async def check_archive(context, limit: int | None = None) -> str:
     resources = context.additional_context["resources"]
     checks = await check_citations(resources.database, resources.settings, limit)
     return f"{len(checks)} checked"
+
+
+async def build_site(
+    context, out: str, languages: list[str], base_url: str | None = None, search: bool = True
+) -> str:
+    from binational.registry.loader import load_registry
+    from binational.site.build import build_site as build
+
+    resources = context.additional_context["resources"]
+    summary = await asyncio.to_thread(
+        build, resources.database, resources.settings, load_registry(), Path(out),
+        tuple(languages), base_url, search,
+    )  # fmt: skip
+    return f"{summary.pages} pages, {len(summary.written)} files written"

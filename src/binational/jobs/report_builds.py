@@ -21,19 +21,17 @@ def queue_configured(settings) -> bool:
 def request_report_build(settings, database, period: str, format_name: str) -> int:
     """Defer the build of a period's report in a format; the job's id (the waiting
     one's, when the same build is already waiting)."""
-    from binational.jobs.app import make_app
+    from binational.jobs.app import defer_job
 
     lock = f"report:{period}.{format_name}"
-    app = make_app(settings, pool_size=1)
-    with app.open():
-        task = app.configure_task(BUILD_REPORT, queueing_lock=lock)
-        try:
-            return task.defer(period=period, format=format_name)
-        except AlreadyEnqueued:
-            waiting = waiting_job_id(database.engine, lock)
-            if waiting is not None:
-                return waiting
-            return task.defer(period=period, format=format_name)  # it started meanwhile
+    arguments = {"period": period, "format": format_name}
+    try:
+        return defer_job(settings, BUILD_REPORT, lock, **arguments)
+    except AlreadyEnqueued:
+        waiting = waiting_job_id(database.engine, lock)
+        if waiting is not None:
+            return waiting
+        return defer_job(settings, BUILD_REPORT, lock, **arguments)  # it started meanwhile
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,7 @@ from binational.ingest.fetch import Fetcher
 from binational.ingest.sources import Source, official_hosts
 from binational.ingest.steps import IngestSteps, StepLimits
 from binational.jobs.politeness import DatabaseThrottle
-from binational.store.ingest_sources import source_rows
-
-DECLARED = ("name", "url", "kind", "language", "country", "agency", "selector", "official",
-            "interval")  # fmt: skip
+from binational.store.ingest_sources import DECLARED, source_rows
 
 
 def source_of(row: dict) -> Source:
