@@ -10,8 +10,11 @@ machines sharing one database.
   client, archive, analyzer, the ingest steps);
 - ``ingest_tasks.py``: poll a source, process a page, schedule due sources, retry
   the jobs of a worker that stopped answering;
-- ``build_tasks.py``: build a report file, re-check archived citations;
-- ``status.py``: the queue as ``binational jobs`` shows it.
+- ``build_tasks.py``: build a report file or the site, re-check archived citations;
+- ``report_builds.py``: the web app's report downloads as build jobs, or built in a
+  thread within a time limit without a queue;
+- ``sources.py``: the sources file synchronized into the database;
+- ``status.py``: the queue as ``binational jobs`` and the admin page show it.
 
 With SQLite there is no queue: ``binational ingest`` runs the same steps
 (``ingest/steps.py``) in process.
