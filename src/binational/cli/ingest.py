@@ -11,6 +11,7 @@ import typer
 
 from binational.cli.options import DbOption, JsonOption, open_database, settings_for
 from binational.cli.output import make_console, print_json
+from binational.cli.worker import QueueFlag, hand_to_queue, libpq_url
 from binational.errors import UserError
 
 SourcesOption = Annotated[
@@ -291,14 +292,26 @@ def accept_command(
     ] = False,
     db: DbOption = None,
     json_output: JsonOption = False,
+    queue: QueueFlag = False,
 ) -> None:
     """Accept a candidate: it becomes a draft event with its sources and links, and
-    its summary and implications are drafted (with the model when one is set)."""
+    its summary and implications are drafted (with the model when one is set; with
+    --queue, by a worker of the job queue)."""
     from binational.ingest.queue import accept_and_draft
 
     settings = settings_for(db)
+    if queue and not no_draft:
+        libpq_url(settings.db)  # one sentence for SQLite, before anything changes
     database = open_database(settings)
-    if no_draft:
+    if queue and not no_draft:
+        from binational.drafting.keep import Drafter
+        from binational.registry.loader import load_registry
+
+        drafter = Drafter.for_registry(load_registry(), None, settings.organization)
+        accepted = accept_and_draft(database, candidate_id, _author(author), drafter, False)
+        event_id = accepted.event["id"]
+        hand_to_queue(settings, "drafting.draft", f"draft:{event_id}", event_id=event_id)
+    elif no_draft:
         accepted = accept_and_draft(database, candidate_id, _author(author), None)
     else:
         from binational.drafting.keep import Drafter, drafting_model

@@ -32,7 +32,7 @@ def worker_command(
 ) -> None:
     """Run jobs of the PostgreSQL job queue until stopped (Ctrl-C or SIGTERM finish the
     running jobs first). Run as many as you like, on any machines, on one database."""
-    from binational.jobs.app import QUEUES, libpq_url, make_app
+    from binational.jobs.app import QUEUES, make_app
     from binational.jobs.resources import WorkerResources
 
     settings = settings_for(db)
@@ -66,7 +66,6 @@ def worker_command(
 def jobs_command(db: DbOption = None, json_output: JsonOption = False) -> None:
     """The job queue: depth per queue, oldest waiting, running jobs, workers, and
     failed jobs with their errors."""
-    from binational.jobs.app import libpq_url
     from binational.jobs.status import queue_status
 
     settings = settings_for(db)
@@ -145,7 +144,7 @@ def hand_to_queue(settings, task_name: str, queueing_lock: str, **arguments) -> 
     from procrastinate.exceptions import AlreadyEnqueued
 
     from binational.errors import UserError
-    from binational.jobs.app import defer_job, libpq_url
+    from binational.jobs.app import defer_job
 
     libpq_url(settings.db)
     try:
@@ -155,3 +154,10 @@ def hand_to_queue(settings, task_name: str, queueing_lock: str, **arguments) -> 
             "the same work is already waiting in the job queue; see `binational jobs`"
         ) from None
     make_console().print(f"queued as job #{job_id}; `binational jobs` shows the queue")
+
+
+def libpq_url(target: str) -> str:
+    """``jobs.app.libpq_url``: one sentence unless the database is PostgreSQL."""
+    from binational.jobs.app import libpq_url as of_database
+
+    return of_database(target)

@@ -49,6 +49,7 @@ def make_app(settings, pool_size: int = 4, periodic: bool = True) -> App:
     register(build_tasks.build_report, build_tasks.BUILD_REPORT, "builds")
     register(build_tasks.build_site, build_tasks.BUILD_SITE, "builds")
     register(build_tasks.check_archive, build_tasks.CHECK_ARCHIVE, "builds")
+    register(build_tasks.draft_event, build_tasks.DRAFT_EVENT, "builds")
     tick = f"* * * * * */{settings.worker_tick}"  # croniter: seconds are the sixth field
     for function, name in (
         (ingest_tasks.schedule_polls, ingest_tasks.SCHEDULE_POLLS),

@@ -1,6 +1,7 @@
 """The long jobs of the ``builds`` queue: a report file (the web app's downloads when
-a queue is configured), the static site (``binational site build --queue``) and the
-re-check of archived citations (``binational archive check --queue``)."""
+a queue is configured), the static site (``binational site build --queue``), the
+re-check of archived citations (``binational archive check --queue``) and the draft
+of an accepted candidate's event (``binational candidates accept --queue``)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from binational.reports.service import report_document, report_stem, write_rende
 BUILD_REPORT = "reports.build"
 BUILD_SITE = "site.build"
 CHECK_ARCHIVE = "archive.check"
+DRAFT_EVENT = "drafting.draft"
 
 
 def report_build_path(builds_dir: str | Path, period: str, format_name: str) -> Path:
@@ -61,3 +63,23 @@ async def build_site(
         tuple(languages), base_url, search,
     )  # fmt: skip
     return f"{summary.pages} pages, {len(summary.written)} files written"
+
+
+def draft_and_keep(database, settings, drafter_parts, event_id: int) -> str:
+    from binational.drafting.keep import Drafter, drafting_model
+
+    registry, find = drafter_parts
+    with drafting_model(settings) as model:
+        drafter = Drafter(registry, find, model, settings.organization)
+        outcome = drafter.draft_and_keep(database, event_id)
+    return f"draft {outcome.draft.method}, {len(outcome.draft.warnings)} warnings"
+
+
+async def draft_event(context, event_id: int) -> str:
+    """Draft an accepted candidate's event (its summary and implications, with the
+    model when one is set) and keep the draft."""
+    resources = context.additional_context["resources"]
+    parts = await asyncio.to_thread(resources.drafter_parts)
+    return await asyncio.to_thread(
+        draft_and_keep, resources.database, resources.settings, parts, event_id
+    )

@@ -30,6 +30,7 @@ class WorkerResources:
     database: object  # binational.store.database.Database
     steps: IngestSteps | None = None
     _stack: contextlib.AsyncExitStack | None = None
+    _drafter_parts: tuple | None = None
 
     async def __aenter__(self) -> WorkerResources:
         self._stack = contextlib.AsyncExitStack()
@@ -49,6 +50,17 @@ class WorkerResources:
             self.database, fetcher, analyzer, settings.near_duplicate_threshold, limits
         )
         return self
+
+    def drafter_parts(self) -> tuple:
+        """The registry and its linker's ``find`` for drafting, built on first use
+        (a second) and kept for the worker's next drafts."""
+        if self._drafter_parts is None:
+            from binational.registry.linker import Linker
+            from binational.registry.loader import load_registry
+
+            registry = load_registry()
+            self._drafter_parts = (registry, Linker.build(registry).find)
+        return self._drafter_parts
 
     async def __aexit__(self, *exc_info) -> None:
         if self.steps is not None:
