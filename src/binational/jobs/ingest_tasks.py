@@ -67,7 +67,8 @@ async def poll_source(context, source_id: int) -> str:
         return "removed"  # taken out of the sources since the job was deferred
     source = source_of(row)
     steps = resources.steps
-    steps.summary = IngestSummary()  # the job's own counts (the steps are shared)
+    # A worker reads no run summary: a fresh one keeps it from growing job after job.
+    steps.summary = IngestSummary()
     polled = await steps.poll(source)
     await asyncio.to_thread(record_poll, engine, source_id, polled.outcome, polled.error)
     if polled.outcome == "failed":
