@@ -96,7 +96,7 @@ def run_once(admin, farm: Farm, workers: int, args, kill: bool = False) -> dict:
     total = args.sources * args.pages
     with tempfile.TemporaryDirectory() as tmp:
         env = worker_environment(
-            url, Path(tmp), worker_tick=1, worker_heartbeat=1, worker_stalled_after=5,
+            url, Path(tmp), worker_tick=1, worker_heartbeat=2, worker_stalled_after=20,
             requests_per_second=args.rate, job_retry_wait=1, max_concurrency=args.concurrency,
         )  # fmt: skip
         log = Path(tmp) / "workers.log"

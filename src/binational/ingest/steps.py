@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from binational.errors import Busy
 from binational.ingest.analyze import Analyzer, Fetched, analyze_entry, analyze_page
 from binational.ingest.canonical import canonical_url
 from binational.ingest.clusters import (
@@ -199,13 +200,18 @@ class IngestSteps:
         Never raises: whatever goes wrong with one page is that page's failure."""
         try:
             outcome = await self._fetch_page(source, entry)
-        except Exception as error:
+        except Exception as error:  # a busy database may pass; anything else is the page's
             reason = f"could not process the page: {type(error).__name__}: {error}"
             self.summary.fail(source.name, entry.url, reason)
-            outcome = PageOutcome(error=reason)
+            outcome = PageOutcome(error=reason, retry_later=isinstance(error, Busy))
         self.on_event("page", source.name, entry.url)
         if source.is_feed and feed is not None:
-            await self.off_loop(self.store_entry_alone, source, entry, feed)
+            try:
+                await self.off_loop(self.store_entry_alone, source, entry, feed)
+            except Busy as error:
+                reason = f"could not store the feed entry: {error}"
+                self.summary.fail(source.name, entry.url, reason)
+                outcome = PageOutcome(outcome.stored, reason, retry_later=True)
         return outcome
 
     async def _fetch_page(self, source: Source, entry: Entry) -> PageOutcome:
@@ -241,11 +247,14 @@ class IngestSteps:
         return PageOutcome(await self.off_loop(self.store, document))
 
     def store_entry_alone(self, source: Source, entry: Entry, feed: Fetched) -> None:
-        """Store a feed entry; a failure is that entry's, never its source's."""
+        """Store a feed entry; a failure is that entry's, never its source's. ``Busy``
+        (the database stayed locked) is raised: it may pass, the caller says when."""
         try:
             document = analyze_entry(entry, self.analyzer, source.name, source.language, feed)
             if document is not None:
                 self.store(document)
+        except Busy:
+            raise
         except Exception as error:
             reason = f"could not store the feed entry: {type(error).__name__}: {error}"
             self.summary.fail(source.name, entry.url, reason)

@@ -118,14 +118,19 @@ async def schedule_polls(context, timestamp: int) -> int:
 
 async def retry_stalled(context, timestamp: int) -> int:
     """Put back in the queue the running jobs of workers silent for longer than
-    ``worker_stalled_after`` (killed, frozen, cut off): another worker takes them."""
+    ``worker_stalled_after`` (killed, frozen, cut off): another worker takes them. A
+    worker that was only frozen may finish such a job too: every job is safe to run
+    twice (a page already stored is not stored again)."""
     manager = context.app.job_manager
     silent = _resources(context).settings.worker_stalled_after
     stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=silent)
     engine = _resources(context).database.engine
     for job in stalled:
-        log.warning("job %s (%s) of a silent worker goes back to the queue", job.id, job.task_name)
         note = f"its worker went silent for more than {silent:g} s (worker_stalled_after)"
+        if job.queue == "schedule":  # a periodic job: the next tick does its work
+            await manager.finish_job_by_id_async(job.id, Status.ABORTED, delete_job=False)
+            continue
+        log.warning("job %s (%s) of a silent worker goes back to the queue", job.id, job.task_name)
         try:
             await manager.retry_job(job)
         except Exception as error:  # e.g. the same work deferred again meanwhile (its lock)
