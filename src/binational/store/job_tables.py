@@ -6,8 +6,9 @@ SQLAlchemy Core (the queue's own tables are procrastinate's, created by migratio
   file (``binational sources sync``, ``sources add`` and ``remove``), with each one's
   interval and state: when it is due, when it was last polled and how that went.
 - ``ingest_host_slots``: for each host, the earliest time (epoch seconds, the
-  database's clock) the next request to it may start; every worker reserves its
-  request's slot here, so one host's limit holds whatever the number of workers.
+  database's clock) the next request to it may start; a worker takes the host's
+  turn here before each request and gives it back after the response
+  (``host_slots.py``), so one host's limit holds whatever the number of workers.
 - ``job_errors``: the error of each failed attempt of a job, which the queue's own
   tables do not keep; ``binational jobs`` shows a failed job with its last one.
 """
