@@ -250,8 +250,8 @@ class Settings:
 
     job_queue: bool = _setting(
         False,
-        "Hand long work (report and site builds) to the job queue in the PostgreSQL "
-        "database, run by `binational worker` processes; ignored with SQLite.",
+        "The web app hands report downloads to the job queue in the PostgreSQL database, "
+        "built by `binational worker` processes; ignored with SQLite.",
     )
     worker_concurrency: int = _setting(
         4, "Jobs one `binational worker` process runs at once (--concurrency).", ge=1, le=256
@@ -284,7 +284,7 @@ class Settings:
         ge=0, le=86_400,
     )  # fmt: skip
     builds_dir: str = _setting(
-        "builds", "Directory where queued report and site builds write their files."
+        "builds", "Directory where the report builds of the job queue write their files."
     )
     build_time_limit: float = _setting(
         120.0,

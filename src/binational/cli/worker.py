@@ -42,6 +42,13 @@ def worker_command(
         from binational.errors import UserError
 
         raise UserError(f"there is no queue {unknown[0]!r}; queues: {', '.join(QUEUES)}")
+    if settings.worker_stalled_after <= settings.worker_heartbeat:
+        from binational.errors import UserError
+
+        raise UserError(
+            f"worker_stalled_after ({settings.worker_stalled_after:g} s) must be longer than "
+            f"worker_heartbeat ({settings.worker_heartbeat:g} s), or live workers count as gone"
+        )
     database = open_database(settings)
     jobs_at_once = concurrency or settings.worker_concurrency
     schedules = not queue or "schedule" in queue
