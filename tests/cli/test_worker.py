@@ -124,3 +124,13 @@ def test_site_build_and_archive_check_handed_to_the_queue(
         worker.wait(30)
     assert (out / "index.html").exists() and (out / "es" / "index.html").exists()
     # a worker of the builds queue alone defers no periodic jobs nobody would run
+
+
+def test_a_worker_silent_before_its_heartbeat_is_refused():
+    settings = {"BINATIONAL_WORKER_HEARTBEAT": "30", "BINATIONAL_WORKER_STALLED_AFTER": "20"}
+    result = run("worker", "--db", "postgresql+psycopg://nobody@127.0.0.1:9/none", env=settings)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(
+        "worker_stalled_after (20 s) must be longer than worker_heartbeat (30 s), or live "
+        "workers count as gone"
+    )
