@@ -186,12 +186,13 @@ def main() -> None:
                 results[n].append(result)
                 missing = f", {result['missing']} pages missing" if result["missing"] else ""
                 print(f"  run: {n} workers, {result['seconds']:.1f} s{missing}", flush=True)
-        print(
-            "\n| workers | pages/s (median) | seconds | requests | busiest second, any host "
-            "| closest two requests, any host |"
-        )
-        print("|---|---|---|---|---|---|")
-        for n in counts:
+        if args.runs:
+            print(
+                "\n| workers | pages/s (median) | seconds | requests | busiest second, any "
+                "host | closest two requests, any host |"
+            )
+            print("|---|---|---|---|---|---|")
+        for n in counts if args.runs else ():
             best = statistics.median(r["pages_per_second"] for r in results[n])
             seconds = statistics.median(r["seconds"] for r in results[n])
             busiest = max(r["busiest_second"] for r in results[n])

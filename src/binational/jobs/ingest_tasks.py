@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 from dataclasses import asdict
 
-from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.exceptions import AlreadyEnqueued, UniqueViolation
 from procrastinate.jobs import Status
 
 from binational.ingest.analyze import Fetched
@@ -25,7 +25,7 @@ from binational.ingest.run_summary import IngestSummary
 from binational.ingest.steps import fetched_of
 from binational.jobs.failures import JobFailed, MayPass
 from binational.jobs.resources import WorkerResources, source_of
-from binational.store.ingest_sources import claim_due_sources, record_poll, source_row
+from binational.store.ingest_sources import due_sources, is_due, record_poll, source_row
 from binational.store.job_reads import record_job_error
 
 log = logging.getLogger(__name__)
@@ -65,12 +65,15 @@ async def poll_source(context, source_id: int) -> str:
     row = await asyncio.to_thread(source_row, engine, source_id)
     if row is None:
         return "removed"  # taken out of the sources since the job was deferred
+    if not is_due(row):
+        return "not due"  # polled meanwhile by a job deferred before this one
     source = source_of(row)
     steps = resources.steps
     # A worker reads no run summary: a fresh one keeps it from growing job after job.
     steps.summary = IngestSummary()
     polled = await steps.poll(source)
-    await asyncio.to_thread(record_poll, engine, source_id, polled.outcome, polled.error)
+    default = resources.settings.ingest_interval
+    await asyncio.to_thread(record_poll, engine, source_id, polled.outcome, polled.error, default)
     if polled.outcome == "failed":
         raise JobFailed(f"{source.name}: {polled.error}")
     if polled.outcome != "fetched":
@@ -107,10 +110,11 @@ async def process_page(
 
 
 async def schedule_polls(context, timestamp: int) -> int:
-    """Defer a poll of every source that is due (each moved to its next time)."""
-    resources = _resources(context)
-    default = resources.settings.ingest_interval
-    due = await asyncio.to_thread(claim_due_sources, resources.database.engine, default)
+    """Defer a poll of every source that is due, unless one is waiting already. A
+    source stays due until a poll of it ends, so a tick, a poll or a worker lost
+    loses nothing: the next tick asks again (and a poll deferred while another of the
+    same source runs waits for it, by its lock, then finds the source not due)."""
+    due = await asyncio.to_thread(due_sources, _resources(context).database.engine)
     for row in due:
         await defer_once(context.app, POLL_SOURCE, f"source:{row['id']}", source_id=row["id"])
     return len(due)
@@ -133,9 +137,9 @@ async def retry_stalled(context, timestamp: int) -> int:
         log.warning("job %s (%s) of a silent worker goes back to the queue", job.id, job.task_name)
         try:
             await manager.retry_job(job)
-        except Exception as error:  # e.g. the same work deferred again meanwhile (its lock)
-            note += f"; not retried: {type(error).__name__}: {error}"
-            await manager.finish_job_by_id_async(job.id, Status.FAILED, delete_job=False)
+        except UniqueViolation:  # the same work was deferred again meanwhile and waits
+            note += "; not retried: a job for the same work is waiting"
+            await manager.finish_job_by_id_async(job.id, Status.ABORTED, delete_job=False)
         await asyncio.to_thread(
             record_job_error, engine, job.id, job.task_name, job.attempts + 1, note
         )

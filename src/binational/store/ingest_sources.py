@@ -1,5 +1,5 @@
 """The sources every worker polls (``ingest_sources``): synchronized from the sources
-file, claimed when due, and their last poll's outcome."""
+file, which are due, and their last poll's outcome and next time."""
 
 from __future__ import annotations
 
@@ -49,27 +49,19 @@ def sync_sources(engine: Engine, declared: Sequence[Mapping[str, object]]) -> Sy
     return SyncCounts(added, changed, len(gone))
 
 
-def claim_due_sources(engine: Engine, default_interval: float, limit: int = 1000) -> list[dict]:
-    """The sources due to be polled, each moved to its next poll time in the same
-    statement, so two workers looking at once never both claim one (rows another
-    transaction is claiming are skipped)."""
+def due_sources(engine: Engine, limit: int = 1000) -> list[dict]:
+    """The sources due to be polled (never polled, or their next poll time passed),
+    longest due first. Reading them changes nothing: a source stays due until a poll
+    of it ends (``record_poll``), so a poll lost with its worker is asked again."""
     now = utcnow()
-    with engine.begin() as connection:
-        due = connection.execute(
-            select(sources.c.id, sources.c.interval)
-            .where(or_(sources.c.next_poll_at.is_(None), sources.c.next_poll_at <= now))
-            .order_by(sources.c.next_poll_at.nulls_first(), sources.c.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        ).all()
-        for source_id, interval in due:
-            seconds = interval if interval is not None else default_interval
-            connection.execute(
-                update(sources).where(sources.c.id == source_id)
-                .values(next_poll_at=now + dt.timedelta(seconds=seconds))
-            )  # fmt: skip
-        rows = connection.execute(select(sources).where(sources.c.id.in_([d[0] for d in due])))
-        return [dict(row._mapping) for row in rows]
+    statement = (
+        select(sources)
+        .where(or_(sources.c.next_poll_at.is_(None), sources.c.next_poll_at <= now))
+        .order_by(sources.c.next_poll_at.nulls_first(), sources.c.id)
+        .limit(limit)
+    )
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(statement)]
 
 
 def source_row(engine: Engine, source_id: int) -> dict | None:
@@ -83,19 +75,25 @@ def source_rows(engine: Engine) -> list[dict]:
         return [dict(r._mapping) for r in connection.execute(select(sources).order_by("name"))]
 
 
-def record_poll(engine: Engine, source_id: int, outcome: str, error: str | None) -> None:
-    """Remember how a poll went: failures count up until one succeeds."""
+def is_due(row: dict) -> bool:
+    return row["next_poll_at"] is None or row["next_poll_at"] <= utcnow()
+
+
+def record_poll(
+    engine: Engine, source_id: int, outcome: str, error: str | None, default_interval: float
+) -> None:
+    """Remember how a poll went, and when the source is due next (its interval, else
+    ``default_interval``, from now): failures count up until one succeeds."""
     failures = sources.c.failures + 1 if outcome == "failed" else 0
+    now = utcnow()
     with engine.begin() as connection:
+        interval = connection.execute(
+            select(sources.c.interval).where(sources.c.id == source_id)
+        ).scalar()
+        seconds = interval if interval is not None else default_interval
         connection.execute(
             update(sources).where(sources.c.id == source_id).values(
-                last_polled_at=utcnow(), last_outcome=outcome, last_error=error,
-                failures=failures,
+                last_polled_at=now, last_outcome=outcome, last_error=error,
+                failures=failures, next_poll_at=now + dt.timedelta(seconds=seconds),
             )
         )  # fmt: skip
-
-
-def make_all_due(engine: Engine) -> int:
-    """Make every source due now (``binational sources poll``); how many there are."""
-    with engine.begin() as connection:
-        return connection.execute(update(sources).values(next_poll_at=None)).rowcount
