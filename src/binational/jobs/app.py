@@ -58,6 +58,9 @@ def make_app(settings, pool_size: int = 4, periodic: bool = True) -> App:
         task = register(function, name, "schedule", retried=False)
         if periodic:
             # First in line: behind thousands of page jobs they would wait for a free slot.
+            # No lock: a periodic job of a killed worker would hold it, and the one that
+            # frees such jobs could never run. Two at once do no harm (retry_stalled
+            # skips a job the other handed back; a poll waits once in the queue).
             app.periodic(cron=tick, periodic_id=name, queueing_lock=name, priority=100)(task)
     return app
 

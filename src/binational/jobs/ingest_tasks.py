@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 from dataclasses import asdict
 
-from procrastinate.exceptions import AlreadyEnqueued, UniqueViolation
+from procrastinate.exceptions import AlreadyEnqueued, ConnectorException, UniqueViolation
 from procrastinate.jobs import Status
 
 from binational.ingest.analyze import Fetched
@@ -140,6 +140,8 @@ async def retry_stalled(context, timestamp: int) -> int:
         except UniqueViolation:  # the same work was deferred again meanwhile and waits
             note += "; not retried: a job for the same work is waiting"
             await manager.finish_job_by_id_async(job.id, Status.ABORTED, delete_job=False)
+        except ConnectorException:  # no longer running: handled since it was listed
+            continue
         await asyncio.to_thread(
             record_job_error, engine, job.id, job.task_name, job.attempts + 1, note
         )
