@@ -72,19 +72,22 @@ async def poll_source(context, source_id: int) -> str:
     # A worker reads no run summary: a fresh one keeps it from growing job after job.
     steps.summary = IngestSummary()
     polled = await steps.poll(source)
+    if polled.outcome == "fetched":
+        feed = fetched_of(polled.feed) if polled.feed is not None and source.is_feed else None
+        for entry in polled.to_fetch:
+            lock = "page:" + canonical_url(entry.url)
+            await defer_once(context.app, PROCESS_PAGE, lock, **page_job_arguments(
+                source_id, entry, feed))  # fmt: skip
+        # The pages are the queue's now (a failing page is retried by its own job): the
+        # feed's validators are kept only once every page is deferred, and the source
+        # stops being due last, so a poll killed on the way is done again in full.
+        steps.finish_source(source, polled, retry_later=False)
     default = resources.settings.ingest_interval
     await asyncio.to_thread(record_poll, engine, source_id, polled.outcome, polled.error, default)
     if polled.outcome == "failed":
         raise JobFailed(f"{source.name}: {polled.error}")
     if polled.outcome != "fetched":
         return polled.outcome
-    feed = fetched_of(polled.feed) if polled.feed is not None and source.is_feed else None
-    for entry in polled.to_fetch:
-        lock = "page:" + canonical_url(entry.url)
-        await defer_once(context.app, PROCESS_PAGE, lock, **page_job_arguments(
-            source_id, entry, feed))  # fmt: skip
-    # The pages are the queue's now: a failing page is retried by its own job.
-    steps.finish_source(source, polled, retry_later=False)
     return f"fetched: {len(polled.to_fetch)} new pages"
 
 
