@@ -133,19 +133,28 @@ async def retry_stalled(context, timestamp: int) -> int:
     stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=silent)
     engine = _resources(context).database.engine
     for job in stalled:
-        note = f"its worker went silent for more than {silent:g} s (worker_stalled_after)"
-        if job.queue == "schedule":  # a periodic job: the next tick does its work
-            await manager.finish_job_by_id_async(job.id, Status.ABORTED, delete_job=False)
-            continue
-        log.warning("job %s (%s) of a silent worker goes back to the queue", job.id, job.task_name)
         try:
-            await manager.retry_job(job)
-        except UniqueViolation:  # the same work was deferred again meanwhile and waits
-            note += "; not retried: a job for the same work is waiting"
-            await manager.finish_job_by_id_async(job.id, Status.ABORTED, delete_job=False)
+            note = await _hand_back(manager, job, silent)
         except ConnectorException:  # no longer running: handled since it was listed
             continue
-        await asyncio.to_thread(
-            record_job_error, engine, job.id, job.task_name, job.attempts + 1, note
-        )
+        if note is not None:
+            await asyncio.to_thread(
+                record_job_error, engine, job.id, job.task_name, job.attempts + 1, note
+            )
     return len(stalled)
+
+
+async def _hand_back(manager, job, silent: float) -> str | None:
+    """Retry a silent worker's job (or abort it: a periodic job, whose next tick does
+    its work, or one whose work waits in another job); what to record of it."""
+    if job.queue == "schedule":
+        await manager.finish_job_by_id_async(job.id, Status.ABORTED, delete_job=False)
+        return None
+    note = f"its worker went silent for more than {silent:g} s (worker_stalled_after)"
+    log.warning("job %s (%s) of a silent worker goes back to the queue", job.id, job.task_name)
+    try:
+        await manager.retry_job(job)
+    except UniqueViolation:  # the same work was deferred again meanwhile and waits
+        await manager.finish_job_by_id_async(job.id, Status.ABORTED, delete_job=False)
+        note += "; not retried: a job for the same work is waiting"
+    return note
