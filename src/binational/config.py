@@ -118,6 +118,7 @@ def _setting(
 
 
 SECONDS = {"gt": 0, "le": 86_400}
+TICKS = (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60)  # seconds that divide a minute
 
 
 @dataclass(frozen=True)
@@ -290,6 +291,51 @@ class Settings:
         30.0,
         "Seconds the drafting endpoint has to answer in full; past them the extractive "
         "draft is kept, with a warning.",
+        **SECONDS,
+    )
+
+    job_queue: bool = _setting(
+        False,
+        "The web app hands report downloads to the job queue in the PostgreSQL database, "
+        "built by `binational worker` processes; ignored with SQLite.",
+    )
+    worker_concurrency: int = _setting(
+        4, "Jobs one `binational worker` process runs at once (--concurrency).", ge=1, le=256
+    )
+    worker_tick: int = _setting(
+        10,
+        "Seconds between a worker's checks for sources due to be polled and for jobs "
+        "left running by a worker that stopped answering (a divisor of 60).",
+        accepted="one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60",
+        check=lambda value: None if value in TICKS else "it does not divide a minute",
+    )
+    worker_heartbeat: float = _setting(
+        10.0, "Seconds between a worker's signs of life in the database.", gt=0, le=3600
+    )
+    worker_stalled_after: float = _setting(
+        60.0,
+        "Seconds without a sign of life after which a worker counts as gone and its "
+        "running jobs are given to another (more than worker_heartbeat).",
+        gt=0, le=86_400,
+    )  # fmt: skip
+    job_attempts: int = _setting(
+        5,
+        "Times a job that fails in a way that may pass (a server error, a timeout, a "
+        "busy database) is tried before it stays failed.",
+        ge=1, le=100,
+    )  # fmt: skip
+    job_retry_wait: float = _setting(
+        30.0,
+        "Seconds before a failed job is tried again; doubled after each further failure.",
+        ge=0, le=86_400,
+    )  # fmt: skip
+    builds_dir: str = _setting(
+        "builds", "Directory where the report builds of the job queue write their files."
+    )
+    build_time_limit: float = _setting(
+        120.0,
+        "Seconds the web app waits for a report it builds itself (no job queue); past "
+        "them it answers 503 and the build is abandoned.",
         **SECONDS,
     )
 

@@ -37,9 +37,10 @@ def test_a_database_behind_a_head_is_migrated_on_open(tmp_path):
     Database.open(str(path)).close()
     behind = Database.open(str(path), migrate=False)
     with behind.engine.begin() as connection:  # back to 0004_event_context, before 0007_drafts
-        connection.execute(text("DROP TABLE event_drafts"))
+        for table in ("event_drafts", "ingest_sources", "ingest_host_slots", "job_errors"):
+            connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0004_event_context' "
-                                "WHERE version_num = '0009_drop_database_fts'"))  # fmt: skip
+                                "WHERE version_num = '0010_jobs'"))  # fmt: skip
     assert not is_current(behind.engine)
     behind.close()
     reopened = Database.open(str(path))

@@ -27,6 +27,7 @@ from binational.cli import (
     settings,
     site,
     users,
+    worker,
 )
 from binational.errors import Busy, UserError
 
@@ -60,6 +61,9 @@ app.command("restore")(backup.restore_command)
 app.add_typer(site.site_app, name="site")
 app.add_typer(archive.archive_app, name="archive")
 app.command("export")(export.export_command)
+app.command("worker")(worker.worker_command)
+app.command("jobs")(worker.jobs_command)
+ingest.sources_app.command("sync")(worker.sync_sources_command)
 
 
 def main() -> None:

@@ -10,7 +10,11 @@ import typer
 
 from binational.cli.options import DbOption, JsonOption, open_database, settings_for
 from binational.cli.output import make_console, print_json
+from binational.cli.worker import QueueFlag, hand_to_queue
 from binational.errors import UserError
+
+CHECK_ARCHIVE = "archive.check"  # binational.jobs.build_tasks.CHECK_ARCHIVE (not imported:
+# the command's start stays light)
 
 archive_app = typer.Typer(
     help="Archived copies of cited sources, and checks of the originals.", no_args_is_help=True
@@ -51,12 +55,16 @@ def fetch_command(
 
 @archive_app.command("check")
 def check_command(
-    limit: LimitOption = None, db: DbOption = None, json_output: JsonOption = False
-) -> None:
+    limit: LimitOption = None, db: DbOption = None, json_output: JsonOption = False,
+    queue: QueueFlag = False,
+) -> None:  # fmt: skip
     """Re-fetch the cited addresses politely and record which moved or died."""
     from binational.site.citations import check_citations
 
     settings = settings_for(db)
+    if queue:
+        hand_to_queue(settings, CHECK_ARCHIVE, CHECK_ARCHIVE, limit=_limit(limit))
+        return
     database = open_database(settings)
     checks = asyncio.run(check_citations(database, settings, _limit(limit)))
     if json_output:

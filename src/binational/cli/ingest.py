@@ -11,6 +11,7 @@ import typer
 
 from binational.cli.options import DbOption, JsonOption, open_database, settings_for
 from binational.cli.output import make_console, print_json
+from binational.cli.worker import QueueFlag, hand_to_queue, libpq_url
 from binational.errors import UserError
 
 SourcesOption = Annotated[
@@ -95,15 +96,25 @@ def add_source(
         bool | None,
         typer.Option("--official/--unofficial", help="Override the official-host guess."),
     ] = None,
+    interval: Annotated[
+        float | None,
+        typer.Option(
+            help="Seconds between the workers' polls (default: ingest_interval).",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
     sources: SourcesOption = None,
 ) -> None:
     """Add a source (the sources file is created from the bundled list if needed)."""
     from binational.ingest.sources import Source, load_sources, save_sources, with_source
 
-    path = _sources_path(sources, settings_for())
-    new = Source(name, url, kind, language, country, agency, selector, official)
+    settings = settings_for()
+    path = _sources_path(sources, settings)
+    new = Source(name, url, kind, language, country, agency, selector, official, interval)
     save_sources(path, with_source(load_sources(path), new))
     make_console().print(f"added {name!r} to {path}")
+    _sync_for_workers(settings, path)
 
 
 @sources_app.command("remove")
@@ -114,9 +125,25 @@ def remove_source(
     """Remove a source (the sources file is created from the bundled list if needed)."""
     from binational.ingest.sources import load_sources, save_sources, without_source
 
-    path = _sources_path(sources, settings_for())
+    settings = settings_for()
+    path = _sources_path(sources, settings)
     save_sources(path, without_source(load_sources(path), name))
     make_console().print(f"removed {name!r} from {path}")
+    _sync_for_workers(settings, path)
+
+
+def _sync_for_workers(settings, path: Path) -> None:
+    """With a PostgreSQL database, the workers' sources follow the file at once."""
+    if not settings.db.startswith(("postgresql", "postgres:")):
+        return
+    from binational.jobs.sources import sync_from_file
+
+    database = open_database(settings)
+    try:
+        counts = sync_from_file(database, path)
+    finally:
+        database.close()
+    make_console().print(f"the workers' sources: {counts.added} added, {counts.removed} removed")
 
 
 def ingest_command(
@@ -265,14 +292,26 @@ def accept_command(
     ] = False,
     db: DbOption = None,
     json_output: JsonOption = False,
+    queue: QueueFlag = False,
 ) -> None:
     """Accept a candidate: it becomes a draft event with its sources and links, and
-    its summary and implications are drafted (with the model when one is set)."""
+    its summary and implications are drafted (with the model when one is set; with
+    --queue, by a worker of the job queue)."""
     from binational.ingest.queue import accept_and_draft
 
     settings = settings_for(db)
+    if queue and not no_draft:
+        libpq_url(settings.db)  # one sentence for SQLite, before anything changes
     database = open_database(settings)
-    if no_draft:
+    if queue and not no_draft:
+        from binational.drafting.keep import Drafter
+        from binational.registry.loader import load_registry
+
+        drafter = Drafter.for_registry(load_registry(), None, settings.organization)
+        accepted = accept_and_draft(database, candidate_id, _author(author), drafter, False)
+        event_id = accepted.event["id"]
+        hand_to_queue(settings, "drafting.draft", f"draft:{event_id}", event_id=event_id)
+    elif no_draft:
         accepted = accept_and_draft(database, candidate_id, _author(author), None)
     else:
         from binational.drafting.keep import Drafter, drafting_model

@@ -9,6 +9,7 @@ import typer
 
 from binational.cli.options import DbOption, JsonOption, open_database, settings_for
 from binational.cli.output import make_console, print_json
+from binational.cli.worker import QueueFlag, hand_to_queue
 from binational.errors import UserError
 
 site_app = typer.Typer(help="The public static site of published data.", no_args_is_help=True)
@@ -57,6 +58,7 @@ def build_command(
     ] = False,
     db: DbOption = None,
     json_output: JsonOption = False,
+    queue: QueueFlag = False,
 ) -> None:
     """Build (or bring up to date) the static site: only pages whose content changed
     are written again."""
@@ -68,6 +70,12 @@ def build_command(
     if out.exists() and not out.is_dir():
         raise UserError(f"{out} exists and is not a directory")
     settings = settings_for(db)
+    if queue:
+        hand_to_queue(  # the task jobs.build_tasks.BUILD_SITE
+            settings, "site.build", f"site:{out.resolve()}", out=str(out.resolve()),
+            languages=list(languages), base_url=base, search=not no_search,
+        )  # fmt: skip
+        return
     database = open_database(settings)
     summary = build_site(database, settings, load_registry(), out, languages, base, not no_search)
     if json_output:

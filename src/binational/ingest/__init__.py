@@ -8,6 +8,8 @@ bounded HTTP), ``fetch_states`` (what is remembered of each URL between runs),
 ``extract`` and ``canonical`` (text, title, date, URL; the language from
 ``binational.language``),
 ``dedup`` (exact and near-duplicate clusters), ``relevance`` (score and reasons),
-``clusters`` (documents and candidates in the database), ``pipeline`` (one run,
-reported by ``run_summary``) and ``queue`` (the analyst's candidate queue).
+``clusters`` (documents and candidates in the database), ``steps`` (poll a source,
+process a page, store a document: what a run does, and what the job queue's workers
+do as jobs, ``binational.jobs``), ``pipeline`` (one run in process, reported by
+``run_summary``) and ``queue`` (the analyst's candidate queue).
 """

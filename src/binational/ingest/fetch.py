@@ -31,7 +31,7 @@ from binational.ingest.archive import ArchiveLocation, WarcArchive
 from binational.ingest.body import BodyError, read_body
 from binational.ingest.client import FetchPolicy, response_headers
 from binational.ingest.guard import url_refusal
-from binational.ingest.politeness import HostThrottle, retry_after_seconds
+from binational.ingest.politeness import HostThrottle, Throttle, retry_after_seconds
 from binational.ingest.robots import RobotsCache
 from binational.ingest.transport import FetchRefused
 
@@ -105,14 +105,17 @@ def _invalid_url(url: str) -> str | None:
 
 class Fetcher:
     def __init__(
-        self, client: httpx.AsyncClient, policy: FetchPolicy, archive: WarcArchive | None
-    ) -> None:
+        self, client: httpx.AsyncClient, policy: FetchPolicy, archive: WarcArchive | None,
+        throttle: Throttle | None = None,
+    ) -> None:  # fmt: skip
+        """``throttle`` spaces the requests to each host: this process's own by
+        default; the job queue's workers pass one shared through the database."""
         self.client = client
         self.policy = policy
         self.archive = archive
         self.requests = 0
         self._semaphore = asyncio.Semaphore(policy.max_concurrency)
-        self._throttle = HostThrottle(policy.requests_per_second)
+        self._throttle = throttle or HostThrottle(policy.requests_per_second)
         self._robots = RobotsCache(self._fetch_robots)
         self._addresses = policy.addresses
 
@@ -172,8 +175,7 @@ class Fetcher:
         host = urlsplit(current).netloc.lower()
         result = FetchResult(url, current)
         for attempt in range(1, self.policy.retries + 2):
-            await self._throttle.wait(host, delay)
-            async with self._semaphore:
+            async with self._throttle.slot(host, delay), self._semaphore:
                 result = replace(
                     await self._get_once(url, current, headers, accept), attempts=attempt
                 )

@@ -7,7 +7,9 @@ import asyncio
 import datetime as dt
 import email.utils
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Protocol
 
 
 def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
@@ -24,6 +26,11 @@ def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> fl
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
+
+
+class Throttle(Protocol):
+    def slot(self, host: str, min_interval: float | None = None) -> AbstractAsyncContextManager:
+        """Entered when a request to ``host`` may start; left when its response is in."""
 
 
 class HostThrottle:
@@ -44,3 +51,10 @@ class HostThrottle:
                 await asyncio.sleep(ready - now)
                 now = ready
             self._next[host] = now + interval
+
+    @asynccontextmanager
+    async def slot(self, host: str, min_interval: float | None = None) -> AsyncIterator[None]:
+        """The request's turn: spaced from the start of the one before (this process's
+        requests only; the job queue's workers share ``jobs.politeness``)."""
+        await self.wait(host, min_interval)
+        yield

@@ -126,18 +126,20 @@ class Accepted:
 
 
 def accept_and_draft(
-    database: Database, candidate_id: int, author: str, drafter: Drafter | None
-) -> Accepted:
+    database: Database, candidate_id: int, author: str, drafter: Drafter | None,
+    draft_now: bool = True,
+) -> Accepted:  # fmt: skip
     """Accept the candidate (one transaction) and, with a ``drafter``, draft the new
     event at once and keep the draft (``drafting/keep.py``: read, draft with no
     transaction open, keep in another). The accept stands whatever the draft says: a
-    model that fails leaves the extractive draft with a warning."""
+    model that fails leaves the extractive draft with a warning. ``draft_now`` False:
+    the drafter links the event, and its draft is left to a job of the queue."""
     annotator = drafter.annotator() if drafter is not None else None
     with database.transaction() as session:
         event = accept_candidate(session, candidate_id, author, annotator)
         session.flush()
         record = event_record(event)
-    if drafter is None:
+    if drafter is None or not draft_now:
         return Accepted(record, None)
     return Accepted(record, drafter.draft_and_keep(database, record["id"]))
 

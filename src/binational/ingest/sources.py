@@ -4,7 +4,9 @@ Each source has a name, a URL, a kind (``rss``, ``atom`` or ``feed`` for either,
 ``listing`` for an HTML page whose article links a CSS ``selector`` picks out,
 ``sitemap``), a language, a country (US, MX, CA), optionally the registry slug of its
 agency, and whether it is official (default: decided from its host, .gov, .gob.mx,
-canada.ca...). Reading and writing the file are here; the rest is pure. Every table is
+canada.ca...), and optionally its own polling ``interval`` in seconds (default: the
+``ingest_interval`` setting; used by the workers of the job queue). Reading and
+writing the file are here; the rest is pure. Every table is
 checked (pydantic-core, strict types): a wrong type or value is one sentence naming
 the file, the source and the field, and what the field accepts.
 """
@@ -25,7 +27,9 @@ from binational.ingest.relevance import is_official_host
 
 KINDS = ("rss", "atom", "feed", "listing", "sitemap")
 COUNTRIES = ("US", "MX", "CA")
-FIELDS = ("name", "url", "kind", "language", "country", "agency", "selector", "official")
+FIELDS = (
+    "name", "url", "kind", "language", "country", "agency", "selector", "official", "interval",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Source:
     agency: str = ""
     selector: str = ""
     official: bool | None = None  # None: decided from the host
+    interval: float | None = None  # seconds between polls by the workers; None: the setting
 
     @property
     def is_official(self) -> bool:
@@ -68,6 +73,7 @@ ACCEPTED = {
     "country": f"one of {', '.join(COUNTRIES)}",
     "official": "true or false",
     "url": "text (a web address starting with http:// or https://)",
+    "interval": "a number of seconds (at least 1)",
 }
 
 
@@ -83,6 +89,7 @@ def _entry_schema():  # -> pydantic_core.SchemaValidator of one [[source]] table
         return cs.typed_dict_field(cs.with_default_schema(schema, default=default))
 
     text = cs.str_schema(strict=True)
+    seconds = cs.float_schema(ge=1, strict=True, allow_inf_nan=False)
     fields = {
         "name": cs.typed_dict_field(text), "url": cs.typed_dict_field(text),
         "kind": cs.typed_dict_field(cs.literal_schema(list(KINDS))),
@@ -90,6 +97,7 @@ def _entry_schema():  # -> pydantic_core.SchemaValidator of one [[source]] table
         "country": optional(cs.literal_schema(list(COUNTRIES)), "US"),
         "agency": optional(text, ""), "selector": optional(text, ""),
         "official": optional(cs.nullable_schema(cs.bool_schema(strict=True)), None),
+        "interval": optional(cs.nullable_schema(seconds), None),
     }  # fmt: skip
     return SchemaValidator(cs.typed_dict_schema(fields, extra_behavior="forbid"))
 

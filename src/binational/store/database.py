@@ -39,7 +39,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # version table, so a current schema is recognized without importing Alembic or
 # reading the scripts (half a second of every command's start); a test holds this
 # set equal to the heads Alembic reads from the scripts.
-SCHEMA_HEADS = frozenset({"0006_sessions", "0008_citations", "0009_drop_database_fts"})
+SCHEMA_HEADS = frozenset({"0006_sessions", "0008_citations", "0010_jobs"})
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A URL naming PostgreSQL without a driver means the one installed (psycopg 3).
 DRIVERLESS = ("postgresql://", "postgres://")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from binational.store.ingest_models import Candidate, Document
@@ -64,13 +64,33 @@ def same_text_document(session: Session, sha256: str) -> Document | None:
     return session.scalars(statement.limit(1)).first()
 
 
-def stored_signatures(session: Session) -> Iterator[tuple[int, int, bytes]]:
-    """(document id, candidate id, signature) of every stored document that has one."""
+# The key of PostgreSQL's advisory lock that serializes storing documents (any
+# number: the same in every process).
+CLUSTERS_LOCK = 0x62696E61
+
+
+def lock_clusters(session: Session) -> None:
+    """Hold, until the transaction ends, the right to choose clusters and store
+    documents: two workers storing copies of one story at once must not both found a
+    cluster. SQLite's transactions already hold its one write lock from the start."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CLUSTERS_LOCK})
+
+
+def stored_signatures(session: Session, after_id: int = 0) -> Iterator[tuple[int, int, bytes]]:
+    """(document id, candidate id, signature) of every stored document that has one,
+    past ``after_id``, in id order."""
     statement = select(Document.id, Document.candidate_id, Document.signature).where(
-        Document.signature.is_not(None), Document.candidate_id.is_not(None)
-    )
+        Document.signature.is_not(None), Document.candidate_id.is_not(None),
+        Document.id > after_id,
+    ).order_by(Document.id)  # fmt: skip
     for document_id, candidate_id, sig in session.execute(statement):
         yield document_id, candidate_id, bytes(sig)
+
+
+def candidate_of_document(session: Session, document_id: int) -> int | None:
+    """The candidate a stored document belongs to now."""
+    return session.scalar(select(Document.candidate_id).where(Document.id == document_id))
 
 
 def add_document(session: Session, new: NewDocument, candidate_id: int | None) -> Document:

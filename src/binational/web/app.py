@@ -45,6 +45,7 @@ from binational.web.routes import (
     events,
     identity,
     institutions,
+    jobs,
     reports,
     scorecard,
 )
@@ -95,7 +96,9 @@ def create_app(
         throttle=throttle or LoginThrottle(),
         search=search or open_engine(database, registry, settings),
     )
-    modules = (account, events, institutions, scorecard, candidates, reports, docs, identity, api)
+    modules = (
+        account, events, institutions, scorecard, candidates, reports, jobs, docs, identity, api,
+    )  # fmt: skip
     for module in modules:
         app.include_router(module.router())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -8,8 +8,8 @@ from binational.web.http.security_headers import PREVIEW_POLICY
 def test_builder_lists_items_in_order_with_downloads_and_preview(browser):
     page = browser("viewer").get("/reports/2023Q2")
     assert page.status_code == 200
-    for extension in (".md", ".html", ".pdf", ".docx"):
-        assert f'href="/api/reports/2023Q2{extension}"' in page.text
+    for name in ("md", "html", "pdf", "docx"):
+        assert f'href="/reports/2023Q2/download/{name}" download>' in page.text
     assert '<iframe class="preview" src="/reports/2023Q2/preview"' in page.text
     assert "Exclude" not in page.text  # viewers see no curation buttons
     view = browser("viewer").get("/api/reports/2023Q2").json()

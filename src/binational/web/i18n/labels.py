@@ -376,6 +376,35 @@ LABELS: dict[str, tuple[str, str]] = {
     "nav_scorecard": ("Scorecard", "Tablero"),
     "scorecard_choose": ("Choose the scorecard's period", "Elegir el periodo del tablero"),
     "institution_timeline": ("Timeline picture", "Cronología en imagen"),
+    # a report built by the job queue
+    "build_of": ("Building the report", "Preparando el reporte"),
+    "build_waiting": ("Waiting for a worker…", "Esperando a un proceso…"),
+    "build_running": ("Being built…", "En preparación…"),
+    "build_done": ("Ready:", "Listo:"),
+    "build_failed": ("The build failed:", "La preparación falló:"),
+    "build_unknown": (
+        "This build is not known (any more); ask for the report again.",
+        "Esta preparación no se conoce (ya); pida el reporte de nuevo.",
+    ),
+    "build_refresh": (
+        "This page refreshes itself every few seconds.",
+        "Esta página se actualiza sola cada pocos segundos.",
+    ),
+    # the job queue (admins)
+    "jobs": ("Job queue", "Cola de trabajos"),
+    "jobs_no_queue": (
+        "There is no job queue: the database is SQLite, and `binational ingest` does the "
+        "work in process.",
+        "No hay cola de trabajos: la base de datos es SQLite y `binational ingest` hace el "
+        "trabajo en su propio proceso.",
+    ),
+    "jobs_queues": ("Queues", "Colas"),
+    "jobs_queue": ("Queue", "Cola"),
+    "jobs_waiting": ("Waiting", "En espera"),
+    "jobs_oldest": ("Oldest waiting", "La espera más larga"),
+    "jobs_running": ("Running", "En curso"),
+    "jobs_failed": ("Failed", "Fallidos"),
+    "jobs_workers": ("{n} workers", "{n} procesos"),
     # API docs
     "parameters": ("Parameters", "Parámetros"),
     "required": ("required", "obligatorio"),
