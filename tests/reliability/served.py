@@ -4,28 +4,17 @@ tests of the web app. Stopped by its own pid; its log is kept for the tests."""
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
+from tests.serving import ServedApp
 
 from binational.accounts.users import find_user, issue_token
 from binational.store.database import Database
 
-BINATIONAL = Path(sys.executable).with_name("binational")
 PASSWORD = "correct horse battery"
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def add_tokens(database_path: Path, emails: list[str]) -> dict[str, str]:
@@ -39,38 +28,9 @@ def add_tokens(database_path: Path, emails: list[str]) -> dict[str, str]:
     return tokens
 
 
-class Served:
+class Served(ServedApp):
     def __init__(self, database: Path, log: Path, workers: int = 1, **settings: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.database = database
-        self.log_path = log
-        environment = {**os.environ, "BINATIONAL_SECRET_KEY": "reliability-secret",
-                       **{f"BINATIONAL_{k.upper()}": v for k, v in settings.items()}}  # fmt: skip
-        self._log = log.open("wb")
-        self.process = subprocess.Popen(
-            [str(BINATIONAL), "serve", "--host", "127.0.0.1", "--port", str(self.port),
-             "--db", str(database), "--workers", str(workers)],
-            env=environment, stdout=self._log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        self._wait_ready()
-
-    def _wait_ready(self) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited: {self.log()}")
-            try:
-                if httpx.get(self.url + "/api/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("the server did not answer within 30 s")
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
+        super().__init__(database, log, workers, secret_key="reliability-secret", **settings)
 
     def rss_kib(self) -> int:
         """The server's resident memory (one process), from /proc."""
@@ -84,13 +44,3 @@ class Served:
                                                "csrf_token": token})  # fmt: skip
         assert response.status_code == 303, response.text
         return client
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self._log.close()

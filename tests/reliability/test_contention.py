@@ -15,7 +15,7 @@ import time
 
 import httpx
 from big_report import big_report
-from served import BINATIONAL
+from tests.serving import BINATIONAL
 from tests.web.conftest import ACCOUNTS
 
 BUSY = (

@@ -10,70 +10,25 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from tests.serving import ServedApp
 
 CHROMIUM = os.environ.get("BINATIONAL_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-BINATIONAL = Path(sys.executable).with_name("binational")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """``binational serve`` in a child process; stopped by its own pid."""
+class Server(ServedApp):
+    """``binational serve`` for the browser tests; public reading on when asked."""
 
     def __init__(self, database: Path, log: Path, public_read: bool = False) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.database = database
-        env = {**os.environ, "BINATIONAL_SECRET_KEY": "e2e-secret",
-               "BINATIONAL_PUBLIC_READ": "true" if public_read else "false"}  # fmt: skip
-        self._log = log.open("wb")
-        self.process = subprocess.Popen(
-            [str(BINATIONAL), "serve", "--host", "127.0.0.1", "--port", str(self.port),
-             "--db", str(database)],
-            env=env, stdout=self._log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        self._wait_ready(log)
-
-    def _wait_ready(self, log: Path) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited: {log.read_text(errors='replace')}")
-            try:
-                if httpx.get(self.url + "/login", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("the server did not answer within 30 s")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self._log.close()
+        super().__init__(database, log, secret_key="e2e-secret",
+                         public_read="true" if public_read else "false")  # fmt: skip
 
 
 @pytest.fixture(scope="module")

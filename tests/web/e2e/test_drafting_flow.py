@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.web.e2e.conftest import BINATIONAL, sign_in
+from tests.serving import BINATIONAL
+from tests.web.e2e.conftest import sign_in
 
 from binational.store.database import Database
 

@@ -83,7 +83,7 @@ def test_build_a_report_from_the_keyboard(page, tmp_path):
     assert page.locator("ol.builder li.builder-item").count() == 13
     assert page.locator(f"#{last_id} button[aria-label^='Include']").count() == 1
     page.locator("body").focus()
-    tab_to(page, "a[download][href$='.pdf']")
+    tab_to(page, "a[href$='/download/pdf']")
     with page.expect_download(timeout=60_000) as info:
         page.keyboard.press("Enter")
     path = tmp_path / info.value.suggested_filename

@@ -27,9 +27,7 @@ def test_landmarks_labels_and_drawn_pictures(page, path):
     for index in range(pictures.count()):
         box = pictures.nth(index).bounding_box()
         assert box["width"] > 300 and box["height"] > 40
-    name = page.evaluate(
-        "document.querySelector('figure svg title').textContent"
-    )
+    name = page.evaluate("document.querySelector('figure svg title').textContent")
     assert name.startswith(("Continuity grid", "Timeline of"))
     assert violations == []
 
