@@ -23,7 +23,7 @@ demo: $(STAMP)
 	$(BIN)/binational report 2023Q2 --format md,txt,html,pdf,docx --out out
 	@echo
 	@echo "Demo database: $(CURDIR)/binational.db"
-	@echo "Try: . $(VENV)/bin/activate && binational events --quarter 2023Q2"
+	@echo "Try: . $(VENV)/bin/activate && binational events --period 2023Q2"
 
 test: $(STAMP)
 	$(BIN)/lint-imports --no-cache
