@@ -11,24 +11,11 @@ import pytest
 from lxml import html
 
 from binational.domain import PartialDate
-from binational.site.scorecard import linked_events, site_scorecard, timeline_span
+from binational.site.scorecard import linked_events, site_scorecard
 from binational.site.write import content_key
 from binational.store.public_reads import PublicEvent, PublicLink
 
 D = dt.date
-
-
-@pytest.mark.parametrize(
-    ("days", "steps", "today", "span"),
-    [
-        ([D(2023, 5, 1)], [], D(2024, 6, 30), (2022, 2024)),
-        ([D(2023, 5, 1), D(2025, 1, 1)], [D(2013, 5, 1)], D(2024, 6, 30), (2013, 2025)),
-        ([D(2023, 5, 1)], [D(1889, 3, 1)], D(2024, 6, 30), (1999, 2024)),
-        ([D(1950, 1, 1)], [D(1889, 3, 1)], D(2024, 6, 30), (1949, 2024)),
-    ],
-)  # fmt: skip
-def test_timeline_span(days, steps, today, span):
-    assert timeline_span(days, steps, today) == span
 
 
 def public_event(event_id: int, day: dt.date, *slugs: str) -> PublicEvent:

@@ -20,6 +20,7 @@ from binational.export.metadata import DataDescription
 from binational.export.service import FORMATS
 from binational.publish.formats import RENDERERS
 from binational.reports.service import report_stem
+from binational.scorecard.timelines import timeline_picture
 from binational.site import urls
 from binational.site.contexts import (
     content_language,
@@ -33,12 +34,7 @@ from binational.site.data import SiteData
 from binational.site.jsonld import event_jsonld, institution_jsonld
 from binational.site.labels import translator
 from binational.site.page import Frame, Page, fingerprint
-from binational.site.scorecard import (
-    SiteScorecard,
-    scorecard_context,
-    site_scorecard,
-    timeline_picture,
-)
+from binational.site.scorecard import SiteScorecard, scorecard_context, site_scorecard
 from binational.site.search import INSTITUTIONS, event_shard, year_bundle, year_splits
 from binational.store.public_reads import PublicEvent
 

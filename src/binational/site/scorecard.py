@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from binational.domain import EventStatus, Period
-from binational.publish.pictures.timeline import timeline
 from binational.publish.scorecard_document import EventLink, ScorecardDocument
 from binational.publish.scorecard_method import (
     coverage_paragraphs,
@@ -36,7 +35,6 @@ from binational.publish.scorecard_rows import (
     title,
 )
 from binational.publish.scorecard_words import long_date, period_label, word
-from binational.registry.entries import Institution
 from binational.registry.loader import Registry
 from binational.scorecard.build import build_scorecard
 from binational.scorecard.service import default_period, scored_day
@@ -46,7 +44,6 @@ from binational.store.public_reads import PublicEvent
 PUBLISHED = (EventStatus.PUBLISHED.value,)
 # A timeline reaches back at most this many years (as the web app's does): a strip
 # from 1889 to now would squeeze a decade of events into a few pixels.
-TIMELINE_YEARS = 25
 
 
 def linked_events(events: Sequence[PublicEvent]) -> dict[str, list[LinkedEvent]]:
@@ -175,29 +172,3 @@ def scorecard_context(
             "events_in", language, period=period_label(document.period, language)
         ),
     }
-
-
-def timeline_span(days: Sequence[dt.date], step_days: Sequence[dt.date], today: dt.date) -> tuple[
-    int, int
-]:  # fmt: skip
-    """(first year, last year) of an institution's timeline: from its first event or
-    status step, whichever is earlier (at most ``TIMELINE_YEARS`` back), to this year,
-    and always the year before its first event, so no event sits on the strip's edge."""
-    last = max(today.year, *(day.year for day in days))
-    earliest = min([*days, *step_days]).year
-    return min(max(earliest, last - TIMELINE_YEARS), min(days).year - 1), last
-
-
-def timeline_picture(
-    institution: Institution, days: Sequence[dt.date], today: dt.date, lang: str
-) -> dict[str, str] | None:
-    """The institution's timeline (``publish/pictures/timeline.py``): its published
-    events and its status history, as inline SVG and its text alternative; None for
-    an institution with no published events."""
-    if not days:
-        return None
-    steps = [(s.date.first_day, s.status, s.date.text) for s in institution.status_history]
-    first, last = timeline_span(days, [day for day, _, _ in steps], today)
-    name = institution.name_es if lang == "es" and institution.name_es else institution.name_en
-    picture = timeline(name, days, steps, first, last, lang, ident=f"timeline-{institution.slug}")
-    return {"svg": picture.svg, "alt": picture.alt}

@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from binational.domain import Category, PartialDate
-from binational.publish.pictures.timeline import timeline
 from binational.registry.check import check_statuses, suggestion_record
 from binational.registry.entries import Institution
 from binational.registry.records import entry_record
+from binational.scorecard.timelines import timeline_picture
 from binational.store.events import EventQuery, find_events
 from binational.store.institution_activity import institution_activity
 from binational.store.records import event_record
@@ -21,9 +21,6 @@ from binational.web.context import WebContext
 from binational.web.http.errors import NotFound
 
 TIMELINE_LIMIT = 500
-# The timeline picture reaches back at most this many years: a strip from 1889 (the
-# boundary commission) to now would squeeze a decade of events into a few pixels.
-TIMELINE_YEARS = 25
 
 
 def summary_record(entry: Institution) -> dict[str, Any]:
@@ -50,23 +47,6 @@ def registry_by_category(web: WebContext, category: str | None = None) -> dict[s
         name: [summary_record(entry) for entry in web.registry.by_category(name)]
         for name in categories
     }
-
-
-def timeline_picture(
-    entry: Institution, events: list[dict[str, Any]], today: dt.date, language: str
-) -> dict[str, str]:
-    """The institution's timeline (``publish/pictures/timeline.py``) from its events'
-    dates and its status history: from its first event or first status step, whichever
-    is earlier (but at most ``TIMELINE_YEARS`` back), to this year; the SVG and its
-    text alternative."""
-    days = [PartialDate.parse(event["date"]).value for event in events]
-    steps = [(step.date.first_day, step.status, step.date.text) for step in entry.status_history]
-    name = entry.name_es if language == "es" and entry.name_es else entry.name_en
-    last = max(today.year, max(days).year)
-    earliest = min([*days, *(day for day, _, _ in steps)]).year
-    first = min(max(earliest, last - TIMELINE_YEARS), min(days).year - 1)
-    picture = timeline(name, days, steps, first, last, language, ident=f"timeline-{entry.slug}")
-    return {"svg": picture.svg, "alt": picture.alt}
 
 
 def implications_view(entry: Institution, language: str) -> dict[str, Any] | None:
@@ -102,7 +82,8 @@ def institution_detail(
     if isinstance(entry, Institution):
         record["implications"] = implications_view(entry, language)
     if isinstance(entry, Institution) and record["events"]:
-        record["timeline"] = timeline_picture(entry, record["events"], dt.date.today(), language)
+        days = [PartialDate.parse(event["date"]).value for event in record["events"]]
+        record["timeline"] = timeline_picture(entry, days, dt.date.today(), language)
     if isinstance(entry, Institution) and statuses is None:
         activity = institution_activity(session, [slug])
         suggestions = check_statuses([entry], activity, dt.date.today())
