@@ -70,9 +70,7 @@ def test_counts_give_the_same_numbers_as_ordering_the_report(seed):
     assert found == expected_numbers(events, items)
 
 
-def test_numbers_from_the_database_equal_the_report_order(database):
-    rng = random.Random(11)
-    events, items = random_report(rng)
+def store_report(database, events, items) -> None:
     with database.transaction() as session:
         report = Report(kind="quarterly", period="2023Q2", period_start=Q2.start,
                         period_end=Q2.end)  # fmt: skip
@@ -86,6 +84,12 @@ def test_numbers_from_the_database_equal_the_report_order(database):
         # an event of another quarter is numbered in its own report
         session.add(Event(id=500, title="July", date_value=dt.date(2023, 7, 4),
                           status="published"))  # fmt: skip
+
+
+def test_numbers_from_the_database_equal_the_report_order(database):
+    rng = random.Random(11)
+    events, items = random_report(rng)
+    store_report(database, events, items)
     targets = [Target(i, d, s) for i, d, s in events] + [
         Target(500, dt.date(2023, 7, 4), "published")
     ]
@@ -93,3 +97,19 @@ def test_numbers_from_the_database_equal_the_report_order(database):
         found = event_numbers(session, targets)
     expected = expected_numbers(events, items)
     assert expected and found == {**expected, 500: 1}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_few_events_numbered_alone_get_their_numbers_in_the_whole_report(database, seed):
+    """Counting stops at the latest day the wanted numbers need: a handful of early
+    events (the rest of the quarter never counted) still get their report numbers."""
+    rng = random.Random(seed)
+    events, items = random_report(rng)
+    store_report(database, events, items)
+    expected = expected_numbers(events, items)
+    by_day = sorted(events, key=lambda event: event[1])
+    for chosen in (by_day[:1], by_day[: max(1, len(by_day) // 3)],
+                   rng.sample(events, min(3, len(events)))):  # fmt: skip
+        with database.sessions() as session:
+            found = event_numbers(session, [Target(*event) for event in chosen])
+        assert found == {i: n for i, n in expected.items() if i in {e[0] for e in chosen}}

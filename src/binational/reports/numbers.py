@@ -74,7 +74,9 @@ def _loose_change(item: PlacedItem) -> int:
 
 
 class ReportShape:
-    """One report's order, known from its items and its daily counts alone."""
+    """One report's order, known from its items and its daily counts alone (the
+    counts may stop at a day: numbers of events dated before it, or placed before
+    lines dated before it, are exact)."""
 
     def __init__(
         self, period: Period, day_counts: Mapping[dt.date, int], items: Sequence[PlacedItem]
@@ -155,9 +157,12 @@ def event_numbers(session: Connection | Session, targets: Iterable[Target]) -> d
     numbers: dict[int, int] = {}
     for quarter, wanted in by_quarter.items():
         period = Period.of_quarter(quarter)
-        shape = ReportShape(
-            period, reportable_day_counts(session, period), placed_items(session, period)
-        )
+        items = placed_items(session, period)
+        # A number counts the lines dated before its event, or before the latest
+        # placed line up to it: the days after the latest of those are never read.
+        horizon = max([target.day for target in wanted] + [item.day for item in items])
+        counts = reportable_day_counts(session, period, before=horizon)
+        shape = ReportShape(period, counts, items)
         for target in wanted:
             number = shape.number(
                 target, lambda t=target: reportable_before_on_day(session, t.day, t.event_id)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from sqlalchemy import Connection, func, select
 
 from binational.store.driver_reads import first_row
-from binational.store.models import Event, Revision
+from binational.store.tables import events, revisions
 
 Version = tuple[int, int]
 
 DATA_VERSION = select(
-    select(func.max(Event.id)).scalar_subquery(), select(func.max(Revision.id)).scalar_subquery()
+    select(func.max(events.c.id)).scalar_subquery(),
+    select(func.max(revisions.c.id)).scalar_subquery(),
 )
 
 

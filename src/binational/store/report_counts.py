@@ -49,12 +49,16 @@ def placed_items(connection: Connection | Session, period: Period) -> list[Place
     return [PlacedItem(*row) for row in rows]
 
 
-def reportable_day_counts(connection: Connection | Session, period: Period) -> dict[dt.date, int]:
-    """How many reviewed or published events each day of the period holds (an
-    index-only count: the events themselves are not read)."""
+def reportable_day_counts(
+    connection: Connection | Session, period: Period, before: dt.date | None = None
+) -> dict[dt.date, int]:
+    """How many reviewed or published events each day of the period holds, or each
+    of its days before ``before`` (an index-only count: the events themselves are not
+    read, and the count stops where the caller's need does)."""
+    last = period.end if before is None else min(period.end, before - dt.timedelta(days=1))
     rows = connection.execute(
         select(events.c.date_value, func.count())
-        .where(events.c.date_value >= period.start, events.c.date_value <= period.end)
+        .where(events.c.date_value >= period.start, events.c.date_value <= last)
         .where(events.c.status.in_(REPORTABLE_STATUSES))
         .group_by(events.c.date_value)
     )

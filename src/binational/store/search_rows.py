@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, or_, select
 
 from binational.domain import DatePrecision
-from binational.store.models import Event, EventInstitution, EventTopic, Revision
+from binational.store.tables import event_institutions, event_topics, events, revisions
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,10 @@ class EventRow:
 
 
 
-_events = Event.__table__
-_links = EventInstitution.__table__
-_topics = EventTopic.__table__
-_revisions = Revision.__table__
+_events = events
+_links = event_institutions
+_topics = event_topics
+_revisions = revisions
 
 _ROW_COLUMNS = (
     _events.c.id, _events.c.title, _events.c.summary, _events.c.implications,
