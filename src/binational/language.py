@@ -45,6 +45,13 @@ def function_word_guess(text: str, minimum: int = 8, ratio: float = 3.0) -> str 
     return best if top >= minimum and top >= ratio * max(second, 1) else None
 
 
+def written_language(text: str, default: str = "en") -> str:
+    """The language a text of the data is written in, by its function words, for
+    marking it on a page (``lang``); the center writes in English, so a text too short
+    or too mixed to tell is ``default``."""
+    return function_word_guess(text) or default
+
+
 @dataclass(frozen=True)
 class LanguageDetector:
     """A loaded py3langid model (about a second to load: build one per run)."""

@@ -113,7 +113,22 @@ def test_an_event_with_more_tags_than_slots():
     card = json.loads(document["card"])
     assert card == {"title": "Título", "date": "2023-05", "status": "reviewed",
                     "summary": ("Resumen " * 100)[:240],
-                    "institutions": ["hled", "ibwc", "nadbank", "sre", "usmca"]}  # fmt: skip
+                    "institutions": ["hled", "ibwc", "nadbank", "sre", "usmca"],
+                    "language": "en"}  # no function words to tell by: English  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "language"),
+    [
+        ("Reunión del comité", "El comité se reunió en la Ciudad de México y los delegados "
+         "acordaron que las reuniones del grupo sean para el bien de los dos países.", "es"),
+        ("Committee meets", "The committee met in Washington and the delegations agreed to "
+         "meet again in the autumn, with the support of their teams.", "en"),
+    ],
+)  # fmt: skip
+def test_a_card_keeps_the_language_its_texts_are_written_in(title, summary, language):
+    row = EventRow(1, title, summary, "", dt.date(2023, 5, 1), "published")
+    assert json.loads(index_document(row, {}, ())["card"])["language"] == language
 
 
 def test_an_event_without_tags():

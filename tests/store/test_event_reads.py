@@ -103,6 +103,7 @@ def test_cards_are_the_records_cut_to_what_a_list_shows(imported, labels):
             "status": record["status"], "summary": record["summary"][:CARD_SUMMARY],
             "institutions": [{"slug": i["slug"]} for i in
                              sorted(record["institutions"], key=lambda i: i["slug"])],
+            "language": "en",  # the sample report's events are written in English
         }  # fmt: skip
     assert any(len(record["summary"]) > CARD_SUMMARY for record in records)
 

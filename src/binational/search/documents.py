@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from binational.domain import Category, DatePrecision, EventStatus, PartialDate
-from binational.store.records import CARD_SUMMARY
+from binational.store.records import CARD_SUMMARY, card_language
 from binational.store.search_rows import EventRow
 
 # Field weights: a word in the title counts most, then the summary, then the
@@ -117,6 +117,7 @@ def card_of(row: EventRow) -> dict[str, Any]:
         "title": row.title, "date": date, "status": row.status,
         "summary": (row.summary or "")[:CARD_SUMMARY],
         "institutions": sorted(set(row.institutions)),
+        "language": card_language(row.title, row.summary or ""),
     }  # fmt: skip
 
 

@@ -31,9 +31,10 @@ from binational.search.documents import INSTITUTION_SLOTS
 from binational.search.state import IndexState
 from binational.store.database import Database
 
-# Bumped whenever the schema or the documents' layout changes: an index of another
-# format is rebuilt rather than read.
-INDEX_FORMAT = 2
+# Bumped whenever the schema, the documents' layout or what a stored card holds
+# changes (its language is worked out when indexed): an index of another format is
+# rebuilt rather than read.
+INDEX_FORMAT = 3
 ANALYZER = "folded"
 # Tantivy's writer needs at least 15 MB of heap per thread; a delta is small. A full
 # build writes with one thread and a large heap: one segment for up to about a

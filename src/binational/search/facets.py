@@ -12,12 +12,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from binational.search.documents import (
     CATEGORY_BITS,
     EMPTY_SLOT,
     INSTITUTION_SLOTS,
+    STATUSES,
     TOPIC_BITS,
-    split_period,
 )
 
 FACET_LIMIT = 12
@@ -57,15 +59,18 @@ def total_of(buckets: Buckets) -> int:
 
 def facets_of(buckets: Buckets, topic_bits: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     """The listing's facets from the buckets of ``aggregations`` and
-    ``extra_aggregation`` together; ``topic_bits`` names the topics' bits."""
-    quarters: Counter[str] = Counter()
-    months: Counter[int] = Counter()
-    statuses: Counter[str] = Counter()
-    for code, count in buckets.get("period", ()):
-        year, month, status = split_period(int(code))
-        quarters[f"{year}Q{(month - 1) // 3 + 1}"] += count
-        months[month] += count
-        statuses[status] += count
+    ``extra_aggregation`` together; ``topic_bits`` names the topics' bits.
+
+    A broad query brings hundreds of ``period`` and ``kinds`` codes: they are
+    decoded as arrays (numpy), one operation per column rather than one Python step
+    per code, which is most of a new search's facet cost."""
+    codes, counts = _columns(buckets.get("period", ()))
+    months_since_zero, status = np.divmod(codes, 8)
+    year, month = np.divmod(months_since_zero, 12)
+    quarter_of, per_quarter = _sums(year * 4 + month // 3, counts)
+    quarters = [(f"{q // 4}Q{q % 4 + 1}", n) for q, n in zip(quarter_of, per_quarter, strict=True)]
+    months = [(m + 1, n) for m, n in enumerate(_bincount(month, counts, 12))]
+    statuses = list(zip(STATUSES, _bincount(status, counts, len(STATUSES)), strict=True))
     categories, topics = kinds_counts(buckets.get("kinds", ()), topic_bits)
     tags: dict[str, Counter[str]] = {"institution": Counter(), "topic": topics}
     for column in SLOT_COLUMNS:
@@ -76,27 +81,46 @@ def facets_of(buckets: Buckets, topic_bits: Sequence[str]) -> dict[str, list[dic
         facet, value = str(tag).split(":", 1)
         tags[facet][value] += count
     return facet_values(
-        quarters.items(), months.items(), statuses.items(),
+        quarters, months, statuses,
         tags["institution"].items(), categories.items(), tags["topic"].items(),
     )  # fmt: skip
+
+
+def _columns(pairs: Iterable[tuple[Any, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(keys, counts) of integer-keyed buckets as two arrays (keys up to 2**64)."""
+    table = np.array(list(pairs), dtype=np.uint64).reshape(-1, 2)
+    return table[:, 0], table[:, 1].astype(np.int64)
+
+
+def _bincount(keys: np.ndarray, counts: np.ndarray, size: int) -> list[int]:
+    """Counts summed per key 0..size-1."""
+    sums = np.zeros(size, dtype=np.int64)
+    np.add.at(sums, keys.astype(np.intp), counts)
+    return sums.tolist()
+
+
+def _sums(keys: np.ndarray, counts: np.ndarray) -> tuple[list[int], list[int]]:
+    """The distinct keys in order and the counts summed per key."""
+    distinct, where = np.unique(keys, return_inverse=True)
+    sums = np.zeros(len(distinct), dtype=np.int64)
+    np.add.at(sums, where, counts)
+    return distinct.tolist(), sums.tolist()
 
 
 def kinds_counts(
     pairs: Iterable[tuple[Any, int]], topic_bits: Sequence[str]
 ) -> tuple[Counter[str], Counter[str]]:
     """Events per category and per topic from (``kinds`` code, count) pairs: each
-    set bit of a code adds its count (``split_kinds`` reads one code; a broad query
-    has a thousand codes, so bits are counted first and named once)."""
-    per_bit: Counter[int] = Counter()
-    for code, count in pairs:
-        code = int(code)
-        while code:
-            bit = code & -code
-            per_bit[bit] += count
-            code ^= bit
-    categories = Counter({category: per_bit[bit] for category, bit in CATEGORY_BITS.items()})
+    set bit of a code adds its count (``split_kinds`` reads one code; here the codes'
+    64 bits are unpacked as a matrix and weighted by the counts in one product)."""
+    codes, counts = _columns(pairs)
+    bits = np.unpackbits(codes.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1,
+                         bitorder="little")  # fmt: skip
+    per_bit = (counts @ bits.astype(np.int64)).tolist()
+    categories = Counter({category: per_bit[bit.bit_length() - 1]
+                          for category, bit in CATEGORY_BITS.items()})  # fmt: skip
     topics = Counter({
-        slug: per_bit[1 << (len(CATEGORY_BITS) + number)]
+        slug: per_bit[len(CATEGORY_BITS) + number]
         for number, slug in enumerate(topic_bits[:TOPIC_BITS])
     })  # fmt: skip
     return +categories, +topics  # without the zeros

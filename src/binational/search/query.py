@@ -143,7 +143,7 @@ def _card(searcher: tantivy.Searcher, event_id: int, address: tantivy.DocAddress
     stored: dict[str, Any] = json.loads(bytes(searcher.doc(address)["card"][0]))
     return event_card(
         event_id, stored["title"], stored["date"], stored["status"], stored["summary"],
-        stored["institutions"],
+        stored["institutions"], stored["language"],
     )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from binational.domain import DatePrecision, InstitutionLabel, PartialDate
+from binational.language import written_language
 
 if TYPE_CHECKING:
     from binational.store.models import Event
@@ -75,16 +76,29 @@ def event_record(
 CARD_SUMMARY = 240
 
 
+def card_language(title: str, summary: str) -> str:
+    """The language a card's texts are written in (its title and cut summary)."""
+    return written_language(f"{title} {summary[:CARD_SUMMARY]}")
+
+
 def event_card(
-    event_id: int, title: str, date: str, status: str, summary: str, slugs: Iterable[str]
+    event_id: int,
+    title: str,
+    date: str,
+    status: str,
+    summary: str,
+    slugs: Iterable[str],
+    language: str | None = None,
 ) -> dict[str, Any]:
     """An event's card, for lists: of its record, only ``id``, ``title``, ``date``,
-    ``status``, the first ``CARD_SUMMARY`` characters of ``summary``, and its
-    ``institutions`` (slugs only, in slug order)."""
+    ``status``, the first ``CARD_SUMMARY`` characters of ``summary``, its
+    ``institutions`` (slugs only, in slug order), and the ``language`` its texts are
+    written in (``card_language``, worked out here unless the caller kept it)."""
     return {
         "id": event_id, "title": title, "date": date, "status": status,
         "summary": summary[:CARD_SUMMARY],
         "institutions": [{"slug": slug} for slug in sorted(slugs)],
+        "language": language or card_language(title, summary),
     }  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from starlette.types import Scope
 
 from binational.accounts.roles import ANONYMOUS, Role
-from binational.web.i18n.text_language import text_language
+from binational.language import written_language
 from binational.web.i18n.translator import COOKIE, LANGUAGES, Translator, choose_language
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -31,7 +31,7 @@ def template_environment(auto_reload: bool = False) -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["web_url"] = web_url
-    environment.filters["text_language"] = text_language
+    environment.filters["text_language"] = written_language
     for name in environment.list_templates(extensions=["html"]):
         environment.get_template(name)
     return environment

@@ -43,7 +43,7 @@ def labels():
 
 def test_event_cards_escape_every_value(labels):
     card = {"id": 7, "title": EVIL, "date": EVIL, "status": "draft", "summary": EVIL,
-            "institutions": [{"slug": EVIL}, {"slug": "usmca"}]}  # fmt: skip
+            "institutions": [{"slug": EVIL}, {"slug": "usmca"}], "language": EVIL}  # fmt: skip
     html = str(event_cards([card], labels))
     page = parsed(html)
     assert "script" not in page.tags and "<script>" not in html
@@ -54,11 +54,12 @@ def test_event_cards_escape_every_value(labels):
     assert ("href", "/events/7") in page.attributes and ("datetime", EVIL) in page.attributes
     assert ("href", f"/institutions/{EVIL}") in page.attributes
     assert ("href", "/institutions/usmca") in page.attributes
+    assert page.attributes.count(("lang", EVIL)) == 2  # the title and the snippet
 
 
 def test_event_cards_name_at_most_four_institutions(labels):
     card = {"id": 1, "title": "t", "date": "2023-05-01", "status": "published", "summary": "s",
-            "institutions": [{"slug": f"x{n}"} for n in range(6)]}  # fmt: skip
+            "institutions": [{"slug": f"x{n}"} for n in range(6)], "language": "en"}  # fmt: skip
     assert parsed(str(event_cards([card], labels))).tags.count("a") == 1 + 4
 
 

@@ -1,21 +1,12 @@
-"""The language a text from the data is written in, so that a page marks the texts
-that are not in its own language (``lang="en"`` on an English summary in a Spanish
-page) and screen readers pronounce them right."""
+"""Marking the texts of the data that are not in the page's language (``lang="en"``
+on an English summary in a Spanish page), so screen readers pronounce them right.
+Which language a text is written in is ``language.written_language``."""
 
 from __future__ import annotations
 
 from html import escape
 
-from binational.language import function_word_guess
 
-
-def text_language(text: str, default: str = "en") -> str:
-    """The language ``text`` is written in, by its function words; the center's
-    reports are written in English, so a text too short to tell is English."""
-    return function_word_guess(text) or default
-
-
-def lang_attribute(text: str, page_language: str) -> str:
-    """`` lang="en"`` when ``text`` is not in the page's language, else nothing."""
-    language = text_language(text)
+def lang_attribute(language: str, page_language: str) -> str:
+    """`` lang="en"`` when ``language`` is not the page's, else nothing."""
     return "" if language == page_language else f' lang="{escape(language)}"'

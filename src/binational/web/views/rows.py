@@ -40,7 +40,7 @@ def event_cards(cards: Iterable[Mapping[str, Any]], labels: PageLabels) -> Marku
     rows = []
     page_language = labels.t.language
     for card in cards:
-        lang = lang_attribute(f"{card['title']} {card['summary']}", page_language)
+        lang = lang_attribute(card["language"], page_language)
         institutions = ", ".join(
             labels.institution_link(link["slug"])
             for link in card["institutions"][:CARD_INSTITUTIONS]
