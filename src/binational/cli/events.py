@@ -12,6 +12,7 @@ from binational.cli.options import (
     PeriodOption,
     open_database,
     parse_period,
+    read_connection,
     settings_for,
 )
 from binational.cli.output import make_console, print_json
@@ -54,12 +55,11 @@ def list_events(
         return
     chosen = parse_period(period) if period else None
     settings = settings_for(db)
-    database = open_database(settings)
     if search is not None:
-        records = _searched(database, settings, search, chosen, status, institution, topic,
-                            limit or SEARCH_LIMIT)  # fmt: skip
+        records = _searched(open_database(settings), settings, search, chosen, status,
+                            institution, topic, limit or SEARCH_LIMIT)  # fmt: skip
     else:
-        records = _listed(database, chosen, status, institution, topic, limit)
+        records = _listed(settings, chosen, status, institution, topic, limit)
     if json_output:
         print_json(records)
         return
@@ -70,18 +70,18 @@ def list_events(
 SEARCH_LIMIT = 100
 
 
-def _listed(database, period, status, institution, topic, limit) -> list[dict]:
-    """Events by date, with their numbers in their quarters' reports (read on a plain
-    connection: a listing needs no ORM)."""
+def _listed(settings, period, status, institution, topic, limit) -> list[dict]:
+    """Events by date, with their numbers in their quarters' reports (read without the
+    ORM, and on SQLite without SQLAlchemy: ``read_connection``)."""
     from binational.reports.numbers import Target, event_numbers
-    from binational.store.event_filters import EventQuery, matching_events
+    from binational.store.event_query import EventQuery, listed_events
     from binational.store.event_reads import read_events
 
     query = EventQuery(period=period, status=status, institution=institution, topic=topic,
                        limit=limit)  # fmt: skip
     labels = _labels()
-    with database.connect() as connection:
-        found = connection.execute(matching_events(query)).all()
+    with read_connection(settings) as connection:
+        found = listed_events(connection, query)
         numbers = event_numbers(connection, [Target(*row) for row in found])
         return read_events(connection, [row.id for row in found], labels, numbers)
 
@@ -141,8 +141,7 @@ def show_event(
     from binational.reports.numbers import Target, event_numbers
     from binational.store.event_reads import read_event_day, read_events, read_revisions
 
-    database = open_database(settings_for(db))
-    with database.connect() as connection:
+    with read_connection(settings_for(db)) as connection:
         day = read_event_day(connection, event_id)
         if day is None:
             raise UserError(f"there is no event {event_id}")

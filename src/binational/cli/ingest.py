@@ -9,7 +9,13 @@ from typing import Annotated
 
 import typer
 
-from binational.cli.options import DbOption, JsonOption, open_database, settings_for
+from binational.cli.options import (
+    DbOption,
+    JsonOption,
+    open_database,
+    read_connection,
+    settings_for,
+)
 from binational.cli.output import make_console, print_json
 from binational.cli.worker import QueueFlag, hand_to_queue, libpq_url
 from binational.errors import UserError
@@ -238,8 +244,7 @@ def list_candidates_command(
         return
     from binational.ingest.candidate_records import queued_records
 
-    database = open_database(settings_for(db))
-    with database.connect() as connection:
+    with read_connection(settings_for(db)) as connection:
         records = queued_records(connection, min_score, limit)
     if json_output:
         print_json(records)
@@ -268,8 +273,7 @@ def show_candidate(
     """Show one candidate: its score and reasons, summary, and every copy."""
     from binational.ingest.candidate_records import record_of
 
-    database = open_database(settings_for(db))
-    with database.connect() as connection:
+    with read_connection(settings_for(db)) as connection:
         record = record_of(connection, candidate_id)
     if json_output:
         print_json(record)
