@@ -57,13 +57,16 @@ def imported(env, *args):
     [
         (("events", "--period", "2023Q2", "--json"), {"rich", "yaml", "sqlalchemy"}),
         (("events", "show", "1", "--json"), {"rich", "yaml", "sqlalchemy"}),
-        (("events", "--period", "2023Q2"), {"yaml", "sqlalchemy"}),
-        (("events", "show", "1"), {"yaml", "sqlalchemy"}),
+        (("events", "--period", "2023Q2"), {"rich", "yaml", "sqlalchemy"}),
+        (("events", "show", "1"), {"rich", "yaml", "sqlalchemy"}),
         (("candidates", "--json"), {"rich", "yaml", "sqlalchemy"}),
+        (("candidates",), {"rich", "yaml", "sqlalchemy"}),
+        (("registry", "list"), {"rich", "yaml", "sqlalchemy"}),
         (("registry", "list", "--json"), {"rich", "yaml", "sqlalchemy"}),
-        (("registry", "show", "hled"), {"yaml", "sqlalchemy"}),
+        (("registry", "show", "hled"), {"rich", "yaml", "sqlalchemy"}),
         (("settings", "--json"), {"rich", "yaml", "sqlalchemy"}),
-        (("settings",), {"yaml", "sqlalchemy"}),
+        (("settings",), {"rich", "yaml", "sqlalchemy"}),
+        (("sources", "list"), {"rich", "yaml", "sqlalchemy"}),
     ],
 )
 def test_read_commands_import_only_what_they_use(environment, args, also_without):
@@ -72,11 +75,12 @@ def test_read_commands_import_only_what_they_use(environment, args, also_without
 
 
 def test_the_check_sees_what_a_command_imports(environment, tmp_path):
-    """The listing above can fail: a command that renders a table loads Rich, one that
+    """The listing above can fail: a command that prints with Rich loads it, one that
     reads the database without the compiled statements in its cache loads SQLAlchemy
     (and writes them, so that the next one does not)."""
+    assert "rich" in imported(environment, "registry", "check")
     fresh = {**environment, "XDG_CACHE_HOME": str(tmp_path / "fresh-cache")}
-    assert {"rich", "sqlalchemy"} <= imported(fresh, "events", "--period", "2023Q2")
+    assert "sqlalchemy" in imported(fresh, "events", "--period", "2023Q2")
     assert "sqlalchemy" not in imported(fresh, "events", "--period", "2023Q2")
 
 

@@ -112,23 +112,15 @@ def _searched(database, settings, text, period, status, institution, topic, limi
 
 
 def _print_table(records: list[dict]) -> None:
-    from rich.table import Table
+    from binational.cli.table import print_table
 
-    table = Table(show_lines=False)
-    for column in ("id", "no.", "date", "title", "institutions", "status"):
-        table.add_column(column, overflow="fold")
-    for record in records:
-        table.add_row(
-            str(record["id"]),
-            str(record["number"] or ""),
-            record["date"],
-            record["title"],
-            ", ".join(link["slug"] for link in record["institutions"]),
-            record["status"],
-        )
-    console = make_console()
-    console.print(table)
-    console.print(f"{len(records)} events")
+    rows = [
+        (record["id"], record["number"] or "", record["date"], record["title"],
+         ", ".join(link["slug"] for link in record["institutions"]), record["status"])
+        for record in records
+    ]  # fmt: skip
+    print_table(("id", "no.", "date", "title", "institutions", "status"), rows, wrapped=(3, 4))
+    typer.echo(f"{len(records)} events")
 
 
 @events_app.command("show")
@@ -151,16 +143,16 @@ def show_event(
     if json_output:
         print_json(record)
         return
-    console = make_console()
-    console.print(f"[bold]{record['title']}[/bold]  ({record['date']}, {record['status']})")
+    typer.echo(typer.style(record["title"], bold=True) + f"  ({record['date']}, "
+               f"{record['status']})")  # fmt: skip
     if record["url"]:
-        console.print(record["url"])
-    console.print(record["summary"])
-    console.print("[bold]Institutional Implications:[/bold]")
-    console.print(record["implications"])
+        typer.echo(record["url"])
+    typer.echo(record["summary"])
+    typer.echo(typer.style("Institutional Implications:", bold=True))
+    typer.echo(record["implications"])
     for link in record["institutions"]:
-        console.print(f"  → {link['slug']} ({link['name']}) from {link['mention']!r}")
-    console.print("Topics: " + ", ".join(topic["slug"] for topic in record["topics"]))
+        typer.echo(f"  → {link['slug']} ({link['name']}) from {link['mention']!r}")
+    typer.echo("Topics: " + ", ".join(topic["slug"] for topic in record["topics"]))
 
 
 def _registry_kind(slug: str) -> str:
