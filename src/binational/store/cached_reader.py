@@ -21,12 +21,16 @@ import sqlite3
 from collections import namedtuple
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from binational.store.named_statements import NamedStatement
 from binational.store.schema_version import STORED_VERSIONS, is_current_schema
 from binational.store.sqlite_values import READ, bound
 from binational.store.statement_cache import Compiled
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 
 def sql_and_values(compiled: Compiled, params: Mapping[str, Any]) -> tuple[str, list[Any]]:
@@ -89,6 +93,11 @@ class CachedReader:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# What the store's read functions read through: a SQLAlchemy connection or session,
+# or a ``CachedReader`` (``named_statements.rows`` runs a statement on any of them).
+Readable: TypeAlias = "Connection | Session | CachedReader"
 
 
 def sqlite_file(target: str) -> Path | None:

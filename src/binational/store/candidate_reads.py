@@ -2,8 +2,8 @@
 
 The statements are defined in ``candidate_statements.py`` and run by name
 (``named_statements.py``), so the command line's listing of the queue needs no ORM
-(and, on a ``CachedReader``, no SQLAlchemy); accepting or rejecting a candidate goes through the ORM
-(``candidates.py``).
+(and, on a ``CachedReader``, no SQLAlchemy); accepting or rejecting a candidate goes
+through the ORM (``candidates.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from binational.store.named_statements import NamedStatement, rows
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from binational.store.cached_reader import Readable
 
 # Documents are read for this many candidates at a time, so that a long queue never
 # sends more bound values than the database takes in one statement.
@@ -45,7 +45,7 @@ def representative_of(representative_id: int | None, members: Sequence[Any]) -> 
 
 
 def candidate_rows(
-    connection: Connection, status: str, min_score: float = 0.0, limit: int | None = None
+    connection: Readable, status: str, min_score: float = 0.0, limit: int | None = None
 ) -> list[CandidateRows]:
     """Candidates with ``status`` scoring at least ``min_score``, highest first, with
     their documents."""
@@ -56,13 +56,13 @@ def candidate_rows(
     return _with_documents(connection, found)
 
 
-def one_candidate_rows(connection: Connection, candidate_id: int) -> CandidateRows | None:
+def one_candidate_rows(connection: Readable, candidate_id: int) -> CandidateRows | None:
     """The candidate with its documents, or None if there is no such candidate."""
     found = _with_documents(connection, rows(connection, _ONE, {"candidate_id": candidate_id}))
     return found[0] if found else None
 
 
-def _with_documents(connection: Connection, found: Sequence[Any]) -> list[CandidateRows]:
+def _with_documents(connection: Readable, found: Sequence[Any]) -> list[CandidateRows]:
     members: dict[int, list[Any]] = {row.id: [] for row in found}
     ids = list(members)
     for start in range(0, len(ids), CHUNK):

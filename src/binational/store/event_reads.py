@@ -19,7 +19,7 @@ from binational.store.named_statements import NamedStatement, first, rows
 from binational.store.records import event_card, event_record, revision_record
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from binational.store.cached_reader import Readable
 
 # Events read by id are read this many at a time: a listing of every event must not
 # send more bound values than the database takes in one statement.
@@ -42,7 +42,7 @@ REVISIONS_OLDEST_FIRST = NamedStatement(_MODULE, "REVISIONS_OLDEST_FIRST")
 
 
 def read_event_page(
-    connection: Connection,
+    connection: Readable,
     event_id: int,
     labels: Mapping[str, InstitutionLabel],
     statuses: Sequence[str] | None,
@@ -65,13 +65,13 @@ def read_event_page(
     return record
 
 
-def read_event_day(connection: Connection, event_id: int) -> tuple | None:
+def read_event_day(connection: Readable, event_id: int) -> tuple | None:
     """(id, date_value, status) of the event, or None if there is no such event."""
     return first(connection, EVENT_DAY, {"event_id": event_id})
 
 
 def read_events(
-    connection: Connection,
+    connection: Readable,
     ids: Sequence[int],
     labels: Mapping[str, InstitutionLabel],
     numbers: Mapping[int, int] | None = None,
@@ -100,7 +100,7 @@ def read_events(
     ]
 
 
-def read_event_cards(connection: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
+def read_event_cards(connection: Readable, ids: Sequence[int]) -> list[dict[str, Any]]:
     """Cards (``records.event_card``) of the events ``ids``, in that order (missing
     ids skipped). Two queries; a third of the time of ``read_events`` for a page."""
     if not ids:
@@ -119,14 +119,14 @@ def read_event_cards(connection: Connection, ids: Sequence[int]) -> list[dict[st
     return cards
 
 
-def read_sources(connection: Connection, event_id: int) -> list[dict[str, Any]]:
+def read_sources(connection: Readable, event_id: int) -> list[dict[str, Any]]:
     return [
         {"url": s.url, "title": s.title, "role": s.role, "added_at": s.added_at.isoformat()}
         for s in rows(connection, SOURCES, {"event_id": event_id})
     ]
 
 
-def read_placements(connection: Connection, event_id: int) -> list[dict[str, Any]]:
+def read_placements(connection: Readable, event_id: int) -> list[dict[str, Any]]:
     """Where the event stands in reports: period, kind, position, printed number."""
     return [
         {"report": p.period, "kind": p.kind, "position": p.position,
@@ -136,7 +136,7 @@ def read_placements(connection: Connection, event_id: int) -> list[dict[str, Any
 
 
 def read_revisions(
-    connection: Connection, event_id: int, newest_first: bool = True
+    connection: Readable, event_id: int, newest_first: bool = True
 ) -> list[dict[str, Any]]:
     """The event's revisions, newest first (or oldest first)."""
     statement = REVISIONS if newest_first else REVISIONS_OLDEST_FIRST

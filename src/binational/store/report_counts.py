@@ -17,8 +17,7 @@ from binational.domain import Period
 from binational.store.named_statements import NamedStatement, first, rows
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-    from sqlalchemy.orm import Session
+    from binational.store.cached_reader import Readable
 
 # Events a report includes unless the analyst excludes them.
 REPORTABLE_STATUSES = ("reviewed", "published")
@@ -44,20 +43,20 @@ def _days(period: Period) -> dict[str, dt.date]:
     return {"first_day": period.start, "last_day": period.end}
 
 
-def placed_items(connection: Connection | Session, period: Period) -> list[PlacedItem]:
+def placed_items(connection: Readable, period: Period) -> list[PlacedItem]:
     """The period's report items whose events are dated in the period."""
     found = rows(connection, PLACED_ITEMS, {"period": str(period), **_days(period)})
     return [PlacedItem(*row) for row in found]
 
 
-def reportable_day_counts(connection: Connection | Session, period: Period) -> dict[dt.date, int]:
+def reportable_day_counts(connection: Readable, period: Period) -> dict[dt.date, int]:
     """How many reviewed or published events each day of the period holds (an
     index-only count: the events themselves are not read)."""
     return {day: count for day, count in rows(connection, REPORTABLE_DAY_COUNTS, _days(period))}
 
 
 def reportable_before_on_day(
-    connection: Connection | Session, day: dt.date, event_id: int
+    connection: Readable, day: dt.date, event_id: int
 ) -> int:
     """How many reviewed or published events of ``day`` have a lower id."""
     row = first(connection, REPORTABLE_BEFORE_ON_DAY, {"day": day, "event_id": event_id})
