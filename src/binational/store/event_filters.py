@@ -12,10 +12,10 @@ same conditions and order on its ``Event`` entity.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, Select, bindparam, func, select
+from sqlalchemy import BindParameter, ColumnElement, Date, Select, bindparam, func, select
 
 from binational.store.event_query import EventQuery, filter_values, page_values
 from binational.store.tables import event_institutions, event_topics, events
@@ -30,31 +30,39 @@ def _linked(slugs: ColumnElement[bool]) -> ColumnElement[bool]:
     )
 
 
-def filter_conditions(names: Collection[str]) -> list[ColumnElement[bool]]:
+def filter_conditions(
+    names: Collection[str], values: Mapping[str, Any] | None = None
+) -> list[ColumnElement[bool]]:
     """The conditions of the filters whose parameters are among ``names``, each on
-    its named bind parameter (no values)."""
+    its named bind parameter, with its value from ``values`` if given."""
+
+    def param(name: str, **options: Any) -> BindParameter[Any]:
+        if values is None:
+            return bindparam(name, **options)
+        return bindparam(name, values[name], **options)
+
     conditions: list[ColumnElement[bool]] = []
     if "period_start" in names:
         conditions.append(events.c.date_value.between(
-            bindparam("period_start", type_=Date), bindparam("period_end", type_=Date)
+            param("period_start", type_=Date), param("period_end", type_=Date)
         ))  # fmt: skip
     if "month" in names:
-        conditions.append(func.extract("month", events.c.date_value) == bindparam("month"))
+        conditions.append(func.extract("month", events.c.date_value) == param("month"))
     if "status" in names:
-        conditions.append(events.c.status == bindparam("status"))
+        conditions.append(events.c.status == param("status"))
     if "statuses" in names:
-        conditions.append(events.c.status.in_(bindparam("statuses", expanding=True)))
+        conditions.append(events.c.status.in_(param("statuses", expanding=True)))
     if "institution" in names:
-        conditions.append(_linked(event_institutions.c.slug == bindparam("institution")))
+        conditions.append(_linked(event_institutions.c.slug == param("institution")))
     if "any_institution" in names:
         conditions.append(_linked(
-            event_institutions.c.slug.in_(bindparam("any_institution", expanding=True))
+            event_institutions.c.slug.in_(param("any_institution", expanding=True))
         ))  # fmt: skip
     if "topic" in names:
         conditions.append(
             events.c.id.in_(
                 select(event_topics.c.event_id).where(
-                    event_topics.c.slug == bindparam("topic"), event_topics.c.removed.is_(False)
+                    event_topics.c.slug == param("topic"), event_topics.c.removed.is_(False)
                 )
             )
         )
@@ -64,7 +72,7 @@ def filter_conditions(names: Collection[str]) -> list[ColumnElement[bool]]:
 def event_conditions(query: EventQuery) -> list[ColumnElement[bool]]:
     """The query's conditions with its values bound."""
     values = filter_values(query)
-    return [condition.params(values) for condition in filter_conditions(values)]
+    return filter_conditions(values, values)
 
 
 def filtered_select(query: EventQuery, *columns: Any) -> Select:

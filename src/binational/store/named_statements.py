@@ -53,7 +53,7 @@ def _built(module: str, name: str, args: tuple[Any, ...]) -> Any:
 
 def rows(connection: Any, statement: NamedStatement, params: Mapping[str, Any] | None = None):
     """The rows of ``statement`` run with ``params`` on ``connection`` (a SQLAlchemy
-    connection or session, or a ``CachedReader``): a list of named tuples."""
+    connection or session, or a ``CachedReader``): a list of rows with named fields."""
     run_cached = getattr(connection, "run_cached", None)
     if run_cached is not None:
         return run_cached(statement, params or {})
