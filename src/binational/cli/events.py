@@ -12,6 +12,7 @@ from binational.cli.options import (
     PeriodOption,
     open_database,
     parse_period,
+    read_connection,
     settings_for,
 )
 from binational.cli.output import make_console, print_json
@@ -54,12 +55,11 @@ def list_events(
         return
     chosen = parse_period(period) if period else None
     settings = settings_for(db)
-    database = open_database(settings)
     if search is not None:
-        records = _searched(database, settings, search, chosen, status, institution, topic,
-                            limit or SEARCH_LIMIT)  # fmt: skip
+        records = _searched(open_database(settings), settings, search, chosen, status,
+                            institution, topic, limit or SEARCH_LIMIT)  # fmt: skip
     else:
-        records = _listed(database, chosen, status, institution, topic, limit)
+        records = _listed(settings, chosen, status, institution, topic, limit)
     if json_output:
         print_json(records)
         return
@@ -70,18 +70,18 @@ def list_events(
 SEARCH_LIMIT = 100
 
 
-def _listed(database, period, status, institution, topic, limit) -> list[dict]:
-    """Events by date, with their numbers in their quarters' reports (read on a plain
-    connection: a listing needs no ORM)."""
+def _listed(settings, period, status, institution, topic, limit) -> list[dict]:
+    """Events by date, with their numbers in their quarters' reports (read without the
+    ORM, and on SQLite without SQLAlchemy: ``read_connection``)."""
     from binational.reports.numbers import Target, event_numbers
-    from binational.store.event_filters import EventQuery, matching_events
+    from binational.store.event_query import EventQuery, listed_events
     from binational.store.event_reads import read_events
 
     query = EventQuery(period=period, status=status, institution=institution, topic=topic,
                        limit=limit)  # fmt: skip
     labels = _labels()
-    with database.connect() as connection:
-        found = connection.execute(matching_events(query)).all()
+    with read_connection(settings) as connection:
+        found = listed_events(connection, query)
         numbers = event_numbers(connection, [Target(*row) for row in found])
         return read_events(connection, [row.id for row in found], labels, numbers)
 
@@ -112,23 +112,15 @@ def _searched(database, settings, text, period, status, institution, topic, limi
 
 
 def _print_table(records: list[dict]) -> None:
-    from rich.table import Table
+    from binational.cli.table import print_table
 
-    table = Table(show_lines=False)
-    for column in ("id", "no.", "date", "title", "institutions", "status"):
-        table.add_column(column, overflow="fold")
-    for record in records:
-        table.add_row(
-            str(record["id"]),
-            str(record["number"] or ""),
-            record["date"],
-            record["title"],
-            ", ".join(link["slug"] for link in record["institutions"]),
-            record["status"],
-        )
-    console = make_console()
-    console.print(table)
-    console.print(f"{len(records)} events")
+    rows = [
+        (record["id"], record["number"] or "", record["date"], record["title"],
+         ", ".join(link["slug"] for link in record["institutions"]), record["status"])
+        for record in records
+    ]  # fmt: skip
+    print_table(("id", "no.", "date", "title", "institutions", "status"), rows, wrapped=(3, 4))
+    typer.echo(f"{len(records)} events")
 
 
 @events_app.command("show")
@@ -141,8 +133,7 @@ def show_event(
     from binational.reports.numbers import Target, event_numbers
     from binational.store.event_reads import read_event_day, read_events, read_revisions
 
-    database = open_database(settings_for(db))
-    with database.connect() as connection:
+    with read_connection(settings_for(db)) as connection:
         day = read_event_day(connection, event_id)
         if day is None:
             raise UserError(f"there is no event {event_id}")
@@ -152,16 +143,16 @@ def show_event(
     if json_output:
         print_json(record)
         return
-    console = make_console()
-    console.print(f"[bold]{record['title']}[/bold]  ({record['date']}, {record['status']})")
+    typer.echo(typer.style(record["title"], bold=True) + f"  ({record['date']}, "
+               f"{record['status']})")  # fmt: skip
     if record["url"]:
-        console.print(record["url"])
-    console.print(record["summary"])
-    console.print("[bold]Institutional Implications:[/bold]")
-    console.print(record["implications"])
+        typer.echo(record["url"])
+    typer.echo(record["summary"])
+    typer.echo(typer.style("Institutional Implications:", bold=True))
+    typer.echo(record["implications"])
     for link in record["institutions"]:
-        console.print(f"  → {link['slug']} ({link['name']}) from {link['mention']!r}")
-    console.print("Topics: " + ", ".join(topic["slug"] for topic in record["topics"]))
+        typer.echo(f"  → {link['slug']} ({link['name']}) from {link['mention']!r}")
+    typer.echo("Topics: " + ", ".join(topic["slug"] for topic in record["topics"]))
 
 
 def _registry_kind(slug: str) -> str:

@@ -9,7 +9,13 @@ from typing import Annotated
 
 import typer
 
-from binational.cli.options import DbOption, JsonOption, open_database, settings_for
+from binational.cli.options import (
+    DbOption,
+    JsonOption,
+    open_database,
+    read_connection,
+    settings_for,
+)
 from binational.cli.output import make_console, print_json
 from binational.cli.worker import QueueFlag, hand_to_queue, libpq_url
 from binational.errors import UserError
@@ -69,18 +75,16 @@ def list_sources(sources: SourcesOption = None, json_output: JsonOption = False)
     if json_output:
         print_json([{**asdict(s), "official": s.is_official} for s in listed])
         return
-    from rich.table import Table
+    from binational.cli.table import print_table
 
-    table = Table()
-    for column in ("name", "kind", "lang", "country", "official", "url"):
-        table.add_column(column, overflow="fold")
-    for s in listed:
-        official = "yes" if s.is_official else "no"
-        table.add_row(s.name, s.kind, s.language, s.country, official, s.url)
-    console = make_console()
-    console.print(table)
+    print_table(
+        ("name", "kind", "lang", "country", "official", "url"),
+        [(s.name, s.kind, s.language, s.country, "yes" if s.is_official else "no", s.url)
+         for s in listed],
+        wrapped=(5,),
+    )  # fmt: skip
     where = path if path.exists() else "the bundled list (no sources file yet)"
-    console.print(f"{len(listed)} sources from {where}")
+    typer.echo(f"{len(listed)} sources from {where}")
 
 
 @sources_app.command("add")
@@ -238,25 +242,20 @@ def list_candidates_command(
         return
     from binational.ingest.candidate_records import queued_records
 
-    database = open_database(settings_for(db))
-    with database.connect() as connection:
+    with read_connection(settings_for(db)) as connection:
         records = queued_records(connection, min_score, limit)
     if json_output:
         print_json(records)
         return
-    from rich.table import Table
+    from binational.cli.table import print_table
 
-    table = Table()
-    for column in ("id", "score", "published", "lang", "title", "copies", "institutions"):
-        table.add_column(column, overflow="fold")
-    for r in records:
-        table.add_row(
-            str(r["id"]), f"{r['score']:.2f}", r["published"] or "", r["language"] or "",
-            r["title"], str(r["cluster_size"]), ", ".join(i["slug"] for i in r["institutions"]),
-        )  # fmt: skip
-    console = make_console()
-    console.print(table)
-    console.print(f"{len(records)} candidates")
+    print_table(
+        ("id", "score", "published", "lang", "title", "copies", "institutions"),
+        [(r["id"], f"{r['score']:.2f}", r["published"] or "", r["language"] or "", r["title"],
+          r["cluster_size"], ", ".join(i["slug"] for i in r["institutions"])) for r in records],
+        wrapped=(4, 6),
+    )  # fmt: skip
+    typer.echo(f"{len(records)} candidates")
 
 
 @candidates_app.command("show")
@@ -268,19 +267,18 @@ def show_candidate(
     """Show one candidate: its score and reasons, summary, and every copy."""
     from binational.ingest.candidate_records import record_of
 
-    database = open_database(settings_for(db))
-    with database.connect() as connection:
+    with read_connection(settings_for(db)) as connection:
         record = record_of(connection, candidate_id)
     if json_output:
         print_json(record)
         return
-    console = make_console()
-    console.print(f"[bold]{record['title']}[/bold]  ({record['published']}, {record['status']})")
-    console.print(record["url"])
-    console.print(f"score {record['score']:.2f}: " + "; ".join(record["reasons"]))
-    console.print(record["summary"])
+    typer.echo(typer.style(record["title"], bold=True)
+               + f"  ({record['published']}, {record['status']})")  # fmt: skip
+    typer.echo(record["url"])
+    typer.echo(f"score {record['score']:.2f}: " + "; ".join(record["reasons"]))
+    typer.echo(record["summary"])
     for url in record["duplicate_urls"]:
-        console.print(f"  also at {url}")
+        typer.echo(f"  also at {url}")
 
 
 @candidates_app.command("accept")

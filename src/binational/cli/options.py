@@ -49,3 +49,12 @@ def open_database(settings: Settings):  # -> binational.store.database.Database
     from binational.store.database import Database
 
     return Database.open(settings.db, lock_wait=settings.lock_wait)
+
+
+def read_connection(settings: Settings):  # -> ContextManager[CachedReader | Connection]
+    """A connection for a read command: on a SQLite file, without SQLAlchemy once the
+    store's statements are compiled into the cache (``store/reading.py``)."""
+    from binational.store.reading import read_connection as store_read_connection
+    from binational.store.statement_cache import default_cache_dir
+
+    return store_read_connection(settings.db, settings.lock_wait, default_cache_dir())

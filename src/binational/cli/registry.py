@@ -42,19 +42,14 @@ def list_command(
     if json_output:
         print_json(rows)
         return
-    from rich.table import Table
+    from binational.cli.table import print_table
 
-    table = Table("slug", "category", "name (en)", "name (es)", "status", "since")
-    for row in rows:
-        table.add_row(
-            row["slug"],
-            row["category"],
-            row["name_en"],
-            row["name_es"],
-            row["status"],
-            row["established"] or "",
-        )
-    make_console().print(table)
+    print_table(
+        ("slug", "category", "name (en)", "name (es)", "status", "since"),
+        [(row["slug"], row["category"], row["name_en"], row["name_es"], row["status"],
+          row["established"] or "") for row in rows],
+        wrapped=(2, 3),
+    )  # fmt: skip
 
 
 @registry_app.command("show")
@@ -75,12 +70,9 @@ def show_command(
     if json_output:
         print_json(data)
         return
-    from rich.table import Table
+    from binational.cli.table import print_table
 
-    table = Table("field", "value", show_header=False)
-    for key, value in data.items():
-        table.add_row(key, _plain(value))
-    make_console().print(table)
+    print_table(None, [(key, _plain(value)) for key, value in data.items()], wrapped=(1,))
 
 
 @registry_app.command("validate")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from binational.cli.options import DbOption, JsonOption, settings_for
-from binational.cli.output import make_console, print_json
+from binational.cli.output import print_json
 
 
 def settings_command(
@@ -31,9 +31,10 @@ def settings_command(
     if json_output:
         print_json(values)
         return
-    from rich.table import Table
+    from binational.cli.table import print_table
 
-    table = Table("setting", "value", "environment")
-    for setting in SETTINGS:
-        table.add_row(setting.name, str(values[setting.name]), setting.env)
-    make_console().print(table)
+    print_table(
+        ("setting", "value", "environment"),
+        [(setting.name, values[setting.name], setting.env) for setting in SETTINGS],
+        wrapped=(1,),
+    )

@@ -9,13 +9,14 @@ needs no ORM. Deciding on a candidate is ``queue.py``'s.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Any
 
 from binational.errors import UserError
 from binational.ingest.summary import first_paragraphs
 from binational.store.candidate_reads import candidate_rows, one_candidate_rows, representative_of
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 QUEUED, ACCEPTED, REJECTED = "queued", "accepted", "rejected"
 

@@ -1,35 +1,31 @@
 """Candidates of the queue read as plain rows, for listing and showing them.
 
-Written on the Core tables (``ingest_tables.py``), so the command line's listing of
-the queue needs no ORM; accepting or rejecting a candidate goes through the ORM
-(``candidates.py``).
+The statements are defined in ``candidate_statements.py`` and run by name
+(``named_statements.py``), so the command line's listing of the queue needs no ORM
+(and, on a ``CachedReader``, no SQLAlchemy); accepting or rejecting a candidate goes
+through the ORM (``candidates.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, select
+from binational.store.named_statements import NamedStatement, rows
 
-from binational.store.ingest_tables import candidates, documents
+if TYPE_CHECKING:
+    from binational.store.cached_reader import Readable
 
 # Documents are read for this many candidates at a time, so that a long queue never
 # sends more bound values than the database takes in one statement.
 CHUNK = 500
 
-_BY_STATUS = (
-    select(candidates)
-    .where(candidates.c.status == bindparam("status"), candidates.c.score >= bindparam("score"))
-    .order_by(candidates.c.score.desc(), candidates.c.id)
-)
-_ONE = select(candidates).where(candidates.c.id == bindparam("candidate_id"))
-_DOCUMENTS = (
-    select(documents)
-    .where(documents.c.candidate_id.in_(bindparam("ids", expanding=True)))
-    .order_by(documents.c.id)
-)
+_MODULE = "binational.store.candidate_statements"
+_BY_STATUS = NamedStatement(_MODULE, "BY_STATUS")
+_BY_STATUS_LIMITED = NamedStatement(_MODULE, "BY_STATUS_LIMITED")
+_ONE = NamedStatement(_MODULE, "ONE")
+_DOCUMENTS = NamedStatement(_MODULE, "DOCUMENTS")
 
 
 @dataclass(frozen=True)
@@ -49,27 +45,28 @@ def representative_of(representative_id: int | None, members: Sequence[Any]) -> 
 
 
 def candidate_rows(
-    connection: Connection, status: str, min_score: float = 0.0, limit: int | None = None
+    connection: Readable, status: str, min_score: float = 0.0, limit: int | None = None
 ) -> list[CandidateRows]:
     """Candidates with ``status`` scoring at least ``min_score``, highest first, with
     their documents."""
-    statement = _BY_STATUS if limit is None else _BY_STATUS.limit(limit)
-    rows = connection.execute(statement, {"status": status, "score": min_score}).all()
-    return _with_documents(connection, rows)
+    params = {"status": status, "score": min_score}
+    if limit is None:
+        return _with_documents(connection, rows(connection, _BY_STATUS, params))
+    found = rows(connection, _BY_STATUS_LIMITED, {**params, "limit": limit})
+    return _with_documents(connection, found)
 
 
-def one_candidate_rows(connection: Connection, candidate_id: int) -> CandidateRows | None:
+def one_candidate_rows(connection: Readable, candidate_id: int) -> CandidateRows | None:
     """The candidate with its documents, or None if there is no such candidate."""
-    rows = connection.execute(_ONE, {"candidate_id": candidate_id}).all()
-    found = _with_documents(connection, rows)
+    found = _with_documents(connection, rows(connection, _ONE, {"candidate_id": candidate_id}))
     return found[0] if found else None
 
 
-def _with_documents(connection: Connection, rows: Sequence[Any]) -> list[CandidateRows]:
-    members: dict[int, list[Any]] = {row.id: [] for row in rows}
+def _with_documents(connection: Readable, found: Sequence[Any]) -> list[CandidateRows]:
+    members: dict[int, list[Any]] = {row.id: [] for row in found}
     ids = list(members)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        for document in connection.execute(_DOCUMENTS, {"ids": chunk}):
+        for document in rows(connection, _DOCUMENTS, {"ids": chunk}):
             members[document.candidate_id].append(document)
-    return [CandidateRows(row, tuple(members[row.id])) for row in rows]
+    return [CandidateRows(row, tuple(members[row.id])) for row in found]

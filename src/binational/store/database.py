@@ -25,21 +25,22 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, String, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from binational.errors import Busy, UserError
+from binational.store.schema_version import SCHEMA_HEADS as SCHEMA_HEADS  # re-exported
+from binational.store.schema_version import is_current_schema
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# The heads of the migration scripts. Opening a database compares these with its
-# version table, so a current schema is recognized without importing Alembic or
-# reading the scripts (half a second of every command's start); a test holds this
-# set equal to the heads Alembic reads from the scripts.
-SCHEMA_HEADS = frozenset({"0006_sessions", "0008_citations", "0010_jobs"})
+# The revisions Alembic's version table records (run by name, ``schema_version.py``).
+STORED_VERSIONS = text("SELECT version_num FROM alembic_version").columns(
+    version_num=String(32)
+)
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A URL naming PostgreSQL without a driver means the one installed (psycopg 3).
 DRIVERLESS = ("postgresql://", "postgres://")
@@ -161,7 +162,7 @@ def stored_heads(engine: Engine) -> frozenset[str]:
     if not inspect(engine).has_table("alembic_version"):
         return frozenset()
     with engine.connect() as connection:
-        return frozenset(connection.scalars(text("SELECT version_num FROM alembic_version")))
+        return frozenset(connection.scalars(STORED_VERSIONS))
 
 
 def script_heads(engine: Engine) -> frozenset[str]:
@@ -172,7 +173,7 @@ def script_heads(engine: Engine) -> frozenset[str]:
 
 
 def is_current(engine: Engine) -> bool:
-    return stored_heads(engine) == SCHEMA_HEADS
+    return is_current_schema(stored_heads(engine))
 
 
 @dataclass(frozen=True)

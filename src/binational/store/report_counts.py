@@ -2,8 +2,9 @@
 period's report with their events' dates and statuses, and how many reviewed or
 published events each day holds.
 
-Written on the Core tables (``tables.py``), so numbering a listing needs no ORM; each
-function takes a connection or a session.
+The statements are defined in ``report_statements.py`` and run by name, so numbering
+a listing needs no ORM (and, on a ``CachedReader``, no SQLAlchemy); each function
+takes a connection, a session or a ``CachedReader``.
 """
 
 from __future__ import annotations
@@ -12,17 +13,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
 from binational.domain import Period
-from binational.store.tables import events, report_items, reports
+from binational.store.named_statements import NamedStatement, first, rows
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-    from sqlalchemy.orm import Session
+    from binational.store.cached_reader import Readable
 
 # Events a report includes unless the analyst excludes them.
 REPORTABLE_STATUSES = ("reviewed", "published")
+
+_MODULE = "binational.store.report_statements"
+PLACED_ITEMS = NamedStatement(_MODULE, "PLACED_ITEMS")
+REPORTABLE_DAY_COUNTS = NamedStatement(_MODULE, "REPORTABLE_DAY_COUNTS")
+REPORTABLE_BEFORE_ON_DAY = NamedStatement(_MODULE, "REPORTABLE_BEFORE_ON_DAY")
 
 
 @dataclass(frozen=True)
@@ -36,42 +39,31 @@ class PlacedItem:
     excluded: bool
 
 
-def placed_items(connection: Connection | Session, period: Period) -> list[PlacedItem]:
+def _days(period: Period) -> dict[str, dt.date]:
+    return {"first_day": period.start, "last_day": period.end}
+
+
+def placed_items(connection: Readable, period: Period) -> list[PlacedItem]:
     """The period's report items whose events are dated in the period."""
-    rows = connection.execute(
-        select(report_items.c.event_id, events.c.date_value, events.c.status,
-               report_items.c.position, report_items.c.excluded)
-        .join(reports, reports.c.id == report_items.c.report_id)
-        .join(events, events.c.id == report_items.c.event_id)
-        .where(reports.c.kind == "quarterly", reports.c.period == str(period))
-        .where(events.c.date_value >= period.start, events.c.date_value <= period.end)
-    )  # fmt: skip
-    return [PlacedItem(*row) for row in rows]
+    found = rows(connection, PLACED_ITEMS, {"period": str(period), **_days(period)})
+    return [PlacedItem(*row) for row in found]
 
 
 def reportable_day_counts(
-    connection: Connection | Session, period: Period, before: dt.date | None = None
+    connection: Readable, period: Period, before: dt.date | None = None
 ) -> dict[dt.date, int]:
     """How many reviewed or published events each day of the period holds, or each
     of its days before ``before`` (an index-only count: the events themselves are not
     read, and the count stops where the caller's need does)."""
-    last = period.end if before is None else min(period.end, before - dt.timedelta(days=1))
-    rows = connection.execute(
-        select(events.c.date_value, func.count())
-        .where(events.c.date_value >= period.start, events.c.date_value <= last)
-        .where(events.c.status.in_(REPORTABLE_STATUSES))
-        .group_by(events.c.date_value)
-    )
-    return {day: count for day, count in rows}
+    days = _days(period)
+    if before is not None:
+        days["last_day"] = min(period.end, before - dt.timedelta(days=1))
+    return {day: count for day, count in rows(connection, REPORTABLE_DAY_COUNTS, days)}
 
 
 def reportable_before_on_day(
-    connection: Connection | Session, day: dt.date, event_id: int
+    connection: Readable, day: dt.date, event_id: int
 ) -> int:
     """How many reviewed or published events of ``day`` have a lower id."""
-    return connection.scalar(
-        select(func.count()).where(
-            events.c.date_value == day, events.c.status.in_(REPORTABLE_STATUSES),
-            events.c.id < event_id,
-        )
-    ) or 0  # fmt: skip
+    row = first(connection, REPORTABLE_BEFORE_ON_DAY, {"day": day, "event_id": event_id})
+    return (row[0] if row else 0) or 0
