@@ -52,23 +52,15 @@ COUNTRY_PATTERNS = {
     "CA": (_word("c", r"anad(?:a|á|ian|ians)\b|anadienses?\b"), _word("o", r"ttawa\b")),
 }
 US_CAPITALS = _word("U", r"\.\s?S\.(?:\s?A\.)?|SA\b|S\b")
-# All of them in one pattern, one named branch each (``US0``...), for one scan of the
-# text instead of one per pattern. The same starts: every branch starts with its own
-# letter, and no name matches from a word start inside another's match.
-_COUNTRIES = re.compile(
-    "|".join(
-        f"(?P<{country}{number}>{pattern.pattern})"
-        for country, patterns in COUNTRY_PATTERNS.items()
-        for number, pattern in enumerate(patterns)
-    )
-)
 # "\bword" written as in ``_word``: the letter first, the word boundary checked behind it.
 TRILATERAL = re.compile(
     r"t(?<!\wt)rilateral\b|n(?<!\wn)orth america(?:n)?\b|a(?<!\wa)m[eé]rica del norte\b", re.I
 )
-# What the lower-cased text contains wherever ``TRILATERAL`` matches (no i, s or k:
-# the letters that case-insensitive matching pairs with non-ASCII ones).
-_TRILATERAL_PIECES = ("lateral", "north", "del norte")
+# What the lower-cased text contains wherever ``TRILATERAL`` matches, unless the
+# text has a dotless i or a dotted capital I (case-insensitive matching pairs them
+# with "i"; "bilateral" has "lateral", so the whole word is needed).
+_TRILATERAL_PIECES = ("trilateral", "north", "del norte")
+_OTHER_IS = ("ı", "İ")
 ENCOUNTER_TERMS = (
     "bilateral", "joint statement", "joint declaration", "met with", "met in", "met on",
     "meeting", "dialogue", "agreement", "signed", "memorandum of understanding",
@@ -149,12 +141,11 @@ def country_spans(text: str, lowered: str | None = None) -> dict[str, list[int]]
     """Start offsets of each country's mentions (``lowered``: ``text.lower()``, when
     the caller has it already)."""
     lowered = lowered if lowered is not None else text.lower()  # same offsets here
-    spans: dict[str, list[int]] = {country: [] for country in COUNTRY_PATTERNS}
-    for match in _COUNTRIES.finditer(lowered):
-        spans[match.lastgroup[:2]].append(match.start())  # type: ignore[index]
-    capitals = [m.start() for m in US_CAPITALS.finditer(text)]
-    if capitals:
-        spans["US"] = sorted(spans["US"] + capitals)
+    spans = {
+        country: sorted(m.start() for pattern in patterns for m in pattern.finditer(lowered))
+        for country, patterns in COUNTRY_PATTERNS.items()
+    }
+    spans["US"] = sorted(spans["US"] + [m.start() for m in US_CAPITALS.finditer(text)])
     return spans
 
 
@@ -281,7 +272,9 @@ def score_document(
 def trilateral_wording(body: str, lowered: str) -> bool:
     """Whether ``TRILATERAL`` matches ``body`` (``lowered``: ``body.lower()``), looked
     for only when the lower-cased text has one of its pieces."""
-    if not any(piece in lowered for piece in _TRILATERAL_PIECES):
+    if not any(piece in lowered for piece in _TRILATERAL_PIECES) and not any(
+        other in body for other in _OTHER_IS
+    ):
         return False
     return TRILATERAL.search(body) is not None
 
