@@ -10,6 +10,7 @@ about a millisecond.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,14 +37,14 @@ FUNCTION_WORDS = {
         "aux", "qui", "ce", "cette", "ont", "été", "nous", "sont",
     )),
 }  # fmt: skip
+_LANGUAGE_OF = {word: lang for lang, words in FUNCTION_WORDS.items() for word in words}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def function_word_guess(text: str, minimum: int = 8, ratio: float = 3.0) -> str | None:
     """The language whose function words clearly dominate ``text``, if one does."""
-    words = _WORD.findall(text.lower())
-    counts = {lang: sum(map(vocabulary.__contains__, words))
-              for lang, vocabulary in FUNCTION_WORDS.items()}  # fmt: skip
+    found = Counter(map(_LANGUAGE_OF.get, _WORD.findall(text.lower())))
+    counts = {lang: found[lang] for lang in FUNCTION_WORDS}
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     return best if top >= minimum and top >= ratio * max(second, 1) else None
