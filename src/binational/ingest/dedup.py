@@ -163,6 +163,8 @@ class NearDuplicateIndex:
         self.threshold = threshold
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.bands, self.rows = lsh.b, lsh.r
+        width = self.rows * np.dtype(DTYPE).itemsize
+        self._band_bounds = tuple((i * width, (i + 1) * width) for i in range(self.bands))
         self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.bands)]
         self._entries: dict[int, tuple[int, bytes]] = {}
         self._per_candidate: dict[int, int] = {}
@@ -171,8 +173,7 @@ class NearDuplicateIndex:
         return len(self._entries)
 
     def _band_keys(self, sig: bytes) -> list[bytes]:
-        width = self.rows * np.dtype(DTYPE).itemsize
-        return [sig[i * width : (i + 1) * width] for i in range(self.bands)]
+        return [sig[start:end] for start, end in self._band_bounds]
 
     def add(self, document_id: int, candidate_id: int, sig: bytes) -> None:
         if document_id in self._entries:
@@ -196,8 +197,10 @@ class NearDuplicateIndex:
 
     def _candidates(self, sig: bytes) -> set[int]:
         found: set[int] = set()
-        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
-            found.update(table.get(key, ()))
+        # The bands looked up by ``map`` over ``dict.get``: most texts share no band
+        # with any other, and a loop in Python cost more than the rest of the query.
+        for documents in filter(None, map(dict.get, self._tables, self._band_keys(sig))):
+            found.update(documents)
         return found
 
     def best_match(self, sig: bytes) -> NearMatch | None:
