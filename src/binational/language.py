@@ -2,20 +2,21 @@
 when the text is too short or ambiguous to say.
 
 A text plainly written in one of the sources' languages (English, Spanish, French)
-is recognized by its function words, which costs a few microseconds; anything less
-clear-cut goes to py3langid's model.
+is recognized by its function words (over the same sample the model would read),
+which costs a few microseconds; anything less clear-cut goes to py3langid's model,
+about a millisecond.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 MIN_CONFIDENCE = 0.8
 MIN_CHARS = 40
 SAMPLE_CHARS = 600  # plenty to tell languages apart; the model's cost grows with length
-FUNCTION_WORD_CHARS = 400
 # Function words that belong to one of the three languages only.
 FUNCTION_WORDS = {
     "en": frozenset((
@@ -26,20 +27,24 @@ FUNCTION_WORDS = {
     "es": frozenset((
         "el", "los", "las", "del", "y", "por", "con", "para", "una", "se", "su", "sus", "es",
         "al", "lo", "como", "más", "entre", "ha", "fue", "sobre", "también", "este", "esta",
+        "mientras", "pero", "muy", "hasta", "desde", "donde", "cuando", "ya", "han",
+        "fueron", "será", "está", "están", "según", "hacia", "tras", "estos", "estas",
+        "otros", "otras", "todos", "todas", "nuestro", "nuestra", "ambos", "ambas", "así",
+        "durante", "tiene", "tienen", "puede", "sido", "cada", "mismo", "misma",
     )),
     "fr": frozenset((
         "le", "les", "des", "du", "et", "pour", "avec", "une", "est", "dans", "sur", "au",
         "aux", "qui", "ce", "cette", "ont", "été", "nous", "sont",
     )),
 }  # fmt: skip
+_LANGUAGE_OF = {word: lang for lang, words in FUNCTION_WORDS.items() for word in words}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def function_word_guess(text: str, minimum: int = 8, ratio: float = 3.0) -> str | None:
     """The language whose function words clearly dominate ``text``, if one does."""
-    words = _WORD.findall(text.lower())
-    counts = {lang: sum(map(vocabulary.__contains__, words))
-              for lang, vocabulary in FUNCTION_WORDS.items()}  # fmt: skip
+    found = Counter(map(_LANGUAGE_OF.get, _WORD.findall(text.lower())))
+    counts = {lang: found[lang] for lang in FUNCTION_WORDS}
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     return best if top >= minimum and top >= ratio * max(second, 1) else None
@@ -71,7 +76,7 @@ class LanguageDetector:
         sample = text[:SAMPLE_CHARS]
         if len(sample.strip()) < MIN_CHARS:
             return hint
-        guess = function_word_guess(sample[:FUNCTION_WORD_CHARS])
+        guess = function_word_guess(sample)
         if guess is not None:
             return guess
         code, confidence = self.identifier.classify(sample)

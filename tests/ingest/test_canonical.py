@@ -1,3 +1,5 @@
+import random
+
 import pytest
 
 from binational.ingest.canonical import canonical_url, host_of, without_tracking
@@ -41,3 +43,28 @@ def test_without_tracking_changes_nothing_else():
     )
     assert without_tracking("https://x.example/a?z=1&a=2") == "https://x.example/a?z=1&a=2"
     assert host_of("https://WWW.State.Gov./x") == "www.state.gov"
+
+
+URL_PIECES = [
+    "http://", "https://", "HTTPS://", "ftp://", "", "www", ".", "..", "/", "//", "example",
+    "gob.mx", "-", "_", "~", "a", "B", "7", ":443", ":80", ":8080", "user@", "%7e", "%2F",
+    "?", "&", "=", "utm_source=x", "id=3", "#", "frag", " ", "\t", "é", "[::1]", ";", "+",
+]  # fmt: skip
+
+
+PLAIN_PIECES = ["/", "/", "a", "B", "7", "-", "_", "~", ".", "..", "example", "x.html"]
+
+
+def test_urls_left_as_they_are_are_those_the_rules_leave():
+    """The shortcut for URLs already canonical agrees with the rules on every URL."""
+    from binational.ingest.canonical import _ALREADY_CANONICAL, _canonical_by_parts
+
+    rng = random.Random(3)
+    shortcut = 0
+    for _ in range(30000):
+        url = rng.choice(["http://", "https://"]) + rng.choice(["a", "x.example", "gob.mx"])
+        pieces = URL_PIECES if rng.random() < 0.5 else PLAIN_PIECES
+        url += "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert canonical_url(url) == _canonical_by_parts(url), url
+        shortcut += bool(_ALREADY_CANONICAL.fullmatch(url))
+    assert shortcut > 2000, shortcut

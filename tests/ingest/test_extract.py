@@ -76,3 +76,12 @@ def test_function_words_decide_clear_cases_and_the_model_the_rest(releases):
     detector = LanguageDetector.load()
     german = "Die Bundesregierung hat heute die neue Strategie vorgestellt, sagte der Sprecher."
     assert detector.detect(german) == "de"  # not one of ours: the model says
+
+
+def test_function_words_belong_to_one_language_each():
+    from binational.language import FUNCTION_WORDS
+
+    languages = list(FUNCTION_WORDS.values())
+    for i, words in enumerate(languages):
+        for other in languages[i + 1 :]:
+            assert not words & other, words & other

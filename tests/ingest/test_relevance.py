@@ -5,12 +5,17 @@ import re
 
 from binational.ingest.canonical import host_of
 from binational.ingest.relevance import (
+    ENCOUNTER_TERMS,
+    TRILATERAL,
     Linked,
     country_mentions,
     country_spans,
+    encounter_terms,
     is_official_host,
     linked_entities,
+    named_together,
     score_document,
+    trilateral_wording,
 )
 
 
@@ -106,3 +111,52 @@ def test_country_patterns_find_what_the_plain_patterns_find():
             assert spans[country] == sorted(expected), (country, text)
     found = {c: sum(len(country_spans(text)[c]) for text in texts) for c in ("US", "MX", "CA")}
     assert min(found.values()) > 300, found  # the comparison saw every pattern at work
+
+
+# What the encounter terms, the sentence test and the trilateral test are, as plainly
+# written: the fast versions must decide the same.
+PLAIN_ENCOUNTER = re.compile(r"\b(?:" + "|".join(map(re.escape, ENCOUNTER_TERMS)) + r")\b")
+PLAIN_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+ENCOUNTER_PIECES = [
+    *"abcdeilmnostwxyzéáóñ_0.!? \n-", *ENCOUNTER_TERMS, "phone call with", "met within",
+    "reunión", "reuniones", "xbilateral", "bilateralx", "signed_", "Met With", "MEETING",
+    "Trilateral", "TRILATERAL", "North America", "américa del norte", "trılateral",
+    "İ", "ı", "united states", "Mexico", "U.S.", "EE.UU.", "méxico",
+]  # fmt: skip
+
+
+def plainly_named_together(text: str) -> bool:
+    spans = country_spans(text)
+    ends = [m.start() for m in PLAIN_SENTENCE_END.finditer(text)]
+    sentence = {c: {sum(1 for e in ends if e <= s) for s in spans[c]} for c in ("US", "MX")}
+    return bool(sentence["US"] & sentence["MX"])
+
+
+def test_encounter_terms_and_trilateral_wording_decide_as_the_plain_patterns():
+    rng = random.Random(5)
+    seen = {"terms": 0, "trilateral": 0}
+    for _ in range(20000):
+        text = "".join(rng.choice(ENCOUNTER_PIECES) for _ in range(rng.randint(0, 40)))
+        lowered = text.lower()
+        expected = tuple(sorted({m.group() for m in PLAIN_ENCOUNTER.finditer(lowered)}))
+        assert encounter_terms(text) == expected, text
+        trilateral = trilateral_wording(text, lowered)
+        assert trilateral == bool(TRILATERAL.search(text)), text
+        seen["terms"] += bool(expected)
+        seen["trilateral"] += trilateral
+    assert min(seen.values()) > 300, seen  # the comparison saw each test at work
+
+
+def test_named_together_decides_as_sentence_by_sentence():
+    rng = random.Random(7)
+    seen = {True: 0, False: 0}
+    for _ in range(20000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 60)))
+        spans = country_spans(text)
+        if not (spans["US"] and spans["MX"]):
+            assert not named_together(text)
+            continue
+        together = named_together(text)
+        assert together == plainly_named_together(text), text
+        seen[together] += 1
+    assert min(seen.values()) > 300, seen

@@ -70,7 +70,15 @@ def shingle_hashes(text: str, normalized: str | None = None) -> np.ndarray:
     (CRC-32 of its UTF-8, stable across processes), three consecutive ones mixed.
     (The words are hashed by ``map`` over C functions: a loop or a table of the
     distinct words in Python costs several times as much.)"""
-    words = words_of(normalized if normalized is not None else normalized_text(text))
+    return np.unique(
+        _shingle_codes(normalized if normalized is not None else normalized_text(text))
+    )
+
+
+def _shingle_codes(normalized: str) -> np.ndarray:
+    """The hash of every word 3-shingle of a normalized text, in text order, repeats
+    included."""
+    words = words_of(normalized)
     if not words:
         return np.empty(0, dtype=np.uint64)
     crcs = map(zlib.crc32, map(str.encode, words))
@@ -78,7 +86,9 @@ def shingle_hashes(text: str, normalized: str | None = None) -> np.ndarray:
     if len(codes) < SHINGLE_WORDS:
         codes = np.concatenate([codes, np.zeros(SHINGLE_WORDS - len(codes), dtype=np.uint64)])
     mixed = codes[:-2] * _MIX[0] + codes[1:-1] * _MIX[1] + codes[2:] * _MIX[2]
-    return np.unique((mixed ^ (mixed >> np.uint64(32))) & _MASK)
+    mixed ^= mixed >> np.uint64(32)
+    mixed &= _MASK
+    return mixed
 
 
 # MurmurHash3's 32-bit finalizer (shifts and multipliers), which the "affine32" scheme
@@ -95,7 +105,9 @@ def signature(text: str, normalized: str | None = None) -> bytes | None:
     each of datasketch's permutations, the minimum kept), in a few array operations:
     through a ``MinHash`` object, which converts every hash to a Python integer and
     back, a page cost three times as much. A test holds the two equal."""
-    hashes = shingle_hashes(text, normalized)
+    # Every shingle's hash, repeats included: a repeat cannot change a minimum, and
+    # the few a page has cost less to hash again than sorting them out does.
+    hashes = _shingle_codes(normalized if normalized is not None else normalized_text(text))
     if not len(hashes):
         return None
     a, b = _permutations()
@@ -106,7 +118,9 @@ def signature(text: str, normalized: str | None = None) -> bytes | None:
     mixed ^= mixed >> shift2
     mixed *= multiplier2
     mixed ^= mixed >> shift3
-    return (np.multiply.outer(mixed, a) + b).min(axis=0).tobytes()
+    permuted = np.multiply.outer(mixed, a)
+    permuted += b
+    return permuted.min(axis=0).tobytes()
 
 
 @cache
@@ -149,6 +163,8 @@ class NearDuplicateIndex:
         self.threshold = threshold
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.bands, self.rows = lsh.b, lsh.r
+        width = self.rows * np.dtype(DTYPE).itemsize
+        self._band_bounds = tuple((i * width, (i + 1) * width) for i in range(self.bands))
         self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.bands)]
         self._entries: dict[int, tuple[int, bytes]] = {}
         self._per_candidate: dict[int, int] = {}
@@ -157,8 +173,7 @@ class NearDuplicateIndex:
         return len(self._entries)
 
     def _band_keys(self, sig: bytes) -> list[bytes]:
-        width = self.rows * np.dtype(DTYPE).itemsize
-        return [sig[i * width : (i + 1) * width] for i in range(self.bands)]
+        return [sig[start:end] for start, end in self._band_bounds]
 
     def add(self, document_id: int, candidate_id: int, sig: bytes) -> None:
         if document_id in self._entries:
@@ -182,8 +197,10 @@ class NearDuplicateIndex:
 
     def _candidates(self, sig: bytes) -> set[int]:
         found: set[int] = set()
-        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
-            found.update(table.get(key, ()))
+        # The bands looked up by ``map`` over ``dict.get``: most texts share no band
+        # with any other, and a loop in Python cost more than the rest of the query.
+        for documents in filter(None, map(dict.get, self._tables, self._band_keys(sig))):
+            found.update(documents)
         return found
 
     def best_match(self, sig: bytes) -> NearMatch | None:

@@ -21,9 +21,12 @@ from what makes an event bilateral, then checked against the labeled releases.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from operator import itemgetter
+
+import ahocorasick_rs
 
 
 def _word(first: str, rest: str) -> re.Pattern[str]:
@@ -53,6 +56,11 @@ US_CAPITALS = _word("U", r"\.\s?S\.(?:\s?A\.)?|SA\b|S\b")
 TRILATERAL = re.compile(
     r"t(?<!\wt)rilateral\b|n(?<!\wn)orth america(?:n)?\b|a(?<!\wa)m[eé]rica del norte\b", re.I
 )
+# What the lower-cased text contains wherever ``TRILATERAL`` matches, unless the
+# text has a dotless i or a dotted capital I (case-insensitive matching pairs them
+# with "i"; "bilateral" has "lateral", so the whole word is needed).
+_TRILATERAL_PIECES = ("trilateral", "north", "del norte")
+_OTHER_IS = ("ı", "İ")
 ENCOUNTER_TERMS = (
     "bilateral", "joint statement", "joint declaration", "met with", "met in", "met on",
     "meeting", "dialogue", "agreement", "signed", "memorandum of understanding",
@@ -81,6 +89,8 @@ def _terms_pattern(terms: Sequence[str]) -> re.Pattern[str]:
 
 
 _ENCOUNTER = _terms_pattern(ENCOUNTER_TERMS)
+# Every occurrence of every term, for ``encounter_terms``.
+_ENCOUNTER_MATCHER = ahocorasick_rs.AhoCorasick(ENCOUNTER_TERMS)
 # Where sentences end: the spaces after a full stop, question or exclamation mark, or a
 # line break. The mark is matched rather than looked behind for, so the engine can jump
 # from one mark or line break to the next; the break is where the group starts.
@@ -144,16 +154,51 @@ def country_mentions(text: str) -> dict[str, int]:
 
 
 def named_together(text: str, spans: Mapping[str, list[int]] | None = None) -> bool:
-    """Whether one sentence names both the United States and Mexico."""
+    """Whether one sentence names both the United States and Mexico.
+
+    Only mentions next to each other (in text order) of different countries are
+    compared: a US and a Mexico mention share a sentence exactly when some such pair
+    between them does. A pair shares one when no sentence break lies between them,
+    which a search of the text between them tells (a mention starts with a letter,
+    so no break begins at it, and the search sees the breaks a scan of the whole
+    text sees there), instead of finding every break of the text."""
     spans = spans if spans is not None else country_spans(text)
-    ends = [m.start(m.lastindex) for m in _SENTENCE.finditer(text)]
-    us = {bisect_right(ends, start) for start in spans["US"]}
-    return any(bisect_right(ends, start) in us for start in spans["MX"])
+    if not spans["US"] or not spans["MX"]:
+        return False
+    mentions = sorted([(start, "US") for start in spans["US"]]
+                      + [(start, "MX") for start in spans["MX"]])  # fmt: skip
+    return any(
+        country != next_country and _SENTENCE.search(text, start + 1, next_start + 1) is None
+        for (start, country), (next_start, next_country) in pairwise(mentions)
+    )
 
 
 def encounter_terms(text: str, lowered: str | None = None) -> tuple[str, ...]:
+    """The encounter terms that ``_ENCOUNTER`` finds, scanning left to right, in the
+    lower-cased text, found from every occurrence of every term (one Aho–Corasick
+    pass, where the regular expression tries most positions of the text): going by
+    start, the first term in the list's order standing as whole words at a start is
+    kept, and the next kept starts after its end."""
     lowered = lowered if lowered is not None else text.lower()
-    return tuple(sorted({m.group() for m in _ENCOUNTER.finditer(lowered)}))
+    found = _ENCOUNTER_MATCHER.find_matches_as_indexes(lowered, overlapping=True)
+    if not found:
+        return ()
+    found.sort(key=itemgetter(1, 0))
+    terms: set[str] = set()
+    resume, size = 0, len(lowered)
+    for index, start, end in found:
+        if start < resume or (start and _is_word(lowered[start - 1])):
+            continue
+        if end < size and _is_word(lowered[end]):
+            continue
+        terms.add(ENCOUNTER_TERMS[index])
+        resume = end
+    return tuple(sorted(terms))
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a word character as ``\\w`` and ``\\b`` see it."""
+    return char.isalnum() or char == "_"
 
 
 def score_document(
@@ -188,7 +233,7 @@ def score_document(
         only = "the United States" if "US" in involved else "Mexico"
         score += WEIGHTS["one_country"]
         reasons.append(f"involves only {only}")
-    if {"US", "MX"} <= involved and ("CA" in involved or TRILATERAL.search(body)):
+    if {"US", "MX"} <= involved and ("CA" in involved or trilateral_wording(body, lowered)):
         score += WEIGHTS["trilateral"]
         reasons.append("trilateral (North American) setting")
 
@@ -222,6 +267,16 @@ def score_document(
         score += WEIGHTS["official"]
         reasons.append(f"official source{f' ({host})' if host else ''}")
     return Relevance(round(min(1.0, score), 4), tuple(reasons))
+
+
+def trilateral_wording(body: str, lowered: str) -> bool:
+    """Whether ``TRILATERAL`` matches ``body`` (``lowered``: ``body.lower()``), looked
+    for only when the lower-cased text has one of its pieces."""
+    if not any(piece in lowered for piece in _TRILATERAL_PIECES) and not any(
+        other in body for other in _OTHER_IS
+    ):
+        return False
+    return TRILATERAL.search(body) is not None
 
 
 def linked_entities(

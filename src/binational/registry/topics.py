@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -65,7 +65,10 @@ class TopicTagger:
     """A compiled taxonomy: ``tagger.tag(text)`` for any number of texts."""
 
     taxonomy: Taxonomy
-    automaton: ahocorasick.Automaton
+    # Every key padded as " key ", over the folded bytes the linker reads too
+    # (``NormalizedText.ascii``): ahocorasick-rs returns all matches in one call.
+    automaton: ahocorasick_rs.BytesAhoCorasick
+    refs: tuple[tuple[_TermRef, ...], ...]  # what each key stands for, in key order
 
     @classmethod
     def build(cls, taxonomy: Taxonomy) -> TopicTagger:
@@ -81,17 +84,18 @@ class TopicTagger:
                         refs_by_key.setdefault(key, {}).setdefault(
                             index, _TermRef(index, term, strong)
                         )
-        automaton = ahocorasick.Automaton()
-        for key, refs in refs_by_key.items():
-            automaton.add_word(f" {key} ", tuple(refs.values()))
-        automaton.make_automaton()
-        return cls(taxonomy, automaton)
+        automaton = ahocorasick_rs.BytesAhoCorasick(
+            [f" {key} ".encode("ascii") for key in refs_by_key]
+        )
+        refs = tuple(tuple(by_topic.values()) for by_topic in refs_by_key.values())
+        return cls(taxonomy, automaton, refs)
 
     def tag(self, text: str) -> list[TopicHit]:
         """Topics with enough evidence in ``text``, in taxonomy order."""
         fired: dict[int, dict[str, bool]] = {}
-        for _, refs in self.automaton.iter(normalize_text(text).text):
-            for ref in refs:
+        found = self.automaton.find_matches_as_indexes(normalize_text(text).ascii, overlapping=True)
+        for index, _, _ in found:
+            for ref in self.refs[index]:
                 terms = fired.setdefault(ref.topic, {})
                 terms[ref.term] = terms.get(ref.term, False) or ref.strong
         return [
