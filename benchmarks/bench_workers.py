@@ -20,7 +20,9 @@ window and the closest two are reported against the limit (``--rate`` per host,
 
 The last run (4 workers) kills a random worker with SIGKILL every 2 to 5 seconds and
 starts a new one, then checks every page has exactly one page document and one
-candidate, and counts the pages fetched twice (a job killed mid-way, retried).
+candidate, counts the response records of each page URL across every WARC file of the
+run's archive (the pages with more than one archive record), and counts the pages
+fetched twice (a worker killed while its request was in flight: nothing archived yet).
 The load average is printed before and after.
 """
 
@@ -35,6 +37,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -42,7 +45,15 @@ from sqlalchemy import create_engine, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "jobs"))
 
-from farm import Farm, closest_spacing, kill_hard, start_worker, stop_gently, worker_environment  # noqa: E402
+from farm import (  # noqa: E402
+    Farm,
+    archive_records,
+    closest_spacing,
+    kill_hard,
+    start_worker,
+    stop_gently,
+    worker_environment,
+)
 
 from binational.store.database import Database  # noqa: E402
 from binational.store.ingest_sources import sync_sources  # noqa: E402
@@ -129,13 +140,14 @@ def run_once(admin, farm: Farm, workers: int, args, kill: bool = False) -> dict:
         result["closest"] = min(closest_spacing(times) for times in requests.values())
         result["requests"] = sum(len(t) for t in requests.values())
         if kill:
-            result.update(kills=kills, **exactly_once(database.engine, farm))
+            records = archive_records(Path(tmp) / "archive")
+            result.update(kills=kills, **exactly_once(database.engine, farm, records))
     database.close()
     drop_database(admin, name)
     return result
 
 
-def exactly_once(engine, farm: Farm) -> dict:
+def exactly_once(engine, farm: Farm, records: Counter) -> dict:
     with engine.connect() as connection:
         rows = connection.execute(
             text("SELECT canonical_url, candidate_id FROM ingest_documents WHERE kind = 'page'")
@@ -155,6 +167,8 @@ def exactly_once(engine, farm: Farm) -> dict:
         "failed_jobs": failed,
         "jobs_taken_back": taken_back,
         "pages_fetched_twice": sum(1 for url in farm.page_urls() if fetched[url] > 1),
+        "pages_archived_twice": sum(1 for url in farm.page_urls() if records[url] > 1),
+        "pages_not_archived": sum(1 for url in farm.page_urls() if records[url] == 0),
     }
 
 
@@ -211,6 +225,8 @@ def main() -> None:
                   f"jobs taken back from killed workers: {killed['jobs_taken_back']}; pages "
                   f"fetched twice: {killed['pages_fetched_twice']}; busiest second "
                   f"{killed['busiest_second']} (limit {args.rate:g})")  # fmt: skip
+            print(f"pages with more than one archive record: {killed['pages_archived_twice']}; "
+                  f"pages with none: {killed['pages_not_archived']}")  # fmt: skip
     finally:
         farm.stop()
         admin.dispose()

@@ -3,9 +3,10 @@
 import time
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 from webserver import endless_body, failing_then_ok, slow
 
-from binational.ingest.archive import WarcArchive, read_response
+from binational.ingest.archive import PageArchive, WarcArchive, read_response
 from binational.ingest.client import FetchPolicy, make_client
 from binational.ingest.fetch import Fetcher, Validators, is_xml_or_html
 
@@ -164,3 +165,38 @@ async def test_requests_to_one_host_are_spaced_by_the_rate_limit(settings, archi
         results = await asyncio.gather(*(fetcher.fetch(site.url(f"/r{n}")) for n in range(4)))
     assert all(r.ok for r in results)
     assert time.monotonic() - started >= 0.4  # robots.txt + 4 pages, 0.1 s apart
+
+
+async def test_a_pages_response_is_kept_once_and_reused_without_a_request(
+    settings, archive, site
+):
+    """The workers' path: a page's successful response goes to its own file in the
+    page archive (its redirect to the run's archive); fetched again, the page is
+    answered from that file without a request."""
+    pages = PageArchive(archive.directory)
+    site.add("/moved", b"", status=301, Location="/story")
+    site.add("/story", PAGE)
+    url = site.url("/moved")
+    policy = FetchPolicy.from_settings(settings)
+    async with make_client(policy) as client:
+        fetcher = Fetcher(client, policy, archive, pages=pages)
+        first = await fetcher.fetch(url, page=url)
+        again = await fetcher.fetch(url, page=url)
+    assert first.ok and first.archived == pages.find(url) and first.archived.offset == 0
+    assert (site.hits("/moved"), site.hits("/story"), fetcher.requests) == (1, 1, 3)
+    assert (again.ok, again.final_url, again.body, again.archived) == (
+        True, site.url("/story"), PAGE, first.archived,
+    )  # fmt: skip
+    with open(archive.directory / archive.name, "rb") as handle:  # robots.txt, the 301
+        run = [record.http_headers.get_statuscode() for record in ArchiveIterator(handle)]
+    assert run == ["404", "301"]
+
+
+async def test_a_failed_page_response_is_not_kept_as_the_pages_record(settings, archive, site):
+    pages = PageArchive(archive.directory)
+    url = site.add("/gone", b"gone", "text/plain", status=404)
+    policy = FetchPolicy.from_settings(settings)
+    async with make_client(policy) as client:
+        result = await Fetcher(client, policy, archive, pages=pages).fetch(url, page=url)
+    assert result.error == "HTTP 404" and pages.find(url) is None
+    assert result.archived.file == archive.name  # archived all the same, in the run's file

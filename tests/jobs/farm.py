@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from warcio.archiveiterator import ArchiveIterator
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "cbi-report-2023-q2.txt"
 
@@ -182,6 +184,18 @@ def _handler(farm: Farm, host: Host) -> type[BaseHTTPRequestHandler]:
 def closest_spacing(times: list[float], window: int = 1) -> float:
     """The shortest time between a request and the ``window``-th after it."""
     return min((b - a for a, b in zip(times, times[window:], strict=False)), default=float("inf"))
+
+
+def archive_records(directory: Path) -> Counter:
+    """How many response records each URL has across every WARC file under
+    ``directory`` (a worker's own files and the pages' files alike)."""
+    counts: Counter = Counter()
+    for path in sorted(directory.rglob("*.warc.gz")):
+        with open(path, "rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type == "response":
+                    counts[record.rec_headers.get_header("WARC-Target-URI")] += 1
+    return counts
 
 
 def worker_environment(db_url: str, tmp: Path, **settings: object) -> dict[str, str]:

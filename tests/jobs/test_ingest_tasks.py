@@ -1,19 +1,29 @@
 """Ingestion by worker processes on a real PostgreSQL database against a farm of
 loopback hosts: every page processed exactly once (one page document, one candidate,
-one archive record it points to) although workers are killed with SIGKILL mid-job and
-restarted, and no host ever gets requests faster than its limit, whatever the number
-of workers."""
+one archive record on disk, the one its document points to) although workers are
+killed with SIGKILL mid-job and restarted, and no host ever gets requests faster than
+its limit, whatever the number of workers."""
 
 from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 
 import pytest
-from farm import closest_spacing, kill_hard, start_worker, stop_gently, worker_environment
+from farm import (
+    archive_records,
+    closest_spacing,
+    kill_hard,
+    start_worker,
+    stop_gently,
+    worker_environment,
+)
 from sqlalchemy import text
 
-from binational.ingest.archive import ArchiveLocation, read_response
+from binational.ingest.archive import ArchiveLocation, PageArchive, read_response
+from binational.ingest.canonical import canonical_url
+from binational.store.documents import CLUSTERS_LOCK
 from binational.store.ingest_sources import sync_sources
 
 pytestmark = pytest.mark.postgres
@@ -26,11 +36,11 @@ ROUNDING = 0.001
 
 
 def _settings(**extra) -> dict:
-    return dict(
-        worker_tick=1, worker_heartbeat=0.5, worker_stalled_after=2.0,
-        requests_per_second=1 / SPACING, job_retry_wait=0.5, job_attempts=8, lock_wait=30,
-        **extra,
-    )  # fmt: skip
+    return {
+        "worker_tick": 1, "worker_heartbeat": 0.5, "worker_stalled_after": 2.0,
+        "requests_per_second": 1 / SPACING, "job_retry_wait": 0.5, "job_attempts": 8,
+        "lock_wait": 30, **extra,
+    }  # fmt: skip
 
 
 def _counts(engine) -> dict:
@@ -112,8 +122,72 @@ def test_every_page_once_though_workers_are_killed_and_hosts_spared(
         location = ArchiveLocation(row.warc_file, row.warc_offset, row.warc_length)
         archived = read_response(tmp_path / "archive", location)
         assert archived.url == row.canonical_url and b"<article>" in archived.body
+    records = archive_records(tmp_path / "archive")
+    assert {url: records[url] for url in farm.page_urls()} == dict.fromkeys(farm.page_urls(), 1)
     assert failed == 0
     assert taken_back >= 1  # some job was running when its worker was killed
 
     for host, times in farm.requests().items():
         assert closest_spacing(times) >= SPACING - ROUNDING, host
+
+
+def _wait_for(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what}")
+        time.sleep(0.2)
+
+
+def test_a_page_archived_by_a_worker_killed_before_storing_it_is_not_fetched_again(
+    postgres_database, pg_url, farm_factory, tmp_path
+):
+    farm = farm_factory(hosts=1, sources=1, pages=2)
+    engine = postgres_database.engine
+    sync_sources(engine, farm.source_rows())
+    env = worker_environment(pg_url, tmp_path, **_settings(lock_wait=120))
+    log = tmp_path / "workers.log"
+    pages = PageArchive(tmp_path / "archive")
+    urls = sorted(farm.page_urls())
+    # Holding the clusters lock stops every worker right where a page is archived and
+    # its document not stored yet: the worker is killed there, deterministically.
+    with engine.connect() as blocker:
+        blocker.execute(text("SELECT pg_advisory_lock(:key)"), {"key": CLUSTERS_LOCK})
+        first = start_worker(env, 3, log)
+        try:
+            _wait_for(lambda: all(farm.fetch_counts()[url] for url in urls), 60, "both fetched")
+            time.sleep(1.0)  # both jobs now wait for the lock, inside the store step
+            assert _counts(engine)["pages"] == 0 and _counts(engine)["running"] == 2
+        finally:
+            kill_hard(first)
+        blocker.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": CLUSTERS_LOCK})
+    assert all(pages.find(canonical_url(url)) for url in urls)
+    assert archive_records(tmp_path / "archive") == Counter(
+        {url: 1 for url in urls} | {farm.feed_url(0): 1, farm.hosts[0].base + "/robots.txt": 1}
+    )
+    second = start_worker(env, 3, log)
+    try:
+        _wait_until_done(engine, 2, timeout=60)
+    finally:
+        stop_gently(second)
+
+    fetched = farm.fetch_counts()
+    assert [fetched[url] for url in urls] == [1, 1]  # the retries reused the records
+    records = archive_records(tmp_path / "archive")
+    assert [records[url] for url in urls] == [1, 1]
+    with engine.connect() as connection:
+        documents = connection.execute(text(
+            "SELECT canonical_url, warc_file, warc_offset, warc_length, candidate_id "
+            "FROM ingest_documents WHERE kind = 'page' ORDER BY canonical_url"
+        )).all()  # fmt: skip
+        candidates = connection.scalar(text("SELECT count(*) FROM ingest_candidates"))
+        taken_back = connection.scalar(
+            text("SELECT count(*) FROM job_errors WHERE error LIKE 'its worker went silent%'")
+        )
+    assert [row.canonical_url for row in documents] == urls
+    assert len({row.candidate_id for row in documents}) == 2 == candidates
+    for row in documents:
+        assert ArchiveLocation(row.warc_file, row.warc_offset, row.warc_length) == pages.find(
+            row.canonical_url
+        )
+    assert taken_back == 2  # both page jobs were handed back from the killed worker

@@ -8,7 +8,9 @@ robots.txt ``Crawl-delay`` (``ingest/politeness.py``), honors robots.txt, retrie
 up to ``max_retry_wait``; a longer one ends the retries), follows redirects itself
 with loop protection, sends conditional requests with the stored validators, stops
 reading a body past ``max_response_bytes``, checks the content type, and archives
-every response it receives.
+every response it receives. Given a ``PageArchive`` (the job queue's workers), a
+page's fetch (``fetch(page=...)``) keeps the page's successful response there, once,
+and a page whose response is kept already is answered from it without a request.
 
 Every request has a whole deadline (``fetch_deadline``: connecting, headers and body
 together), so a server that drips a byte at a time is abandoned; an abandoned
@@ -27,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from binational.ingest.archive import ArchiveLocation, WarcArchive
+from binational.ingest.archive import ArchiveLocation, PageArchive, WarcArchive, read_response
 from binational.ingest.body import BodyError, read_body
 from binational.ingest.client import FetchPolicy, response_headers
 from binational.ingest.guard import url_refusal
@@ -103,16 +105,24 @@ def _invalid_url(url: str) -> str | None:
     return None
 
 
+def kept_result(pages: PageArchive, url: str, location: ArchiveLocation) -> FetchResult:
+    """The fetch of ``url`` a page's kept response stands for."""
+    kept = read_response(pages.directory, location)
+    return FetchResult(url, kept.url, kept.status, kept.headers, kept.body, location)
+
+
 class Fetcher:
     def __init__(
         self, client: httpx.AsyncClient, policy: FetchPolicy, archive: WarcArchive | None,
-        throttle: Throttle | None = None,
+        throttle: Throttle | None = None, pages: PageArchive | None = None,
     ) -> None:  # fmt: skip
         """``throttle`` spaces the requests to each host: this process's own by
-        default; the job queue's workers pass one shared through the database."""
+        default; the job queue's workers pass one shared through the database, and
+        ``pages``, where each page's response is kept once."""
         self.client = client
         self.policy = policy
         self.archive = archive
+        self.pages = pages
         self.requests = 0
         self._semaphore = asyncio.Semaphore(policy.max_concurrency)
         self._throttle = throttle or HostThrottle(policy.requests_per_second)
@@ -125,9 +135,16 @@ class Fetcher:
         validators: Validators | None = None,
         accept: Callable[[str], bool] = is_html,
         check_robots: bool = True,
+        page: str | None = None,
     ) -> FetchResult:
         """GET ``url`` following redirects; the result carries the reason of any
-        failure (robots, HTTP status, timeout, size, content type, redirects)."""
+        failure (robots, HTTP status, timeout, size, content type, redirects).
+        ``page``: the canonical URL of the page fetched, whose successful response is
+        kept in ``pages`` (if given), or read from there if kept already."""
+        if page is not None and self.pages is not None:
+            kept = self.pages.find(page)
+            if kept is not None:  # an earlier attempt of the page's job fetched it
+                return kept_result(self.pages, url, kept)
         chain: list[str] = []
         current, attempts = url, 0
         for _hop in range(self.policy.max_redirects + 1):
@@ -157,7 +174,7 @@ class Fetcher:
                     return FetchResult(url, current, error=reason, attempts=attempts)
                 delay = rules.crawl_delay(self.policy.user_agent)
             headers = (validators or Validators()).headers() if len(chain) == 1 else {}
-            result = await self._with_retries(url, current, headers, accept, delay)
+            result = await self._with_retries(url, current, headers, accept, delay, page)
             attempts += result.attempts
             location = result.header("location")
             if result.status in REDIRECTS and location and result.error is None:
@@ -170,14 +187,15 @@ class Fetcher:
         )  # fmt: skip
 
     async def _with_retries(
-        self, url: str, current: str, headers: dict, accept: Callable[[str], bool], delay
-    ) -> FetchResult:
+        self, url: str, current: str, headers: dict, accept: Callable[[str], bool], delay,
+        page: str | None,
+    ) -> FetchResult:  # fmt: skip
         host = urlsplit(current).netloc.lower()
         result = FetchResult(url, current)
         for attempt in range(1, self.policy.retries + 2):
             async with self._throttle.slot(host, delay), self._semaphore:
                 result = replace(
-                    await self._get_once(url, current, headers, accept), attempts=attempt
+                    await self._get_once(url, current, headers, accept, page), attempts=attempt
                 )
             if not result.retryable or result.abandoned:
                 return result
@@ -197,8 +215,9 @@ class Fetcher:
         return replace(result, error=f"{result.error} (after {result.attempts} attempts)")
 
     async def _get_once(
-        self, url: str, current: str, headers: dict, accept: Callable[[str], bool]
-    ) -> FetchResult:
+        self, url: str, current: str, headers: dict, accept: Callable[[str], bool],
+        page: str | None = None,
+    ) -> FetchResult:  # fmt: skip
         self.requests += 1
         try:
             async with asyncio.timeout(self.policy.deadline):
@@ -222,14 +241,17 @@ class Fetcher:
         except (httpx.HTTPError, httpx.InvalidURL) as error:
             detail = str(error) or type(error).__name__
             return FetchResult(url, current, error=f"request failed: {detail}")
-        status = response.status_code
-        pairs = response_headers(response)
-        archived = None
-        if self.archive is not None:
-            archived = self.archive.write_response(
-                current, status, response.reason_phrase, pairs, body, truncated
-            )
-        result = FetchResult(url, current, status, pairs, body, archived)
+        result = self._judged(
+            FetchResult(url, current, response.status_code, response_headers(response), body),
+            truncated, accept,
+        )  # fmt: skip
+        return self._archived(result, response.reason_phrase, truncated, page)
+
+    def _judged(
+        self, result: FetchResult, truncated: bool, accept: Callable[[str], bool]
+    ) -> FetchResult:
+        """The response's failure, if it is one."""
+        status = result.status or 0
         if truncated:
             limit = self.policy.max_bytes
             return replace(result, error=f"response larger than {limit} bytes; not read further")
@@ -241,6 +263,27 @@ class Fetcher:
             kind = result.content_type or "none"
             return replace(result, error=f"unsupported content type ({kind})")
         return result
+
+    def _archived(
+        self, result: FetchResult, reason: str, truncated: bool, page: str | None
+    ) -> FetchResult:
+        """``result`` archived: a page's successful response in ``pages`` (the one
+        kept there already, if an earlier attempt of the page got there first), any
+        other in the run's archive."""
+        status = result.status or 0
+        if page is not None and self.pages is not None and result.ok:
+            location, created = self.pages.keep(
+                page, result.final_url, status, reason, result.headers, result.body
+            )
+            return replace(result, archived=location) if created else (
+                kept_result(self.pages, result.url, location)
+            )  # fmt: skip
+        if self.archive is None:
+            return result
+        location = self.archive.write_response(
+            result.final_url, status, reason, result.headers, result.body, truncated
+        )
+        return replace(result, archived=location)
 
     async def _request(self, current: str, headers: dict) -> tuple[httpx.Response, bytes, bool]:
         async with self.client.stream("GET", current, headers=headers) as response:

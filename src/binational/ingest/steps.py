@@ -6,10 +6,12 @@ near-duplicate index, the summary they report to). ``pipeline.IngestRun`` runs t
 steps in process (``binational ingest``); the job queue runs each as a job
 (``binational.jobs``), possibly in many processes on many machines. So each step is
 safe to run twice and alongside itself: a page already stored is not fetched again,
-and documents are stored under ``lock_clusters`` (one writer chooses clusters at a
-time; SQLite's write lock does the same), after reading what other processes stored
-since (``_catch_up``), in one transaction per document: a crash loses nothing
-committed and leaves nothing half-written.
+a page whose response the workers' ``PageArchive`` kept already is not requested
+again (its one archive record is reused: ``ingest/archive.py``), and documents are
+stored under ``lock_clusters`` (one writer chooses clusters at a time; SQLite's write
+lock does the same), after reading what other processes stored since
+(``_catch_up``), in one transaction per document: a crash loses nothing committed
+and leaves nothing half-written.
 """
 
 from __future__ import annotations
@@ -225,7 +227,7 @@ class IngestSteps:
         if retry_at is not None and retry_at > utcnow():
             self.summary.deferred += 1
             return PageOutcome("deferred", retry_later=True)
-        result = await self.fetch(entry.url)
+        result = await self.fetch(entry.url, page=key)
         if not result.ok:
             reason = result.error or f"HTTP {result.status}"
             self.summary.fail(source.name, entry.url, reason)

@@ -4,8 +4,10 @@ due, and hand back to the queue the jobs of a worker that stopped answering.
 
 A page is processed once however workers die: its job has a queueing lock (one page
 waits in the queue at most once) and a lock (its jobs run one at a time), the page
-step does nothing for a page already stored, and documents are stored under the
-clusters lock in one transaction each (``ingest/steps.py``).
+step does nothing for a page already stored, reuses the page's archive record if an
+earlier attempt wrote it (one file per page, written once: ``ingest/archive.py``),
+and documents are stored under the clusters lock in one transaction each
+(``ingest/steps.py``).
 """
 
 from __future__ import annotations

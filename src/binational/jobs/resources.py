@@ -1,8 +1,10 @@
 """What one worker process opens once and its jobs share: the database, the WARC
-file its responses are archived to, the HTTP client and fetcher (spacing requests
-per host through the database), the analyzer and the ingest steps (with the
-near-duplicate index they keep up to date). Opened by ``binational worker`` around
-the worker's run, handed to the jobs as procrastinate's ``additional_context``."""
+file its responses are archived to and the archive of pages (each page's response
+in a file of its own, written once whatever the kills and retries), the HTTP client
+and fetcher (spacing requests per host through the database), the analyzer and the
+ingest steps (with the near-duplicate index they keep up to date). Opened by
+``binational worker`` around the worker's run, handed to the jobs as procrastinate's
+``additional_context``."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import contextlib
 from dataclasses import dataclass
 
 from binational.ingest.analyze import Analyzer
-from binational.ingest.archive import WarcArchive
+from binational.ingest.archive import PageArchive, WarcArchive
 from binational.ingest.client import FetchPolicy, make_client
 from binational.ingest.fetch import Fetcher
 from binational.ingest.sources import Source, official_hosts
@@ -41,7 +43,8 @@ class WorkerResources:
         throttle = DatabaseThrottle(
             self.database.engine, policy.requests_per_second, policy.deadline
         )
-        fetcher = Fetcher(client, policy, archive, throttle)
+        pages = PageArchive(settings.archive_dir)
+        fetcher = Fetcher(client, policy, archive, throttle, pages)
         sources = [source_of(row) for row in source_rows(self.database.engine)]
         analyzer = Analyzer.build(official_hosts(sources))
         # No run budget and no page-retry bookkeeping: the queue retries a page's job.
