@@ -54,6 +54,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # templates do not change during a build: no stat a page
         )
         self._translators = {lang: translator(lang) for lang in labels.LABELS}
         self._chrome: dict[tuple[str, str, str], dict[str, Markup]] = {}
