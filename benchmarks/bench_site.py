@@ -14,7 +14,7 @@ archived-copy pages besides the registry's and the indexes.
    show it, the feeds and the open-data files made from the events' rows are written
    (the SQLite file brought up to date from the last one), and Pagefind indexes again
    the one search bundle that holds the event (a run of months of its year: the
-   synthetic years hold 770 events each, indexed in halves).
+   synthetic years hold 770 events each, indexed in quarters).
 
 Runs are interleaved; each figure is the median of ``--runs`` runs (at least 3) with
 its range; the load average is printed before and after. ``--baseline SRC`` (a ``src``

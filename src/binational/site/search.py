@@ -30,8 +30,11 @@ INSTITUTIONS = "institutions"
 STAGE = ".search-stage"
 
 
-# Events a year's bundle holds before the year is split into runs of months.
-SHARD_EVENTS = 400
+# Events a year's bundle holds before the year is split into runs of months: a
+# rebuild after one edit re-indexes at most this many events' pages (in both
+# languages); the search page merges one more bundle for each run (its entry and
+# index metadata are fetched on the first search; the WASM is the main bundle's).
+SHARD_EVENTS = 200
 SPLITS = (1, 2, 3, 4, 6, 12)  # runs of months that divide the year evenly
 
 
