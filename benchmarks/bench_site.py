@@ -14,11 +14,19 @@ archived-copy pages besides the registry's and the indexes.
    show it, the feeds and the open-data files made from the events' rows are written
    (the SQLite file brought up to date from the last one), and Pagefind indexes again
    the one search bundle that holds the event (a run of months of its year: the
-   synthetic years hold 770 events each, indexed in halves).
+   synthetic years hold 770 events each, indexed in quarters).
 
 Runs are interleaved; each figure is the median of ``--runs`` runs (at least 3) with
-its range; the load average is printed before and after.
-Run: .venv/bin/python benchmarks/bench_site.py [--runs 3] [--events 10000]
+its range; the load average is printed before and after. ``--baseline SRC`` (a ``src``
+directory of another commit, e.g. from ``git archive``) times that code too, each of
+its runs interleaved with the current code's, on the same database.
+
+Each run builds into a directory of its own, and the sites are deleted only after the
+last run: on ext4 a file made moments after many were deleted costs several times
+more (the inode allocator steps over the inodes freed in the last seconds), so a
+build started right after deleting the previous run's 50,000 files measured the
+deletion, not the build.
+Run: .venv/bin/python benchmarks/bench_site.py [--runs 3] [--events 10000] [--baseline SRC]
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import insert, text
@@ -93,12 +102,14 @@ def populate(path: Path, count: int) -> None:
 
 
 def edit_one_event(path: Path, run: int) -> None:
+    """Edit the summary of the 501st synthetic event (or the last one of fewer)."""
     database = Database.open(str(path))
     with database.engine.begin() as connection:
+        edited = connection.execute(text("SELECT MIN(MAX(id), 1000500) FROM events")).scalar()
         connection.execute(
-            text("UPDATE events SET summary = :summary, updated_at = :now WHERE id = 1000500"),
+            text("UPDATE events SET summary = :summary, updated_at = :now WHERE id = :id"),
             {"summary": f"An analyst's corrected summary, edit {run}.",
-             "now": dt.datetime(2026, 12, 1, 9, run)},
+             "now": dt.datetime(2026, 12, 1, 9, run), "id": edited},
         )  # fmt: skip
     database.close()
 
@@ -108,18 +119,52 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build(db: Path, out: Path, cpu: list[float]) -> tuple[float, dict]:
+def build(db: Path, out: Path, cpu: list[float], source: Path | None = None) -> tuple[float, dict]:
     """Wall-clock seconds of one ``binational site build`` process and its summary;
     its CPU seconds (with Pagefind's) are appended to ``cpu``: on a busy machine,
-    wall above CPU is time spent waiting for a core."""
+    wall above CPU is time spent waiting for a core. ``source``: the ``src``
+    directory of the code to run (None: the installed package)."""
+    environment = dict(os.environ)
+    if source is not None:
+        environment["PYTHONPATH"] = str(source)
     started, started_cpu = time.perf_counter(), children_cpu()
     result = subprocess.run(
         [str(BINATIONAL), "site", "build", "--out", str(out), "--db", str(db), "--json",
          "--base-url", "https://repository.example.org/"],
-        check=True, capture_output=True, text=True,
+        check=True, capture_output=True, text=True, env=environment,
     )  # fmt: skip
     cpu.append(children_cpu() - started_cpu)
     return time.perf_counter() - started, json.loads(result.stdout)
+
+
+@dataclass
+class Timings:
+    full: list[float] = field(default_factory=list)
+    full_cpu: list[float] = field(default_factory=list)
+    rebuild: list[float] = field(default_factory=list)
+    rebuild_cpu: list[float] = field(default_factory=list)
+
+
+def run_once(db: Path, out: Path, run: int, timings: Timings, source: Path | None) -> dict:
+    """A full build into ``out``, an edit, and a rebuild; the full build's summary."""
+    seconds, summary = build(db, out, timings.full_cpu, source)
+    timings.full.append(seconds)
+    edit_one_event(db, run)
+    seconds, again = build(db, out, timings.rebuild_cpu, source)
+    timings.rebuild.append(seconds)
+    which = " (baseline)" if source else ""
+    print(f"  run {len(timings.full)}{which}: full {timings.full[-1]:.2f} s "
+          f"({summary['written']} files), rebuild {seconds:.2f} s ({again['written']} files "
+          f"written, {again['unchanged']} unchanged)")  # fmt: skip
+    return summary
+
+
+def report(label: str, timings: Timings, events: int, pages: int) -> None:
+    print(line(f"{label}site build, {events} events, {pages} pages, whole process",
+               timings.full))  # fmt: skip
+    print(line("  its CPU time (with Pagefind's)", timings.full_cpu))
+    print(line(f"{label}rebuild after one event's edit, whole process", timings.rebuild))
+    print(line("  its CPU time (with Pagefind's)", timings.rebuild_cpu))
 
 
 def line(label: str, times: list[float]) -> str:
@@ -132,6 +177,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="a src directory of other code to time, interleaved")  # fmt: skip
     args = parser.parse_args()
     runs = max(args.runs, 3)
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -139,24 +186,17 @@ def main() -> None:
         folder = Path(tmp)
         db = folder / "bench.db"
         populate(db, args.events)
-        full, rebuild, full_cpu, rebuild_cpu = [], [], [], []
+        current, baseline = Timings(), Timings()
         for run in range(runs):  # interleaved: a full build, then a rebuild after an edit
-            out = folder / f"site-{run}"
-            seconds, summary = build(db, out, full_cpu)
-            full.append(seconds)
-            edit_one_event(db, run)
-            seconds, again = build(db, out, rebuild_cpu)
-            rebuild.append(seconds)
-            print(f"  run {run + 1}: full {full[-1]:.2f} s ({summary['written']} files), "
-                  f"rebuild {seconds:.2f} s ({again['written']} files written, "
-                  f"{again['unchanged']} unchanged)")  # fmt: skip
-            shutil.rmtree(out)
-        pages = summary["pages"]
-        print(line(f"site build, {args.events} events, {pages} pages, whole process", full))
-        print(line("  its CPU time (with Pagefind's)", full_cpu))
-        print(line("rebuild after one event's edit, whole process", rebuild))
-        print(line("  its CPU time (with Pagefind's)", rebuild_cpu))
-    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            summary = run_once(db, folder / f"site-{run}", run, current, None)
+            if args.baseline is not None:
+                run_once(db, folder / f"baseline-{run}", run + runs, baseline, args.baseline)
+        report("", current, args.events, summary["pages"])
+        if args.baseline is not None:
+            report("baseline: ", baseline, args.events, summary["pages"])
+        print(f"load average after the runs: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        for site in folder.glob("*-*"):  # the sites go only now (see the docstring)
+            shutil.rmtree(site)
 
 
 if __name__ == "__main__":

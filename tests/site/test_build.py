@@ -3,6 +3,7 @@ the pages that show what changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sqlite3
@@ -13,6 +14,8 @@ from lxml import etree, html
 from binational.site.build import build_site
 from binational.store.database import Database
 from binational.store.models import Event
+
+BUILD_DAY = dt.date(2024, 6, 30)  # the day the scorecard and timelines run to
 
 
 @pytest.fixture
@@ -118,6 +121,60 @@ def test_a_rebuild_after_one_edit_rewrites_only_what_shows_it(own_world, registr
         assert summary.fetchone()[0].startswith("Un resumen corregido:")
     third = build_site(database, settings, registry, out, search=False)
     assert third.written == () and third.unchanged == third.outputs
+
+
+def site_files(out) -> dict[str, bytes]:
+    """Every file of a built site by its path, the SQLite download as its rows (a file
+    brought up to date in place holds the same rows as one written whole, not the same
+    bytes)."""
+    files = {}
+    for path in sorted(out.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(out).as_posix()
+        if name == "data/binational.db":
+            with sqlite3.connect(path) as connection:
+                tables = [row[0] for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'events_fts%' ORDER BY name"
+                )]  # fmt: skip
+                rows = {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2').fetchall()
+                        for t in tables}  # fmt: skip
+            files[name] = repr(rows).encode()
+        else:
+            files[name] = path.read_bytes()
+    return files
+
+
+def test_two_builds_of_the_same_data_write_the_same_tree(own_world, registry, tmp_path):
+    settings, database = own_world
+    trees = []
+    for name in ("one", "two"):
+        build_site(database, settings, registry, tmp_path / name, search=False,
+                   base_url="https://repository.example.org/", today=BUILD_DAY)  # fmt: skip
+        trees.append(site_files(tmp_path / name))
+    assert len(trees[0]) > 50
+    assert trees[0] == trees[1]
+
+
+def test_a_rebuild_after_an_edit_writes_the_tree_a_fresh_build_writes(
+    own_world, registry, tmp_path
+):
+    settings, database = own_world
+    options = {"search": False, "base_url": "https://repository.example.org/",
+               "today": BUILD_DAY}  # fmt: skip
+    build_site(database, settings, registry, tmp_path / "rebuilt", **options)
+    with database.transaction() as session:
+        event = session.query(Event).filter(Event.title.like("Se reúne%")).one()
+        event.title = "Se reúne el diálogo, con un título corregido"
+        event.summary = "Un resumen corregido del diálogo."
+        gone = session.query(Event).filter(Event.title.like("A release that%")).one()
+        gone.status = "draft"
+    build_site(database, settings, registry, tmp_path / "rebuilt", **options)
+    build_site(database, settings, registry, tmp_path / "fresh", **options)
+    rebuilt, fresh = site_files(tmp_path / "rebuilt"), site_files(tmp_path / "fresh")
+    assert sorted(rebuilt) == sorted(fresh)
+    assert [name for name in fresh if rebuilt[name] != fresh[name]] == []
 
 
 def test_an_unpublished_event_disappears_on_rebuild(own_world, registry, tmp_path):

@@ -41,7 +41,7 @@ from binational.site.search import (
     touched,
 )
 from binational.site.write import Output, SiteWriter, WriteSummary, content_key
-from binational.store.citations import archived_text as stored_text
+from binational.store.archived_texts import archived_texts
 from binational.store.database import Database
 
 
@@ -60,7 +60,7 @@ def page_outputs(
     pages: Sequence[Page], renderer: Renderer, text_of: Callable[[str, int], ArchivedText]
 ) -> list[Output]:
     """Each page's output; an archived copy's page reads the copy's text (``text_of``
-    its table and row) only when it must be written."""
+    its table and row) only when it must be written (``archived_locations``)."""
     outputs = []
     frame = [pages[0].frame.prefix, pages[0].frame.origin, pages[0].frame.organization]
     for page in pages:
@@ -78,6 +78,19 @@ def page_outputs(
 
         outputs.append(Output(page.path, key, produce, page.shard))
     return outputs
+
+
+def archived_locations(
+    pages: Sequence[Page], outputs: Sequence[Output], writer: SiteWriter
+) -> list[tuple[str, int]]:
+    """Where the text of each archived copy whose page must be written is stored
+    (read in one go: a query per copy cost more than rendering its page)."""
+    where = {page.path: page.key["location"] for page in pages if page.template == "archived.html"}
+    return [
+        (where[output.path]["table"], where[output.path]["row"])
+        for output in outputs
+        if output.path in where and writer.must_write(output)
+    ]
 
 
 def static_outputs() -> list[Output]:
@@ -202,18 +215,20 @@ def _build(
     data = dataclasses.replace(data, shard_events=shard_events)
     pages = plan_pages(data)
     renderer = Renderer()
+    texts: dict[tuple[str, int], tuple[str, str]] = {}
+
+    def text_of(table: str, row: int) -> ArchivedText:
+        return archived_text(*texts.get((table, row), ("", "")))
+
+    outputs = [
+        *page_outputs(pages, renderer, text_of), *static_outputs(),
+        *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data, out),
+    ]  # fmt: skip
+    writer = SiteWriter(out, outputs)
     with database.connect() as connection:
-
-        def text_of(table: str, row: int) -> ArchivedText:
-            return archived_text(*stored_text(connection, table, row))
-
-        outputs = [
-            *page_outputs(pages, renderer, text_of), *static_outputs(),
-            *feed_outputs(data, pages), *report_outputs(data), *data_outputs(data, out),
-        ]  # fmt: skip
-        writer = SiteWriter(out, outputs)
-        indexed = write_and_index(writer, outputs, out, search)
-        summary: WriteSummary = writer.finish()
+        texts.update(archived_texts(connection, archived_locations(pages, outputs, writer)))
+    indexed = write_and_index(writer, outputs, out, search)
+    summary: WriteSummary = writer.finish()
     return BuildSummary(
         pages=len(pages), outputs=len(outputs), written=summary.written,
         unchanged=summary.unchanged, removed=summary.removed, search=indexed,

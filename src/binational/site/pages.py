@@ -75,6 +75,7 @@ class Planner:
         self.scorecard = site_scorecard(data.events, data.registry, data.organization,
                                         data.day)  # fmt: skip
         self._fingerprints: dict[int, tuple] = {}
+        self._written: dict[int, str] = {}
         self._lines: dict[tuple[int, str], dict[str, Any]] = {}
 
     def twins(self, path_of: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
@@ -205,7 +206,7 @@ class Planner:
         page_url = self.page_url(path_of(lang))
 
         def make() -> dict[str, Any]:
-            written_in = content_language(event.title, event.summary[:300])
+            written_in = self.language_of(event)
             context = event_context(event, registry, archived, placements, lang, self.prefix,
                                     written_in)  # fmt: skip
             return {"event": context, "jsonld": event_jsonld(context, page_url)}
@@ -214,6 +215,14 @@ class Planner:
         key = (self.fingerprint(event), names, placements)
         return Page(path_of(lang), "event.html", lang, event.title, self.twins(path_of), key,
                     make, self.frame, self.shards[event_id])  # fmt: skip
+
+    def language_of(self, event: PublicEvent) -> str:
+        """The language an event's own page says it is written in, told by its title
+        and summary (once for both languages' pages)."""
+        found = self._written.get(event.id)
+        if found is None:
+            found = self._written[event.id] = content_language(event.title, event.summary[:300])
+        return found
 
     def fingerprint(self, event: PublicEvent) -> tuple:
         """What an event's page shows of it and of the registry and archive (the same

@@ -30,8 +30,11 @@ INSTITUTIONS = "institutions"
 STAGE = ".search-stage"
 
 
-# Events a year's bundle holds before the year is split into runs of months.
-SHARD_EVENTS = 400
+# Events a year's bundle holds before the year is split into runs of months: a
+# rebuild after one edit re-indexes at most this many events' pages (in both
+# languages); the search page merges one more bundle for each run (its entry and
+# index metadata are fetched on the first search; the WASM is the main bundle's).
+SHARD_EVENTS = 200
 SPLITS = (1, 2, 3, 4, 6, 12)  # runs of months that divide the year evenly
 
 
@@ -100,9 +103,10 @@ def index_shard(out: Path, shard: str, paths: Sequence[str]) -> None:
             made.add(parent)
         os.link(os.path.join(out, path), os.path.join(stage, path))
     bundle = out / bundle_dir(shard)
-    if bundle.is_dir():
-        shutil.rmtree(bundle)
-    command = [str(pagefind_executable()), "--site", str(stage), "--output-path", str(bundle),
+    fresh = bundle.with_name(bundle.name + ".new")
+    if fresh.exists():
+        shutil.rmtree(fresh)
+    command = [str(pagefind_executable()), "--site", str(stage), "--output-path", str(fresh),
                "--quiet"]  # fmt: skip
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -111,6 +115,22 @@ def index_shard(out: Path, shard: str, paths: Sequence[str]) -> None:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise UserError(f"Pagefind could not index {out}: {detail[-1] if detail else 'no output'}")
+    replace_bundle(bundle, fresh)
+
+
+def replace_bundle(bundle: Path, fresh: Path) -> None:
+    """Put the bundle just written in place of the old one, and only then delete the
+    old one: on ext4 a file made right after many were deleted costs several times
+    more (the allocator steps over inodes freed moments ago), so Pagefind writes its
+    files before the old bundle's are freed."""
+    old = bundle.with_name(bundle.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if bundle.is_dir():
+        bundle.rename(old)
+    fresh.rename(bundle)
+    if old.exists():
+        shutil.rmtree(old)
 
 
 def needs_indexing(out: Path, shard: str, changed: bool) -> bool:

@@ -59,9 +59,21 @@ def read_manifest(out: Path) -> dict[str, str]:
 def _write(target: Path, data: bytes) -> None:
     """Write beside ``target`` and rename: a reader never sees half a page."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_bytes(data)
-    partial.replace(target)
+    _write_into(str(target), data)
+
+
+def _write_into(target: str, data: bytes) -> None:
+    """``_write`` into a directory that exists, with plain strings and descriptors:
+    it runs for every file of the site."""
+    partial = target + ".partial"
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
+    os.replace(partial, target)
 
 
 class SiteWriter:
@@ -81,6 +93,7 @@ class SiteWriter:
         self.written: list[str] = []
         self.unchanged = 0
         self._listed: dict[str, set[str]] = {}
+        self._made: set[str] = set()  # directories this build made sure exist
         self.removed = self._remove_stale()
 
     def _remove_stale(self) -> list[str]:
@@ -106,15 +119,22 @@ class SiteWriter:
             self._listed[directory] = names
         return name in names
 
+    def must_write(self, output: Output) -> bool:
+        """Whether ``output``'s key changed since the last build or its file is gone."""
+        return self.previous.get(output.path) != output.key or not self._present(output.path)
+
     def write(self, outputs: Sequence[Output]) -> list[str]:
         """Produce and write the outputs whose key changed; the paths written."""
         root, written = str(self.out), []
         for output in outputs:
-            if self.previous.get(output.path) == output.key and self._present(output.path):
+            if not self.must_write(output):
                 self.unchanged += 1
                 continue
-            # Plain strings, not Path objects: this loop runs for every file of the site.
-            _write(Path(os.path.join(root, output.path)), output.produce())
+            directory = os.path.dirname(output.path)
+            if directory not in self._made:
+                os.makedirs(os.path.join(root, directory), exist_ok=True)
+                self._made.add(directory)
+            _write_into(os.path.join(root, output.path), output.produce())
             written.append(output.path)
         self.written += written
         return written
