@@ -393,10 +393,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # the job queue (admins)
     "jobs": ("Job queue", "Cola de trabajos"),
     "jobs_no_queue": (
-        "There is no job queue: the database is SQLite, and `binational ingest` does the "
-        "work in process.",
-        "No hay cola de trabajos: la base de datos es SQLite y `binational ingest` hace el "
-        "trabajo en su propio proceso.",
+        "There is no job queue: the database is SQLite, and the binational ingest command "
+        "does the work in process.",
+        "No hay cola de trabajos: la base de datos es SQLite y el comando binational ingest "
+        "hace el trabajo en su propio proceso.",
     ),
     "jobs_queues": ("Queues", "Colas"),
     "jobs_queue": ("Queue", "Cola"),

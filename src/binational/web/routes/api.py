@@ -168,7 +168,7 @@ def router() -> APIRouter:
         save: Annotated[bool, Query(description="Keep the draft as a revision.")] = True,
         actor: Actor = Depends(require_editor),
     ) -> Record:  # fmt: skip
-        """Draft the event's summary and implications (``binational draft``'s JSON):
+        """Draft the event's summary and implications (the JSON of `binational draft`):
         with the configured model unless `llm=false`; kept as its latest draft (a
         revision by "binational") unless `save=false`."""
         guard.drafting_model_ready(web_context(request).settings, llm)
