@@ -137,8 +137,7 @@ def show_frames(page) -> None:
     for frame in page.locator("iframe").all():
         frame.scroll_into_view_if_needed()
         frame.content_frame.locator("body").wait_for()
-    page.wait_for_timeout(300)
-    page.evaluate("window.scrollTo(0, 0)")
+        page.wait_for_timeout(500)
 
 
 def scrolls_sideways(page, width: int) -> bool:
