@@ -103,3 +103,15 @@ def test_a_logo_file_that_is_gone_is_one_sentence_not_a_crash(make_app, tmp_path
     answer = viewer.get("/api/reports/2023Q2.html")
     assert answer.status_code >= 400
     assert answer.json()["error"].startswith(f"the logo {logo} cannot be read")
+
+
+def test_error_pages_send_signed_out_visitors_to_sign_in(browser, make_app):
+    signed_out = browser(None).get("/no-such-page").text
+    assert '<a href="/login">Sign in</a>' in signed_out and 'href="/events"' not in signed_out
+    assert '<a href="/events">' in browser("viewer").get("/no-such-page").text
+    public = Browser(make_app(public_read=True)).get("/no-such-page").text
+    assert '<a href="/events">' in public  # the events are open to them
+    browser_es = browser("viewer")
+    browser_es.cookies.set("lang", "es")
+    page = browser_es.get("/no-such-page").text
+    assert '<p class="error" role="alert" lang="en">no such page</p>' in page
