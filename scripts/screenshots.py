@@ -4,8 +4,9 @@ to look at (``make screenshots``; the PNGs go to ``screenshots/``, which git ign
 It builds a demo database from the bundled sample report (with an admin account and
 a few ingested candidates, one rejected), runs ``binational serve`` on 127.0.0.1,
 and drives Debian's Chromium (``BINATIONAL_CHROMIUM``, default /usr/bin/chromium)
-through Playwright: each page signed in as the admin in English, the main pages in
-Spanish, and what a signed-out visitor sees.
+through Playwright: each page signed in as the admin in English and in Spanish, and
+what a signed-out visitor sees. It also names any page that scrolls sideways on a
+360-pixel phone.
 """
 
 from __future__ import annotations
@@ -27,17 +28,19 @@ SAMPLE = ROOT / "data" / "samples" / "cbi-report-2023-q2.txt"
 CHROMIUM = os.environ.get("BINATIONAL_CHROMIUM", "/usr/bin/chromium")
 EMAIL, PASSWORD = "admin@example.org", "correct horse battery"
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+NARROWEST = 360  # each page is also checked for sideways scrolling at this width
 
 SIGNED_IN = {
     "events": "/events", "search": "/events?q=fentanyl", "event": "/events/3",
     "event-edit": "/events/3/edit", "institutions": "/institutions",
-    "institution": "/institutions/usmca", "scorecard": "/scorecard",
+    "institution": "/institutions/usmca", "scorecard": "/scorecard?period=2023",
     "candidates": "/candidates", "candidates-rejected": "/candidates?view=rejected",
     "candidate": "/candidates/1", "reports": "/reports", "report-builder": "/reports/2023Q2",
-    "users": "/users", "account": "/account", "docs": "/docs", "not-found": "/no-such-page",
+    "users": "/users", "account": "/account", "jobs": "/jobs", "docs": "/docs",
+    "not-found": "/no-such-page",
 }  # fmt: skip
-SPANISH = ("events", "event", "candidates", "report-builder")
-SIGNED_OUT = {"login": "/login", "docs-signed-out": "/docs"}
+SPANISH = tuple(SIGNED_IN)  # every page has its Spanish words
+SIGNED_OUT = {"login": "/login", "docs-signed-out": "/docs", "not-found-signed-out": "/nothing"}
 
 
 def build_database(path: Path) -> None:
@@ -128,8 +131,26 @@ def edit_an_event(browser, url: str) -> None:
     context.close()
 
 
+def show_frames(page) -> None:
+    """Scroll each iframe (the report's preview) into view and wait for its page: a
+    full-page screenshot paints a frame below the fold blank otherwise."""
+    for frame in page.locator("iframe").all():
+        frame.scroll_into_view_if_needed()
+        frame.content_frame.locator("body").wait_for()
+        page.wait_for_timeout(500)
+
+
+def scrolls_sideways(page, width: int) -> bool:
+    """Whether the page is wider than a ``width``-pixel screen."""
+    height = page.viewport_size["height"]
+    page.set_viewport_size({"width": width, "height": height})
+    wider = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    page.set_viewport_size({"width": WIDTHS["phone"][0], "height": height})
+    return bool(wider)
+
+
 def shoot(browser, url: str, out: Path, language: str, signed_in: bool,
-          pages: dict[str, str]) -> int:  # fmt: skip
+          pages: dict[str, str], sideways: list[str]) -> int:  # fmt: skip
     taken = 0
     for width_name, (width, height) in WIDTHS.items():
         phone = width_name == "phone"
@@ -144,10 +165,9 @@ def shoot(browser, url: str, out: Path, language: str, signed_in: bool,
         for name, path in pages.items():
             page.goto(path)
             page.wait_for_load_state("networkidle")
-            # An iframe below the fold (the report's preview) is painted only once seen.
-            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-            page.wait_for_timeout(300)
-            page.evaluate("window.scrollTo(0, 0)")
+            show_frames(page)
+            if phone and scrolls_sideways(page, NARROWEST):
+                sideways.append(f"{path} ({language})")
             target = out / f"{name}-{language}-{width_name}.png"
             page.screenshot(path=str(target), full_page=True)
             taken += 1
@@ -172,15 +192,20 @@ def main() -> None:
                     executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
                 )
                 edit_an_event(browser, url)
-                taken = shoot(browser, url, arguments.out, "en", True, SIGNED_IN)
+                sideways: list[str] = []
+                taken = shoot(browser, url, arguments.out, "en", True, SIGNED_IN, sideways)
                 spanish = {name: SIGNED_IN[name] for name in SPANISH}
-                taken += shoot(browser, url, arguments.out, "es", True, spanish)
-                taken += shoot(browser, url, arguments.out, "en", False, SIGNED_OUT)
+                taken += shoot(browser, url, arguments.out, "es", True, spanish, sideways)
+                taken += shoot(browser, url, arguments.out, "en", False, SIGNED_OUT, sideways)
                 browser.close()
         finally:
             process.terminate()
             process.wait(timeout=10)
     print(f"{taken} screenshots in {arguments.out}")
+    if sideways:
+        print(f"Scrolls sideways at {NARROWEST} px: " + ", ".join(sideways))
+    else:
+        print(f"No page scrolls sideways at {NARROWEST} px.")
 
 
 if __name__ == "__main__":

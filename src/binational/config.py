@@ -139,7 +139,8 @@ class Settings:
     logo: str = _setting(
         "",
         "Image file (PNG, JPEG or SVG) of the organization's logo, shown beside its name "
-        "in the web app's header; empty for none.",
+        "in the web app's header and at the top of the html, pdf and docx reports and "
+        "scorecards; empty for none.",
         accepted="a path to a .png, .jpg, .jpeg or .svg file, or nothing",
         check=_logo,
     )

@@ -182,3 +182,34 @@ def test_reports_longer_than_a_quarter_in_every_format(demo_with_meetings, tmp_p
     with zipfile.ZipFile(file(".docx")) as word:
         media = [name for name in word.namelist() if name.startswith("word/media/")]
         assert len(media) == 1 and word.read(media[0]).startswith(b"\x89PNG")
+
+
+def test_the_logo_setting_heads_the_published_files(db_path, sample_report_path, tmp_path):
+    import os
+    import zipfile
+
+    from tests.publish.conftest import logo_file_bytes
+
+    assert invoke("import", sample_report_path, "--db", db_path).exit_code == 0
+    logo = tmp_path / "center.png"
+    logo.write_bytes(logo_file_bytes(".png"))
+    env = {**os.environ, "BINATIONAL_LOGO": str(logo)}
+    out = tmp_path / "out"
+    process = subprocess.run(
+        [sys.executable, "-m", "binational", "report", "2023Q2", "--format", "html,docx,md",
+         "--out", str(out), "--db", str(db_path)], capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert process.returncode == 0, process.stderr
+    assert 'class="logo" src="data:image/png;base64,' in (out / "report-2023Q2.html").read_text()
+    assert "word/media/image1.png" in zipfile.ZipFile(out / "report-2023Q2.docx").namelist()
+    assert "data:image" not in (out / "report-2023Q2.md").read_text()
+    logo.write_bytes(b"GIF89a not a png")  # the wrong file: one sentence, no file written
+    process = subprocess.run(
+        [sys.executable, "-m", "binational", "report", "2023Q2", "--format", "html",
+         "--out", str(tmp_path / "again"), "--db", str(db_path)],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert process.returncode == 1
+    assert process.stderr.strip().endswith("it is not a PNG image; fix the logo setting")
+    assert process.stderr.count("\n") == 1 and "Traceback" not in process.stderr
+    assert not (tmp_path / "again").exists()

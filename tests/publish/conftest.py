@@ -10,6 +10,7 @@ unknown URLs, a truncated item, Spanish accents and Markdown/HTML special charac
 from __future__ import annotations
 
 import ast
+import io
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -389,3 +390,68 @@ def scorecard_document():
 @pytest.fixture(scope="session")
 def scorecard_document_es():
     return scorecard_of("es")
+
+
+# The organization's logo: a gold disc on the report's blue, in each format a logo
+# file may have; the gold is a colour nothing else in a report is printed in, so a
+# rendered page shows the logo where that colour is.
+LOGO_GOLD = (242, 169, 0)
+LOGO_BLUE = (11, 79, 108)
+LOGO_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="64" viewBox="0 0 160 64">'
+    '<rect width="160" height="64" fill="#0b4f6c"/><circle cx="32" cy="32" r="24" '
+    'fill="#f2a900"/></svg>'
+)
+
+
+def logo_bitmap(image_format: str) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (160, 64), LOGO_BLUE)
+    ImageDraw.Draw(image).ellipse((8, 8, 56, 56), fill=LOGO_GOLD)
+    buffer = io.BytesIO()
+    image.save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def logo_file_bytes(suffix: str) -> bytes:
+    """A logo file's bytes: '.png', '.jpg' or '.svg'."""
+    if suffix == ".svg":
+        return LOGO_SVG.encode("utf-8")
+    return logo_bitmap({".png": "PNG", ".jpg": "JPEG"}[suffix])
+
+
+@pytest.fixture(scope="session", params=[".png", ".jpg", ".svg"])
+def any_logo(request):
+    """The logo as each kind of file gives it."""
+    from binational.publish.logo import logo_of
+
+    return logo_of(logo_file_bytes(request.param), f"logo{request.param}")
+
+
+@pytest.fixture(scope="session")
+def png_logo():
+    from binational.publish.logo import logo_of
+
+    return logo_of(logo_file_bytes(".png"), "logo.png")
+
+
+def gold_pixels(image: Any) -> int:
+    """How many pixels of a PIL image are (within 24 in each channel) the logo's gold."""
+    from PIL import Image, ImageChops
+
+    rgb = image.convert("RGB")
+    red, green, blue = ImageChops.difference(rgb, Image.new("RGB", rgb.size, LOGO_GOLD)).split()
+    largest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    return sum(largest.histogram()[:25])
+
+
+def first_page_png(pdf: bytes, scale: float = 1.0) -> Any:
+    """The PDF's first page drawn by PDFium, as a PIL image."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return document[0].render(scale=scale).to_pil()
+    finally:
+        document.close()

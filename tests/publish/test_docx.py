@@ -186,3 +186,25 @@ def test_an_annual_report_nests_items_under_months_and_quarters(annual_word):
 
 def test_an_annual_report_gives_the_same_bytes_twice(annual_document):
     assert render_docx(annual_document) == render_docx(annual_document)
+
+
+def test_the_logo_is_a_picture_before_the_organization(sample_document, any_logo):
+    from dataclasses import replace
+
+    data = render_docx(replace(sample_document, logo=any_logo))
+    word = docx.Document(io.BytesIO(data))
+    subtitle = next(p for p in word.paragraphs if p.style.name == "Subtitle")
+    assert subtitle.text.strip() == sample_document.organization
+    assert subtitle._p.xpath("./w:r[1]/w:drawing")  # the picture comes first
+    assert len(word.inline_shapes) == 1
+    shape = word.inline_shapes[0]
+    assert shape._inline.docPr.get("descr") == sample_document.organization  # alt text
+    assert shape.height == 48 * 9525  # 48 pixels high, the width in proportion
+    media = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "/media/" in n]
+    expected = "jpg" if any_logo.format == "jpg" else "png"  # an SVG is drawn as PNG
+    assert len(media) == 1 and media[0].endswith(f".{expected}")
+
+
+def test_without_a_logo_there_is_no_picture(sample_document):
+    data = render_docx(sample_document)
+    assert not [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "/media/" in n]

@@ -225,3 +225,21 @@ def test_an_annual_report_nests_quarters_months_and_items(annual_document):
     assert toc[:3] == ["#overview", "#quarter-2023Q1", "#month-2023-01"]
     ids = tree.xpath("//@id")
     assert len(ids) == len(set(ids))
+
+
+def test_the_logo_is_inline_beside_the_organization(sample_document, any_logo):
+    from dataclasses import replace
+
+    page = page_of(replace(sample_document, logo=any_logo))
+    images = page.xpath("//img")
+    assert len(images) == 1  # the logo, and nothing else
+    organization = page.xpath("//header[@class='report-header']/p[@class='organization']")[0]
+    assert images[0].getparent() is organization
+    assert images[0].get("src") == any_logo.data_uri  # the file stays self-contained
+    assert images[0].get("alt") == ""  # the name beside it says who it is
+    assert " ".join(organization.text_content().split()) == sample_document.organization
+
+
+def test_without_a_logo_there_is_no_image(sample_document):
+    page = render_html(sample_document).decode("utf-8")
+    assert "<img" not in page and "data:image" not in page and ".logo" not in page

@@ -189,3 +189,11 @@ def test_annual_tables_render_as_tables(annual_document):
     )
     assert html.count("<table>") == 4
     assert "<td>USMCA | T-MEC &lt;Agreement&gt;</td>" in html
+
+
+def test_a_logo_changes_nothing_in_markdown(sample_document, png_logo):
+    from dataclasses import replace
+
+    assert render_markdown(replace(sample_document, logo=png_logo)) == render_markdown(
+        sample_document
+    )

@@ -320,3 +320,88 @@ def test_no_file_is_read_into_the_pdf(injected):
     assert lines and not any(line in text for line in lines)
     assert "root:" not in text
 
+
+
+def xobjects(page) -> list:
+    """The page's XObjects (images and forms), at any depth of forms."""
+    found = []
+    resources = page.get("/Resources") or {}
+    pending = [resources.get("/XObject") or {}]
+    while pending:
+        for reference in pending.pop().values():
+            xobject = reference.get_object()
+            found.append(xobject)
+            inner = (xobject.get("/Resources") or {}).get("/XObject")
+            if inner:
+                pending.append(inner)
+    return found
+
+
+@pytest.fixture(scope="module")
+def logo_pdfs(sample_document, tmp_path_factory):
+    """The sample report with the logo as each kind of file; each first page drawn as
+    PNG into pytest's temporary folder (logo-pages*/) to look at."""
+    from tests.publish.conftest import first_page_png, logo_file_bytes
+
+    from binational.publish.logo import logo_of
+
+    folder = tmp_path_factory.mktemp("logo-pages")
+    found = {}
+    for suffix in (".png", ".jpg", ".svg"):
+        logo = logo_of(logo_file_bytes(suffix), f"logo{suffix}")
+        pdf = render_pdf(replace(sample_document, logo=logo))
+        page = first_page_png(pdf, scale=1.5)
+        page.save(folder / f"first-page-{suffix[1:]}.png")
+        found[suffix] = (pdf, page)
+    return found
+
+
+@pytest.mark.parametrize("suffix", [".png", ".jpg", ".svg"])
+def test_the_logo_is_drawn_at_the_top_left_beside_the_organization(logo_pdfs, suffix):
+    from tests.publish.conftest import gold_pixels
+
+    pdf, page = logo_pdfs[suffix]
+    width, height = page.size
+    top_left = page.crop((0, 0, width // 3, height // 8))
+    assert gold_pixels(top_left) > 500  # the logo's disc, about 40 px across at this scale
+    assert gold_pixels(page) == gold_pixels(top_left)  # and nowhere else
+    reader = PdfReader(io.BytesIO(pdf))
+    kinds = [str(x.get("/Subtype")) for x in xobjects(reader.pages[0])]
+    # A PNG or JPEG is the page's one image; an SVG is drawn as vector paths.
+    assert kinds == ([] if suffix == ".svg" else ["/Image"])
+    assert len(reader.pages[0].images) == (0 if suffix == ".svg" else 1)
+    lines = pdf_page_lines(reader)[0]
+    assert lines[0] == "CENTER FOR BINATIONAL INSTITUTIONS"  # the name is still text
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_the_logo_pdf_is_still_tagged_pdf_ua_with_the_logo_as_a_figure(logo_pdfs, suffix):
+    root = PdfReader(io.BytesIO(logo_pdfs[suffix][0])).trailer["/Root"]
+    metadata = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert bool(root["/MarkInfo"]["/Marked"]) and "<pdfuaid:part>1</pdfuaid:part>" in metadata
+    figures = [node for node in structure_nodes(root["/StructTreeRoot"])
+               if node.get("/S") == "/Figure"]  # fmt: skip
+    assert [str(node.get("/Alt")) for node in figures] == ["Center for Binational Institutions"]
+
+
+def structure_nodes(node) -> list:
+    """Every element of a PDF's structure tree under ``node``."""
+    found, pending = [], [node]
+    while pending:
+        current = pending.pop().get_object()
+        if not hasattr(current, "get"):
+            continue
+        found.append(current)
+        kids = current.get("/K")
+        if kids is None:
+            continue
+        pending.extend(kids if isinstance(kids, list) else [kids])
+    return found
+
+
+def test_without_a_logo_the_first_page_has_no_picture(sample_document):
+    from tests.publish.conftest import first_page_png, gold_pixels
+
+    pdf = render_pdf(sample_document)
+    assert xobjects(PdfReader(io.BytesIO(pdf)).pages[0]) == []
+    assert gold_pixels(first_page_png(pdf)) == 0

@@ -30,3 +30,16 @@ def test_grids_tables_and_internal_links(scorecard_document):
 
 def test_same_bytes_twice(scorecard_document):
     assert render_scorecard_docx(scorecard_document) == render_scorecard_docx(scorecard_document)
+
+
+def test_the_logo_is_a_picture_before_the_organization(scorecard_document, any_logo):
+    from dataclasses import replace
+
+    word = docx.Document(io.BytesIO(render_scorecard_docx(replace(scorecard_document,
+                                                                  logo=any_logo))))  # fmt: skip
+    subtitle = word.paragraphs[1]
+    assert subtitle.style.name == "Subtitle"
+    assert subtitle.text.strip().startswith(scorecard_document.organization)
+    assert subtitle._p.xpath("./w:r[1]/w:drawing")
+    assert len(word.inline_shapes) == 3  # the logo and the two grids
+    assert word.inline_shapes[0]._inline.docPr.get("descr") == scorecard_document.organization

@@ -46,3 +46,12 @@ def test_in_spanish(scorecard_document_es):
     tree = tree_of(scorecard_document_es)
     assert tree.get("lang") == "es"
     assert tree.xpath("//h1")[0].text == "Tablero de evaluación | 2023"
+
+
+def test_the_logo_is_inline_beside_the_organization(scorecard_document, png_logo):
+    from dataclasses import replace
+
+    tree = tree_of(replace(scorecard_document, logo=png_logo))
+    logo = tree.xpath("//header/p[@class='organization']/img[@class='logo']")
+    assert len(logo) == 1 and logo[0].get("src") == png_logo.data_uri
+    assert not tree_of(scorecard_document).xpath("//img")

@@ -100,3 +100,18 @@ def test_in_spanish(scorecard_document_es):
     reader = pypdf.PdfReader(io.BytesIO(render_scorecard_pdf(scorecard_document_es)))
     assert reader.trailer["/Root"]["/Lang"] == "es"
     assert "Página 1 de" in reader.pages[0].extract_text()
+
+
+def test_the_logo_heads_the_first_page(scorecard_document, png_logo, tmp_path_factory):
+    from dataclasses import replace
+
+    from tests.publish.conftest import first_page_png, gold_pixels
+
+    pdf = render_scorecard_pdf(replace(scorecard_document, logo=png_logo))
+    page = first_page_png(pdf, scale=1.5).convert("RGB")
+    page.save(tmp_path_factory.mktemp("scorecard-logo") / "page-1.png")
+    width, height = page.size
+    assert gold_pixels(page.crop((0, 0, width // 3, height // 8))) > 500
+    assert "logo" in scorecard_data(replace(scorecard_document, logo=png_logo))
+    assert "logo" not in scorecard_data(scorecard_document)
+    assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].images) == 1

@@ -199,3 +199,9 @@ def test_an_annual_report_imports_back_with_its_items_unchanged(annual_document)
     # the overview (computed again from the events) is read past, not kept as text
     assert "Events by month" not in parsed.intro
     assert parsed.intro.startswith("The Center for Binational Institutions")
+
+
+def test_a_logo_changes_nothing_in_txt(sample_document, png_logo):
+    from dataclasses import replace
+
+    assert render_txt(replace(sample_document, logo=png_logo)) == render_txt(sample_document)

@@ -23,3 +23,14 @@ def test_build_document_groups_by_month():
 )
 def test_paragraphs(text, expected):
     assert paragraphs(text) == expected
+
+
+def test_the_styles_logo_goes_into_the_document():
+    from binational.publish.logo import Logo
+
+    logo = Logo(b"<svg/>", "image/svg+xml")
+    lines = [line(1, "2023-04-12")]
+    period = Period.parse("2023Q2")
+    with_logo = build_document(lines, period, ReportStyle("Org", "Intro.", logo=logo))
+    assert with_logo.logo == logo
+    assert build_document(lines, period, ReportStyle("Org", "Intro.")).logo is None

@@ -90,6 +90,7 @@ def scorecard_command(
     """Score each institution's continuity over a period from its linked events and the
     registry's status history; every mark comes with its reason and evidence."""
     from binational.publish.formats import DocumentKind, get_renderer
+    from binational.publish.logo import read_logo
     from binational.registry.loader import load_registry
     from binational.reports.service import write_rendered
     from binational.scorecard.records import scorecard_record
@@ -116,6 +117,7 @@ def scorecard_command(
             document = scorecard_document(
                 connection, registry, chosen, today, organization=settings.organization,
                 category=category, language=language,
+                logo=read_logo(settings.logo) if renderers else None,
             )  # fmt: skip
     finally:
         database.close()

@@ -8,6 +8,9 @@ A report longer than a quarter carries an ``overview`` (``publish/overview.py``)
 renderers print it after the introduction and group the months under their quarters
 (``quarter_groups``). A report without one (a quarter, a month) renders exactly as
 the quarterly report always has.
+
+The organization's ``logo`` (``publish/logo.py``), when there is one, is printed
+beside its name at the top of the html, pdf and docx reports; md and txt stay text.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from binational.domain import MONTH_NAMES, PartialDate, Period, Quarter
+from binational.publish.logo import Logo
 from binational.publish.overview import Overview
 
 
@@ -83,6 +87,7 @@ class ReportDocument:
     language: str = "en"
     extra: dict[str, str] = field(default_factory=dict)
     overview: Overview | None = None
+    logo: Logo | None = None  # beside the organization's name in html, pdf and docx
 
     @property
     def header(self) -> str:

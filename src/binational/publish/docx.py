@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from binational.publish.document import ReportDocument, ReportEntry
-from binational.publish.docx_figures import add_picture, add_table
+from binational.publish.docx_figures import add_picture, add_table, prepend_logo
 from binational.publish.docx_parts import (
     add_hyperlink,
     add_run,
@@ -98,14 +98,18 @@ def entry_paragraphs(entry: ReportEntry, styles: StyleIds, part: Part) -> Iterat
         yield text_paragraph(TRUNCATED_NOTE, italic=True)
 
 
-def front_paragraphs(doc: ReportDocument, styles: StyleIds) -> Iterator[Any]:
+def front_paragraphs(doc: ReportDocument, styles: StyleIds, part: Part) -> Iterator[Any]:
+    """The title, the organization (its logo before its name, if it has one), the intro."""
     yield text_paragraph(single_line(doc.header), styles.title)
-    yield text_paragraph(single_line(doc.organization), styles.subtitle)
+    organization = text_paragraph(single_line(doc.organization), styles.subtitle)
+    if doc.logo is not None:
+        prepend_logo(organization, part, doc.logo, single_line(doc.organization))
+    yield organization
     yield from (text_paragraph(text) for text in paragraphs((doc.intro,)))
 
 
 def report_paragraphs(doc: ReportDocument, styles: StyleIds, part: Part) -> Iterator[Any]:
-    yield from front_paragraphs(doc, styles)
+    yield from front_paragraphs(doc, styles, part)
     for section in doc.sections:
         yield text_paragraph(section.name, styles.month)
         for entry in section.entries:
@@ -149,7 +153,7 @@ def build_document(doc: ReportDocument) -> Document:
     if doc.overview is None:
         append_to_body(document, list(report_paragraphs(doc, styles, document.part)))
     else:
-        append_to_body(document, list(front_paragraphs(doc, styles)))
+        append_to_body(document, list(front_paragraphs(doc, styles, document.part)))
         add_overview(doc, document)
         append_to_body(document, list(quarter_paragraphs(doc, document, document.part)))
     return document

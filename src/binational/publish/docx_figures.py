@@ -1,4 +1,5 @@
-"""Tables and pictures in a Word file: the annual overview's and the scorecard's.
+"""Tables and pictures in a Word file: the annual overview's and the scorecard's, and
+the organization's logo beside its name.
 
 Tables go through python-docx's own API (a few dozen rows, not the thousands of
 paragraphs ``docx_parts`` builds by hand for speed); a picture is its PNG (Word does
@@ -12,11 +13,14 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from binational.publish.logo import LOGO_HEIGHT, SVG, Logo
 from binational.publish.overview_rows import Table
 from binational.publish.pictures import Picture
+from binational.publish.pictures.png import pictures_png
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.opc.part import Part
 
 TABLE_STYLE = "Light List Accent 1"
 # Word's pixel: 1/96 inch, as the pictures are sized; 914,400 EMU to the inch.
@@ -77,3 +81,40 @@ def add_picture(document: Document, png: bytes, picture: Picture) -> None:
 def add_pictures(document: Document, pictures: Sequence[Picture], pngs: Sequence[bytes]) -> None:
     for picture, png in zip(pictures, pngs, strict=True):
         add_picture(document, png, picture)
+
+
+def logo_png(logo: Logo) -> bytes:
+    """The logo as Word reads it everywhere: a PNG or JPEG as it is, an SVG drawn as
+    PNG (at the SVG's own size; a ``Picture``'s width and height are not read there)."""
+    if logo.media_type != SVG:
+        return logo.data
+    return pictures_png([Picture(logo.data.decode("utf-8"), "", 0, 0)])[0]
+
+
+def logo_run(part: Part, logo: Logo, alt: str) -> Any:
+    """A ``w:r`` holding the logo, ``LOGO_HEIGHT`` pixels high (its width in
+    proportion), with ``alt`` as its description (Word's alt text)."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Emu
+
+    inline = part.new_pic_inline(io.BytesIO(logo_png(logo)), None, Emu(LOGO_HEIGHT * EMU_PER_PIXEL))
+    inline.docPr.set("descr", alt)
+    run = OxmlElement("w:r")
+    run.add_drawing(inline)
+    return run
+
+
+def prepend_logo(paragraph: Any, part: Part, logo: Logo, alt: str) -> None:
+    """Put the logo and a space at the start of ``paragraph`` (a ``w:p``)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    space = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = " "
+    text.set(qn("xml:space"), "preserve")
+    space.append(text)
+    properties = paragraph.pPr
+    index = 0 if properties is None else list(paragraph).index(properties) + 1
+    paragraph.insert(index, space)
+    paragraph.insert(index, logo_run(part, logo, alt))

@@ -15,6 +15,10 @@ A report longer than a quarter adds ``overview`` (``label``, ``summary``, ``bars
 picture's ``svg``, ``alt`` and ``width``, and ``tables``: each ``title``, ``columns``,
 ``rows``, ``note``, ``empty``) and ``quarters`` (each a ``name`` and its ``months``);
 a quarter's report has neither key.
+
+A report with the organization's logo adds ``logo``: its ``bytes`` (a list of byte
+values, which Typst turns back into bytes: ``sys.inputs`` holds only text), ``format``
+(``png``, ``jpg`` or ``svg``) and ``alt``; a report without one has no such key.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Any
 
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
 from binational.publish.links import link_target
+from binational.publish.logo import Logo
 from binational.publish.overview import Overview
 from binational.publish.overview_rows import Table, overview_tables, summary_sentence
 from binational.publish.pictures import Picture
@@ -128,8 +133,24 @@ def report_data(doc: ReportDocument) -> dict[str, Any]:
     return data
 
 
+def logo_data(logo: Logo, organization: str) -> dict[str, Any]:
+    """The logo as the templates' ``organization-line`` reads it; its text alternative
+    is the organization's name (PDF/UA wants one on every image)."""
+    return {"bytes": list(logo.data), "format": logo.format, "alt": single_line(organization)}
+
+
+def with_logo(data: dict[str, Any], logo: Logo | None, organization: str) -> dict[str, Any]:
+    """``data`` with a ``logo`` key when there is a logo; unchanged when there is none."""
+    return data if logo is None else data | {"logo": logo_data(logo, organization)}
+
+
 def report_core(doc: ReportDocument) -> dict[str, Any]:
-    """What every report has: metadata, header, intro, labels, months."""
+    """What every report has: metadata, header, intro, labels, months, and the logo
+    when there is one."""
+    return with_logo(report_fields(doc), doc.logo, doc.organization)
+
+
+def report_fields(doc: ReportDocument) -> dict[str, Any]:
     return {
         "title": f"{doc.header} · {doc.organization}",
         "author": doc.organization,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from binational.domain import Period
+from binational.publish.logo import Logo
 
 
 class Mark(StrEnum):
@@ -150,6 +151,7 @@ class ScorecardDocument:
     rules: ScorecardRules = ScorecardRules()
     language: str = "en"
     statuses: tuple[str, ...] = ("reviewed", "published")  # the events it counts
+    logo: Logo | None = None  # beside the organization's name in html, pdf and docx
 
     def count(self, mark: Mark) -> int:
         return sum(1 for row in self.rows if row.mark is mark)

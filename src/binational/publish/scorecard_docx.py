@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from binational.publish.docx_figures import TABLE_STYLE, add_picture, mark_header_row
+from binational.publish.docx_figures import TABLE_STYLE, add_picture, mark_header_row, prepend_logo
 from binational.publish.docx_parts import (
     HYPERLINK_STYLE,
     add_hyperlink,
@@ -131,7 +131,9 @@ def build_scorecard_document(doc: ScorecardDocument) -> Document:
     ensure_hyperlink_style(document)
     set_core_properties(document, title=title(doc), author=doc.organization, language=language)
     document.add_paragraph(title(doc), style="Title")
-    document.add_paragraph(f"{doc.organization} · {as_of_line(doc)}", style="Subtitle")
+    subtitle = document.add_paragraph(f"{doc.organization} · {as_of_line(doc)}", style="Subtitle")
+    if doc.logo is not None:
+        prepend_logo(subtitle._p, document.part, doc.logo, doc.organization)
     document.add_paragraph(f"{word('summary', language)}: {summary_line(doc)}")
     document.add_paragraph(word("method", language), style="Heading 1")
     for text in method_paragraphs(doc):

@@ -8,7 +8,8 @@ The template receives the scorecard as JSON data, never as markup. Fields: ``tit
 ``method`` and ``coverage`` (paragraphs), ``meanings`` (``word``, ``colour``,
 ``text``), ``columns``, ``parts`` (``heading``, ``grid``: a picture's ``svg``, ``alt``,
 ``width``; ``rows``: ``cells``, ``anchor``, ``colour``) and ``evidence`` (``anchor``,
-``heading``, ``reason``, ``rests_on`` and ``events``: items of ``text`` and ``url``).
+``heading``, ``reason``, ``rests_on`` and ``events``: items of ``text`` and ``url``),
+and ``logo`` when the organization has one (as the report's: ``pdf_data.logo_data``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from binational.publish.pdf_data import (
     picture_data,
     text_language,
     typst_json,
+    with_logo,
 )
 from binational.publish.scorecard_document import (
     MARK_COLOURS,
@@ -69,6 +71,10 @@ def step_item(step: StatusStep, language: str) -> dict[str, Any]:
 
 
 def scorecard_data(document: ScorecardDocument) -> dict[str, Any]:
+    return with_logo(scorecard_fields(document), document.logo, document.organization)
+
+
+def scorecard_fields(document: ScorecardDocument) -> dict[str, Any]:
     language = document.language
     page, of = PAGE_LABELS.get(language, PAGE_LABELS["en"])
     header = title(document)

@@ -9,6 +9,7 @@ from itertools import groupby
 
 from binational.domain import Period
 from binational.publish.document import MonthSection, ReportDocument, ReportEntry
+from binational.publish.logo import Logo
 from binational.publish.overview import Overview
 from binational.reports.ordering import month_key, order_lines
 from binational.store.reports import ReportLine
@@ -21,6 +22,7 @@ class ReportStyle:
     organization: str
     intro: str
     title_prefix: str = "Report"
+    logo: Logo | None = None
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -54,4 +56,5 @@ def build_document(
     return ReportDocument(
         organization=style.organization, period=period, intro=style.intro,
         sections=tuple(sections), title_prefix=style.title_prefix, overview=overview,
+        logo=style.logo,
     )  # fmt: skip

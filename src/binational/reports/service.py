@@ -20,6 +20,7 @@ from binational.domain import Period
 from binational.errors import UserError
 from binational.publish.document import ReportDocument
 from binational.publish.formats import DocumentKind, Renderer, get_renderer
+from binational.publish.logo import read_logo
 from binational.publish.overview import Overview
 from binational.registry.loader import Registry, load_registry
 from binational.reports.document import ReportStyle, build_document
@@ -30,10 +31,13 @@ from binational.store.reports import ReportLine, load_report_lines, reportable_m
 
 
 def report_style(settings: Settings) -> ReportStyle:
+    """The organization's words and logo around a report; one sentence when the
+    ``logo`` setting names a file that is not a usable image."""
     return ReportStyle(
         organization=settings.organization,
         intro=settings.report_intro,
         title_prefix=settings.report_title,
+        logo=read_logo(settings.logo),
     )
 
 

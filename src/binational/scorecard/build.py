@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from binational.domain import Category, DatePrecision, PartialDate, Period
+from binational.publish.logo import Logo
 from binational.publish.scorecard_document import (
     MARK_ORDER,
     EventLink,
@@ -126,6 +127,7 @@ def build_scorecard(
     category: str | None = None,
     language: str = "en",
     rules: ScorecardRules = ScorecardRules(),
+    logo: Logo | None = None,
 ) -> ScorecardDocument:
     """The scorecard of ``period`` as of ``as_of`` (see the module docstring);
     ``coverage_months``: (year, month, events) for each month holding counted events."""
@@ -155,5 +157,5 @@ def build_scorecard(
         covered=covered, coverage=coverage,
         coverage_events=sum(count for _, _, count in coverage_months),
         rows=tuple(sorted(rows, key=row_order)), omitted=tuple(omitted), category=category,
-        rules=rules, language=language, statuses=tuple(statuses),
+        rules=rules, language=language, statuses=tuple(statuses), logo=logo,
     )  # fmt: skip

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from binational.domain import Category, Period
 from binational.errors import UserError
+from binational.publish.logo import Logo
 from binational.publish.scorecard_document import ScorecardDocument
 from binational.registry.loader import Registry
 from binational.scorecard.activity import REPORTABLE
@@ -49,9 +50,11 @@ def scorecard_document(
     statuses: Sequence[str] = REPORTABLE,
     category: str | None = None,
     language: str = "en",
+    logo: Logo | None = None,
 ) -> ScorecardDocument:
-    """The period's scorecard as of its last day (today while it runs); one sentence
-    when the database holds no events to score with."""
+    """The period's scorecard as of its last day (today while it runs), with the
+    organization's ``logo`` for the files' header; one sentence when the database holds
+    no events to score with."""
     category = check_category(category)
     months = reportable_months(connection, statuses)
     if not months:
@@ -63,4 +66,5 @@ def scorecard_document(
     return build_scorecard(
         registry.institutions, linked, period, scored_day(period, today), months,
         organization=organization, statuses=statuses, category=category, language=language,
+        logo=logo,
     )  # fmt: skip

@@ -13,7 +13,9 @@ from markupsafe import Markup
 from starlette.types import Scope
 
 from binational.accounts.roles import ANONYMOUS, Role
+from binational.domain import Period
 from binational.language import written_language
+from binational.publish.scorecard_words import period_label
 from binational.web.i18n.translator import COOKIE, LANGUAGES, Translator, choose_language
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -32,9 +34,15 @@ def template_environment(auto_reload: bool = False) -> Environment:
     )
     environment.filters["web_url"] = web_url
     environment.filters["text_language"] = written_language
+    environment.filters["period_label"] = period_words
     for name in environment.list_templates(extensions=["html"]):
         environment.get_template(name)
     return environment
+
+
+def period_words(period: str, language: str) -> str:
+    """'2023Q2' in words in the page's language: 'April-June 2023', 'abril-junio de 2023'."""
+    return period_label(Period.parse(period), language)
 
 
 def web_url(url: str | None) -> str:

@@ -67,3 +67,36 @@ def test_signed_out_header_offers_only_sign_in(page):
     assert header.get_by_role("navigation").count() == 0
     assert header.get_by_role("link", name="Sign in").is_visible()
     assert "Center for Binational Institutions" in header.inner_text()
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_wide_tables_and_long_labels_stay_readable_on_a_phone(chromium, server, width):
+    """Nothing hidden sideways inside a scroller either: every cell of the scorecard's
+    tables lies within the screen (each row a card), and a long label in a list of
+    facts leaves its value most of the width."""
+    context = chromium.new_context(base_url=server.url, viewport={"width": width, "height": 800},
+                                   is_mobile=True, has_touch=True)  # fmt: skip
+    page = context.new_page()
+    sign_in(page, "admin@example.org")
+    context.add_cookies([{"name": "lang", "value": "es", "url": server.url}])  # longer words
+    page.goto("/scorecard?period=2023")
+    outside = page.evaluate(
+        """() => [...document.querySelectorAll('main table tbody th, main table tbody td')]
+                   .filter(cell => cell.getBoundingClientRect().right > innerWidth + 0.5)
+                   .length"""
+    )
+    assert outside == 0, f"{outside} cells of the scorecard lie beyond a {width}px screen"
+    assert page.locator("main table td[data-label]").count() > 0
+    if not getattr(server, "audit_candidates", False):  # the audit's two candidates
+        from tests.web.e2e.test_axe_audit import add_candidates
+
+        add_candidates(server.database)
+        server.audit_candidates = True
+    queued = page.request.get("/api/candidates").json()["candidates"]
+    page.goto(f"/candidates/{queued[0]['id']}")  # "Por qué obtuvo ese puntaje": a long label
+    widths = page.evaluate(
+        "() => [...document.querySelectorAll('dl.facts dd')].map(dd => dd.clientWidth)"
+    )
+    assert len(widths) >= 5, "the candidate page lists its facts"
+    assert min(widths) >= width * 0.5, f"values squeezed to {min(widths)}px"
+    context.close()

@@ -77,6 +77,11 @@ def test_every_key_the_templates_use_exists():
 def test_translator_fills_values_and_months():
     assert Translator("es")("n_events", n=3) == "3 eventos"
     assert Translator("en")("n_events", n=3) == "3 events"
+    assert Translator("es")("n_events", n=1) == "1 evento"
+    assert Translator("en")("n_events", n=1) == "1 event"
+    assert Translator("es")("n_active", n=1) == "1 activo"
+    assert Translator("es")("n_active", n=0) == "0 activos"
+    assert Translator("es")("event_n", n=1) == "Evento 1"  # no singular label: as it is
     assert Translator("es").month(5) == "mayo"
     assert Translator("fr")("search") == "Search"
 

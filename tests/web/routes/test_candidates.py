@@ -74,6 +74,45 @@ def test_reject_via_the_api(browser, candidates):
     assert [c["id"] for c in editor.get("/api/candidates").json()["candidates"]] == [candidates[0]]
 
 
+def test_restore_via_the_api_queues_a_rejected_candidate_again(browser, candidates):
+    first, second = candidates
+    editor = browser("editor")
+    token = {"X-CSRF-Token": editor.csrf()}
+    assert editor.post(f"/api/candidates/{second}/reject", headers=token).status_code == 200
+    response = editor.post(f"/api/candidates/{second}/restore", headers=token)
+    assert response.status_code == 200
+    assert response.json() == {"id": second, "status": "queued"}
+    queue = editor.get("/api/candidates").json()
+    assert [c["id"] for c in queue["candidates"]] == [first, second] and queue["queued"] == 2
+
+
+@pytest.mark.parametrize(
+    ("role", "target", "status", "error"),
+    [
+        ("editor", "first", 409, "candidate {id} is queued, not rejected; nothing to restore"),
+        ("editor", "missing", 404, "there is no candidate {id}"),
+        ("viewer", "second", 403, None),
+        (None, "second", 401, None),
+    ],
+)  # fmt: skip
+def test_restore_via_the_api_refuses_with_one_sentence(browser, candidates, role, target,
+                                                       status, error):  # fmt: skip
+    first, second = candidates
+    editor = browser("editor")
+    editor.post(f"/api/candidates/{second}/reject", headers={"X-CSRF-Token": editor.csrf()})
+    candidate = {"first": first, "second": second, "missing": second + 1000}[target]
+    client = browser(role)
+    headers = {"X-CSRF-Token": client.csrf()} if role else {}
+    response = client.post(f"/api/candidates/{candidate}/restore", headers=headers)
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) <= {"error", "field"} and body["error"]  # the one error shape
+    if error is not None:
+        assert body["error"] == error.format(id=candidate)
+    queued = [c["id"] for c in editor.get("/api/candidates").json()["candidates"]]
+    assert queued == [first]  # a refused restore changes nothing
+
+
 def test_accept_via_the_api_returns_the_event(browser, candidates):
     editor = browser("editor")
     response = editor.post(f"/api/candidates/{candidates[0]}/accept",

@@ -1,10 +1,13 @@
 """Every page knows who is signed in and shows only what the visitor may open; the
 organization's name and logo head every page; the favicon is there."""
 
+import io
 import re
+import zipfile
 
 import pytest
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 from tests.web.conftest import Browser
 
 NAV = re.compile(r'<nav aria-label="Main">(.*?)</nav>', re.S)
@@ -70,3 +73,45 @@ def test_the_favicon_is_there(app):
     assert '<link rel="icon" href="/static/favicon.svg"' in client.get("/login").text
     icon = client.get("/favicon.ico")
     assert icon.status_code == 200 and icon.headers["content-type"] == "image/svg+xml"
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_the_downloaded_reports_carry_the_logo(make_app, tmp_path, suffix):
+    from tests.publish.conftest import logo_file_bytes
+    from tests.web.conftest import ACCOUNTS
+
+    from binational.publish.logo import logo_of
+
+    logo = tmp_path / f"logo{suffix}"
+    logo.write_bytes(logo_file_bytes(suffix))
+    viewer = Browser(make_app(logo=str(logo))).sign_in(ACCOUNTS["viewer"])
+    uri = logo_of(logo.read_bytes(), logo.name).data_uri
+    assert f'<img class="logo" src="{uri}"' in viewer.get("/api/reports/2023Q2.html").text
+    assert f'src="{uri}"' in viewer.get("/reports/2023Q2/preview").text
+    word = viewer.get("/api/scorecard.docx?period=2023").content
+    assert [n for n in zipfile.ZipFile(io.BytesIO(word)).namelist() if "/media/" in n]
+    pdf = PdfReader(io.BytesIO(viewer.get("/api/reports/2023Q2.pdf").content))
+    assert len(pdf.pages[0].images) == (0 if suffix == ".svg" else 1)  # an SVG stays vector
+    assert "<img" not in viewer.get("/api/reports/2023Q2.md").text
+
+
+def test_a_logo_file_that_is_gone_is_one_sentence_not_a_crash(make_app, tmp_path):
+    from tests.web.conftest import ACCOUNTS
+
+    logo = tmp_path / "logo.png"
+    viewer = Browser(make_app(logo=str(logo))).sign_in(ACCOUNTS["viewer"])
+    answer = viewer.get("/api/reports/2023Q2.html")
+    assert answer.status_code >= 400
+    assert answer.json()["error"].startswith(f"the logo {logo} cannot be read")
+
+
+def test_error_pages_send_signed_out_visitors_to_sign_in(browser, make_app):
+    signed_out = browser(None).get("/no-such-page").text
+    assert '<a href="/login">Sign in</a>' in signed_out and 'href="/events"' not in signed_out
+    assert '<a href="/events">' in browser("viewer").get("/no-such-page").text
+    public = Browser(make_app(public_read=True)).get("/no-such-page").text
+    assert '<a href="/events">' in public  # the events are open to them
+    browser_es = browser("viewer")
+    browser_es.cookies.set("lang", "es")
+    page = browser_es.get("/no-such-page").text
+    assert '<p class="error" role="alert" lang="en">no such page</p>' in page

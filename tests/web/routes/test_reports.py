@@ -133,3 +133,11 @@ def test_the_builder_preview_of_a_year_opens_with_the_overview(browser):
     assert preview.text.count("<svg") == 1 and "Events per month: January 2023: 0" in preview.text
     quarter = client.get("/reports/2023Q2/preview").text
     assert "overview" not in quarter and "<svg" not in quarter
+
+
+def test_periods_are_named_in_the_pages_language(browser):
+    viewer = browser("viewer")
+    viewer.cookies.set("lang", "es")
+    assert "2023Q2 — abril-junio de 2023</a>" in viewer.get("/reports").text
+    assert "(abril-junio de 2023)" in viewer.get("/reports/2023Q2").text
+    assert "2023Q2 — April-June 2023</a>" in browser("viewer").get("/reports").text

@@ -80,10 +80,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "p. ej. fentanilo, T-MEC",
     ),
     "n_events": ("{n} events", "{n} eventos"),
+    "n_events_one": ("{n} event", "{n} evento"),
     "matching": ("matching “{q}”", "que coinciden con «{q}»"),
     "no_events": ("No events.", "No hay eventos."),
     "refine": ("Filters", "Filtros"),
     "n_active": ("{n} active", "{n} activos"),
+    "n_active_one": ("{n} active", "{n} activo"),
     "active_filters": ("Active filters", "Filtros activos"),
     "remove_filter": ("Remove filter", "Quitar filtro"),
     "facet_q": ("Search", "Búsqueda"),
@@ -393,10 +395,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # the job queue (admins)
     "jobs": ("Job queue", "Cola de trabajos"),
     "jobs_no_queue": (
-        "There is no job queue: the database is SQLite, and `binational ingest` does the "
-        "work in process.",
-        "No hay cola de trabajos: la base de datos es SQLite y `binational ingest` hace el "
-        "trabajo en su propio proceso.",
+        "There is no job queue: the database is SQLite, and the binational ingest command "
+        "does the work in process.",
+        "No hay cola de trabajos: la base de datos es SQLite y el comando binational ingest "
+        "hace el trabajo en su propio proceso.",
     ),
     "jobs_queues": ("Queues", "Colas"),
     "jobs_queue": ("Queue", "Cola"),
@@ -405,6 +407,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "jobs_running": ("Running", "En curso"),
     "jobs_failed": ("Failed", "Fallidos"),
     "jobs_workers": ("{n} workers", "{n} procesos"),
+    "jobs_workers_one": ("{n} worker", "{n} proceso"),
     # API docs
     "parameters": ("Parameters", "Parámetros"),
     "required": ("required", "obligatorio"),

@@ -56,6 +56,10 @@ class Translator:
         self._index = LANGUAGES.index(self.language)
 
     def __call__(self, key: str, **values: object) -> str:
+        """The label; a count ``n`` of 1 takes the ``KEY_one`` label when there is one
+        ("1 event", "1 evento"), as both languages put the singular only there."""
+        if values.get("n") == 1 and f"{key}_one" in LABELS:
+            key = f"{key}_one"
         text = LABELS[key][self._index]
         return text.format(**values) if values else text
 

@@ -17,7 +17,7 @@ from starlette.routing import Match
 from starlette.types import Scope
 
 from binational.accounts.roles import Actor
-from binational.ingest.queue import reject_candidate
+from binational.ingest.queue import reject_candidate, restore_candidate
 from binational.registry.schema import SLUG_PATTERN
 from binational.reports.builder import builder_view, move_item, report_periods, set_excluded
 from binational.reports.overview import needs_overview
@@ -168,7 +168,7 @@ def router() -> APIRouter:
         save: Annotated[bool, Query(description="Keep the draft as a revision.")] = True,
         actor: Actor = Depends(require_editor),
     ) -> Record:  # fmt: skip
-        """Draft the event's summary and implications (``binational draft``'s JSON):
+        """Draft the event's summary and implications (the JSON of `binational draft`):
         with the configured model unless `llm=false`; kept as its latest draft (a
         revision by "binational") unless `save=false`."""
         guard.drafting_model_ready(web_context(request).settings, llm)
@@ -224,6 +224,18 @@ def router() -> APIRouter:
             guard.queued_candidate(session, candidate_id)
             reject_candidate(session, candidate_id, actor.email or "")
         return {"id": candidate_id, "status": "rejected"}
+
+    @api.post("/candidates/{candidate_id}/restore", tags=["candidates"], responses={
+        409: {"description": "The candidate is not rejected."}})  # fmt: skip
+    def restore(
+        request: Request, candidate_id: Id, actor: Actor = Depends(require_editor)
+    ) -> Record:
+        """Restore a rejected candidate: it is queued again, as if never decided (the
+        Rejected view's "Restore")."""
+        with web_context(request).database.transaction() as session:
+            guard.rejected_candidate(session, candidate_id)
+            restore_candidate(session, candidate_id)
+        return {"id": candidate_id, "status": "queued"}
 
     @api.get("/reports", tags=["reports"], responses=CONDITIONAL)
     def reports(request: Request, actor: Actor = Depends(require_viewer)) -> Response:

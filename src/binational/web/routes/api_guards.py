@@ -14,7 +14,7 @@ from binational.accounts.users import find_user, get_user, normalize_email
 from binational.domain import MIN_YEAR, Period
 from binational.drafting.llm import model_settings
 from binational.errors import UserError
-from binational.ingest.queue import QUEUED
+from binational.ingest.queue import QUEUED, REJECTED
 from binational.scorecard.activity import PERIODS_BEFORE
 from binational.store.account_models import User
 from binational.store.candidates import find_candidate
@@ -27,6 +27,15 @@ def queued_candidate(session: Session, candidate_id: int) -> None:
         raise NotFound(f"there is no candidate {candidate_id}")
     if candidate.status != QUEUED:
         raise Conflict(f"candidate {candidate_id} was already {candidate.status}")
+
+
+def rejected_candidate(session: Session, candidate_id: int) -> None:
+    candidate = find_candidate(session, candidate_id)
+    if candidate is None or not candidate.documents:
+        raise NotFound(f"there is no candidate {candidate_id}")
+    if candidate.status != REJECTED:
+        raise Conflict(f"candidate {candidate_id} is {candidate.status}, not rejected; "
+                       "nothing to restore")  # fmt: skip
 
 
 def linked_to_remove(record: dict[str, Any], remove: Iterable[str], add: Iterable[str]) -> None:

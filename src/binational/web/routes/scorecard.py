@@ -90,7 +90,7 @@ def router() -> APIRouter:
         with web.database.connect() as connection:
             document = load_scorecard(
                 connection, web, period, category, actor.anonymous,
-                "es" if language == "es" else "en", dt.date.today(),
+                "es" if language == "es" else "en", dt.date.today(), with_logo=True,
             )  # fmt: skip
         return download(document, fmt.value)
 

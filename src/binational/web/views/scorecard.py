@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 from binational.domain import Period
 from binational.errors import UserError
 from binational.publish.formats import DocumentKind, Renderer, formats_of, get_renderer
+from binational.publish.logo import read_logo
 from binational.publish.scorecard_document import ScorecardDocument
 from binational.publish.scorecard_method import (
     coverage_paragraphs,
@@ -61,12 +62,15 @@ def parse_category_query(text: str | None) -> str | None:
 
 def load_scorecard(
     connection: Connection, web: WebContext, period: str | None, category: str | None,
-    anonymous: bool, language: str, today: dt.date,
+    anonymous: bool, language: str, today: dt.date, *, with_logo: bool = False,
 ) -> ScorecardDocument:  # fmt: skip
+    """The scorecard the page or a file shows; a file (``with_logo``) carries the
+    organization's logo in its header."""
     return scorecard_document(
         connection, web.registry, parse_period_query(period, today), today,
         organization=web.settings.organization, statuses=scorecard_statuses(anonymous),
         category=parse_category_query(category), language=language,
+        logo=read_logo(web.settings.logo) if with_logo else None,
     )  # fmt: skip
 
 
