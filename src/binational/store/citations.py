@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from binational.store.citation_models import CHECK_STATES, Citation
@@ -101,14 +101,20 @@ def archived_text(connection: Connection, table_name: str, row_id: int) -> tuple
     return (row.title or "", row.text or "") if row else ("", "")
 
 
+# Built once (compiled once per process): an event page asks on every view.
+CHECKS_OF_URLS = select(
+    _citations.c.url, _citations.c.check_state, _citations.c.check_status,
+    _citations.c.final_url, _citations.c.check_note, _citations.c.checked_at,
+).where(
+    _citations.c.url.in_(bindparam("urls", expanding=True)), _citations.c.checked_at.is_not(None)
+)  # fmt: skip
+
+
 def citation_checks(connection: Connection, urls: Iterable[str]) -> dict[str, CitationCheck]:
     """The last re-check of each of ``urls`` that was checked."""
     checks: dict[str, CitationCheck] = {}
     for chunk in _chunks(sorted(set(urls))):
-        statement = select(_citations).where(
-            _citations.c.url.in_(chunk), _citations.c.checked_at.is_not(None)
-        )
-        for row in connection.execute(statement):
+        for row in connection.execute(CHECKS_OF_URLS, {"urls": chunk}):
             checks[row.url] = CitationCheck(
                 row.url, row.check_state, row.check_status, row.final_url, row.check_note,
                 row.checked_at,
