@@ -69,6 +69,9 @@ def test_edit_writes_a_revision_shown_on_the_page(browser, web_db):
     editor = browser("editor")
     form = editor.get(f"/events/{event_id}/edit").text
     assert 'name="implications"' in form and 'type="date"' in form
+    # the precision and status choices read as words, not as the stored values
+    assert re.search(r'<option value="month"( selected)?>Month</option>', form)
+    assert re.search(r'<option value="published"( selected)?>Published</option>', form)
     record = editor.get(f"/api/events/{event_id}").json()
     response = editor.submit(
         f"/events/{event_id}/edit",
