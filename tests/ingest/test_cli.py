@@ -127,12 +127,15 @@ def test_ingest_loop_runs_again_and_stops_cleanly_on_ctrl_c(tmp_path, sites, rel
     )  # fmt: skip
     summaries = []
     deadline = time.monotonic() + 120
-    while len(summaries) < 2 and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if line.startswith("fetched "):
-            summaries.append(line)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=30)
+    try:
+        while len(summaries) < 2 and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if line.startswith("fetched "):
+                summaries.append(line)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+    finally:  # a loop that outlived the test would keep polling the shared test sites
+        process.kill()
     assert len(summaries) == 2, summaries
     assert "new 12" in summaries[0] and "unchanged 3" in summaries[1] and "new 0" in summaries[1]
     assert process.returncode == 0
