@@ -124,6 +124,10 @@ def test_ingest_loop_runs_again_and_stops_cleanly_on_ctrl_c(tmp_path, sites, rel
     process = subprocess.Popen(
         [sys.executable, "-m", "binational", "ingest", "--sources", str(path), "--interval", "1"],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # As a terminal starts it: an ignored SIGINT is inherited across exec (a test
+        # run started in the background, or a library that set it, would pass it on),
+        # and a command that ignores Ctrl-C is not what this test is about.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     summaries = []
     deadline = time.monotonic() + 120

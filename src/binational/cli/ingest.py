@@ -162,6 +162,7 @@ def ingest_command(
 ) -> None:
     """Fetch the sources, archive and extract new pages, and queue candidates."""
     import asyncio
+    import time
 
     from binational.ingest.analyze import Analyzer
     from binational.ingest.pipeline import run_ingest
@@ -173,31 +174,24 @@ def ingest_command(
     analyzer = Analyzer.build(official_hosts(listed))
     console = make_console()
     show_progress = console.is_terminal and not json_output
-
-    async def runs():
-        # One event loop for every run and the pauses between them: a Ctrl-C always
-        # finds the loop's task running and cancels it, wherever it lands (a loop per
-        # run lost a Ctrl-C that came as a run's loop was closing).
+    try:
         while True:
-            summary = await _run(run_ingest, database, settings, listed, analyzer,
-                                 show_progress)  # fmt: skip
+            summary = asyncio.run(
+                _run(run_ingest, database, settings, listed, analyzer, show_progress)
+            )
             if json_output:
                 print_json(summary.record())
             else:
                 _print_summary(summary)
             if once:
-                return summary
-            await asyncio.sleep(interval or settings.ingest_interval)
-
-    try:
-        summary = asyncio.run(runs())
+                if summary.failed and all(v == "failed" for v in summary.sources.values()):
+                    raise typer.Exit(1)
+                return
+            time.sleep(interval or settings.ingest_interval)
     except KeyboardInterrupt:
         # Ctrl-C between or during runs: what a run committed stays, the rest of
         # that run is rolled back by its transactions.
         make_console(stderr=True).print("stopped")
-        return
-    if summary.failed and all(v == "failed" for v in summary.sources.values()):
-        raise typer.Exit(1)
 
 
 async def _run(run_ingest, database, settings, listed, analyzer, show_progress: bool):
