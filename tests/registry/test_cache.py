@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from binational.errors import UserError
-from binational.registry.cache import PREFIX, cache_key, default_cache_dir, read_cached
+from binational.registry.cache import PREFIX, cache_key, read_cached
 from binational.registry.loader import BUNDLED_DATA, load_cached_registry, load_registry_files
 
 
@@ -123,19 +123,6 @@ def test_a_cache_file_of_another_user_is_ignored(data: Path, tmp_path: Path) -> 
     (written,) = cache_files(cache)
     os.chown(written, 4242, -1)
     assert read_cached(cache, written.stem.removeprefix(PREFIX)) is None
-
-
-@pytest.mark.parametrize(
-    ("environ", "expected"),
-    [
-        ({"XDG_CACHE_HOME": "/c", "HOME": "/h"}, Path("/c/binational")),
-        ({"HOME": "/h"}, Path("/h/.cache/binational")),
-        ({"XDG_CACHE_HOME": "", "HOME": "/h"}, Path("/h/.cache/binational")),
-        ({}, None),
-    ],
-)
-def test_default_cache_dir(environ: dict, expected: Path | None) -> None:
-    assert default_cache_dir(environ) == expected
 
 
 def test_a_new_process_loads_from_the_cache_without_pydantic(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from binational.store.compiled import compile_all
 from binational.store.statement_cache import (
     PREFIX,
     cache_key,
-    default_cache_dir,
     read_cached,
     write_cached,
 )
@@ -49,9 +48,3 @@ def test_the_key_follows_the_store_code(tmp_path, monkeypatch):
     assert cache_key() == first
     (tmp_path / "one.py").write_text("A = 2\n")
     assert cache_key() != first
-
-
-def test_default_cache_dir():
-    assert str(default_cache_dir({"XDG_CACHE_HOME": "/c", "HOME": "/h"})) == "/c/binational"
-    assert str(default_cache_dir({"HOME": "/h"})) == "/h/.cache/binational"
-    assert default_cache_dir({}) is None

@@ -54,7 +54,7 @@ def open_database(settings: Settings):  # -> binational.store.database.Database
 def read_connection(settings: Settings):  # -> ContextManager[CachedReader | Connection]
     """A connection for a read command: on a SQLite file, without SQLAlchemy once the
     store's statements are compiled into the cache (``store/reading.py``)."""
+    from binational.cache_files import default_cache_dir
     from binational.store.reading import read_connection as store_read_connection
-    from binational.store.statement_cache import default_cache_dir
 
     return store_read_connection(settings.db, settings.lock_wait, default_cache_dir())

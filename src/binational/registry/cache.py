@@ -25,18 +25,15 @@ Why it is safe:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import stat
 import sys
-import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
 
+from binational.cache_files import read_trusted, write_replacing
 from binational.registry.entries import Agency, Institution
 
 FORMAT = "1"
@@ -58,16 +55,6 @@ class CachedRegistry:
     agencies: tuple[Agency, ...]
 
 
-def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
-    """``$XDG_CACHE_HOME/binational``, else ``~/.cache/binational``; None (always
-    validate) when neither variable is set."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("XDG_CACHE_HOME") or (
-        str(Path(environ["HOME"]) / ".cache") if environ.get("HOME") else ""
-    )
-    return Path(base) / "binational" if base else None
-
-
 def cache_key(files: Iterable[tuple[str, bytes]], code: Iterable[bytes]) -> str:
     """The key of a registry made from ``files`` (name, bytes) by ``code``."""
     digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}".encode())
@@ -84,14 +71,12 @@ def code_sources() -> list[bytes]:
 
 def read_cached(directory: Path, key: str) -> CachedRegistry | None:
     """The cached registry for ``key``, or None if there is none we can trust."""
-    path = directory / f"{PREFIX}{key}.json"
+    data = read_trusted(directory / f"{PREFIX}{key}.json")
+    if data is None:
+        return None
     try:
-        with path.open("rb") as file:
-            info = os.fstat(file.fileno())
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return None
-            cached = msgspec.json.decode(file.read(), type=CachedRegistry)
-    except (OSError, msgspec.DecodeError):
+        cached = msgspec.json.decode(data, type=CachedRegistry)
+    except msgspec.DecodeError:
         return None
     return cached if cached.key == key else None
 
@@ -106,21 +91,4 @@ def write_cached(
     payload = msgspec.json.encode(
         CachedRegistry(key=key, institutions=institutions, agencies=agencies)
     )
-    target = directory / f"{PREFIX}{key}.json"
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".registry-", suffix=".tmp")
-    except OSError:
-        return None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(payload)
-        os.replace(temporary, target)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        return None
-    for old in directory.glob(f"{PREFIX}*.json"):
-        if old != target:
-            with contextlib.suppress(OSError):  # another process removed it first
-                old.unlink()
-    return target
+    return write_replacing(directory, PREFIX, key, payload)

@@ -83,7 +83,7 @@ def load_bundled_registry() -> Registry:
     """The bundled registry, loaded once per process (it never changes at run time),
     from the validated cache when the files and code are the ones it was made from
     (``cache.py``; ``$XDG_CACHE_HOME/binational``), validated otherwise."""
-    from binational.registry.cache import default_cache_dir
+    from binational.cache_files import default_cache_dir
 
     return load_cached_registry(BUNDLED_DATA, default_cache_dir())
 

@@ -21,18 +21,16 @@ Why it is safe (as the registry's cache, ``registry/cache.py``):
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
-import os
-import stat
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import msgspec
+
+from binational.cache_files import read_trusted, write_replacing
 
 FORMAT = "1"
 PREFIX = "statements-"
@@ -67,16 +65,6 @@ class CachedStatements(msgspec.Struct, frozen=True):
     statements: dict[str, Compiled]
 
 
-def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
-    """``$XDG_CACHE_HOME/binational``, else ``~/.cache/binational``; None (no cache)
-    when neither variable is set. The same directory as the registry's cache."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("XDG_CACHE_HOME") or (
-        str(Path(environ["HOME"]) / ".cache") if environ.get("HOME") else ""
-    )
-    return Path(base) / "binational" if base else None
-
-
 def cache_key() -> str:
     """The key of the statements the current code compiles: the store's sources,
     SQLAlchemy's version (its ``__init__.py``, found without importing it) and
@@ -92,14 +80,12 @@ def cache_key() -> str:
 
 def read_cached(directory: Path, key: str) -> dict[str, Compiled] | None:
     """The compiled statements for ``key``, or None if there are none we can trust."""
-    path = directory / f"{PREFIX}{key}.json"
+    data = read_trusted(directory / f"{PREFIX}{key}.json")
+    if data is None:
+        return None
     try:
-        with path.open("rb") as file:
-            info = os.fstat(file.fileno())
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return None
-            cached = msgspec.json.decode(file.read(), type=CachedStatements)
-    except (OSError, msgspec.DecodeError):
+        cached = msgspec.json.decode(data, type=CachedStatements)
+    except msgspec.DecodeError:
         return None
     return cached.statements if cached.key == key else None
 
@@ -108,21 +94,4 @@ def write_cached(directory: Path, key: str, statements: Mapping[str, Compiled]) 
     """Store the compiled statements under ``key``; None if the directory is
     unwritable. Older files of the cache are removed: only the current key is useful."""
     payload = msgspec.json.encode(CachedStatements(key=key, statements=dict(statements)))
-    target = directory / f"{PREFIX}{key}.json"
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".statements-", suffix=".tmp")
-    except OSError:
-        return None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(payload)
-        os.replace(temporary, target)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        return None
-    for old in directory.glob(f"{PREFIX}*.json"):
-        if old != target:
-            with contextlib.suppress(OSError):  # another process removed it first
-                old.unlink()
-    return target
+    return write_replacing(directory, PREFIX, key, payload)
