@@ -15,7 +15,14 @@ from binational.ingest.dedup import text_sha256
 from binational.ingest.queue import reject_candidate
 from binational.intake.importer import import_reports
 from binational.registry.annotate import registry_annotator
-from binational.store.cached_reader import CachedReader, open_cached_reader, sqlite_file
+from binational.store.cached_reader import (
+    CachedReader,
+    CompiledStatements,
+    DriverReader,
+    open_cached_reader,
+    sqlite_file,
+)
+from binational.store.citation_models import Citation
 from binational.store.compiled import compile_all, write_statement_cache
 from binational.store.database import Database
 from binational.store.event_query import COMMAND_LINE_FILTERS, EventQuery, listing_of
@@ -29,6 +36,8 @@ Q2 = {"first_day": dt.date(2023, 4, 1), "last_day": dt.date(2023, 6, 30)}
 EVENT = "binational.store.event_statements"
 REPORT = "binational.store.report_statements"
 CANDIDATE = "binational.store.candidate_statements"
+CITATION = "binational.store.citation_statements"
+CHECKED = "https://example.gov/checked"
 # Each named statement (but the listings, below) with the values it is run with: ids
 # that exist and ids that do not, empty lists, every status.
 CASES = [
@@ -54,6 +63,8 @@ CASES = [
     (CANDIDATE, "BY_STATUS_LIMITED", {"status": "queued", "score": 0.0, "limit": 2}),
     *[(CANDIDATE, "ONE", {"candidate_id": i}) for i in (1, 99)],
     *[(CANDIDATE, "DOCUMENTS", {"ids": ids}) for ids in ([1], [1, 2, 3], [])],
+    *[(CITATION, "CHECKS_OF_URLS", {"urls": urls})
+      for urls in ([CHECKED], [CHECKED, "https://example.gov/unchecked"], [])],
 ]  # fmt: skip
 # The command line's listings: every combination of its filters, with values that
 # find events.
@@ -104,6 +115,10 @@ def data(tmp_path_factory, sample_report_path):
                     .institution_links[0].slug, "ana")  # fmt: skip
         session.add(EventSource(event_id=2, url="https://example.gov/copy", title="Copy",
                                 role="duplicate", added_at=dt.datetime(2023, 5, 1, 12, 3, 4, 5)))
+        session.add(Citation(url=CHECKED, checked_at=dt.datetime(2023, 6, 2, 8, 0, 1, 7),
+                             check_state="moved", check_status=301,
+                             final_url="https://example.gov/moved"))  # fmt: skip
+        session.add(Citation(url="https://example.gov/unchecked"))
         first = store_document(session, document("https://news.example.com/a", 0.8), None)
         store_document(session, document("https://ustr.gov/a", 0.8), first.candidate_id)
         store_document(session, document("https://b.example/b", 0.5), None)
@@ -127,9 +142,13 @@ def typed(found) -> list:
 
 
 def both_ways(data, statement: NamedStatement, params: dict):
+    """The statement's rows through SQLAlchemy, after holding a ``CachedReader``'s and
+    a ``DriverReader``'s (the web's, on the same connection) equal to them."""
     connection, reader = data
     expected = connection.execute(statement.build(), params).all()
     assert typed(reader.run_cached(statement, params)) == typed(expected)
+    driver = DriverReader(connection, CompiledStatements())
+    assert typed(driver.run_cached(statement, params)) == typed(expected)
     return expected
 
 

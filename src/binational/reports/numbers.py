@@ -25,6 +25,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from binational.domain import Period, Quarter
@@ -37,8 +38,7 @@ from binational.store.report_counts import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-    from sqlalchemy.orm import Session
+    from binational.store.cached_reader import Readable
 
 Month = tuple[int, int]
 
@@ -147,10 +147,21 @@ class ReportShape:
         return earlier + loose + placed_before + 1
 
 
-def event_numbers(session: Connection | Session, targets: Iterable[Target]) -> dict[int, int]:
+# The reviewed or published events per day of a period, counted at least up to the
+# day before a horizon (``reportable_day_counts``' shape).
+DayCounts = Callable[[Period, dt.date], Mapping[dt.date, int]]
+
+
+def event_numbers(
+    session: Readable, targets: Iterable[Target], day_counts: DayCounts | None = None
+) -> dict[int, int]:
     """event id -> its number in its quarter's report, for the events that the
     report includes; a handful of counting queries per quarter touched (on a
-    connection, or a session)."""
+    connection, or a session). ``day_counts`` gives a quarter's daily counts (a
+    caller that keeps them, as the web does per data version; by default they are
+    counted here, up to the horizon)."""
+    if day_counts is None:
+        day_counts = partial(_counted_days, session)
     by_quarter: dict[Quarter, list[Target]] = {}
     for target in targets:
         by_quarter.setdefault(Quarter.containing(target.day), []).append(target)
@@ -161,8 +172,7 @@ def event_numbers(session: Connection | Session, targets: Iterable[Target]) -> d
         # A number counts the lines dated before its event, or before the latest
         # placed line up to it: the days after the latest of those are never read.
         horizon = max([target.day for target in wanted] + [item.day for item in items])
-        counts = reportable_day_counts(session, period, before=horizon)
-        shape = ReportShape(period, counts, items)
+        shape = ReportShape(period, day_counts(period, horizon), items)
         for target in wanted:
             number = shape.number(
                 target, lambda t=target: reportable_before_on_day(session, t.day, t.event_id)
@@ -170,3 +180,7 @@ def event_numbers(session: Connection | Session, targets: Iterable[Target]) -> d
             if number is not None:
                 numbers[target.event_id] = number
     return numbers
+
+
+def _counted_days(session: Readable, period: Period, horizon: dt.date) -> dict[dt.date, int]:
+    return reportable_day_counts(session, period, before=horizon)

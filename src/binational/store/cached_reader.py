@@ -56,24 +56,27 @@ def sql_and_values(compiled: Compiled, params: Mapping[str, Any]) -> tuple[str, 
     return sql, values
 
 
-class CachedReader:
-    """A read-only ``sqlite3`` connection that runs the store's named statements from
-    their compiled text. A statement missing from the compiled set is compiled on
-    first use (importing SQLAlchemy), so a reader is never wrong, only slower."""
+class CompiledStatements:
+    """The named statements compiled for SQLite and the row type of each column list,
+    shared by the readers of a process (making either costs more than a read). A
+    statement missing from the set is compiled on first use (importing SQLAlchemy),
+    so a reader is never wrong, only slower."""
 
-    def __init__(self, connection: sqlite3.Connection, statements: Mapping[str, Compiled]):
-        self._connection = connection
-        self._statements = dict(statements)
+    def __init__(self, statements: Mapping[str, Compiled] | None = None):
+        self._statements = dict(statements or {})
         self._row_types: dict[tuple[str, ...], type] = {}
 
-    def run_cached(self, statement: NamedStatement, params: Mapping[str, Any]) -> list[Any]:
+    def run(
+        self, connection: sqlite3.Connection, statement: NamedStatement, params: Mapping[str, Any]
+    ) -> list[Any]:
+        """The statement's rows on ``connection``, read as SQLAlchemy reads them."""
         compiled = self._statements.get(statement.key)
         if compiled is None:
             from binational.store.compiled import compile_statement
 
             compiled = self._statements[statement.key] = compile_statement(statement)
         sql, values = sql_and_values(compiled, params)
-        cursor = self._connection.execute(sql, values)
+        cursor = connection.execute(sql, values)
         names = tuple(column[0] for column in cursor.description)
         row_type = self._row_types.get(names)
         if row_type is None:
@@ -85,6 +88,18 @@ class CachedReader:
             for row in cursor
         ]  # fmt: skip
 
+
+class CachedReader:
+    """A read-only ``sqlite3`` connection that runs the store's named statements from
+    their compiled text."""
+
+    def __init__(self, connection: sqlite3.Connection, statements: Mapping[str, Compiled]):
+        self._connection = connection
+        self._compiled = CompiledStatements(statements)
+
+    def run_cached(self, statement: NamedStatement, params: Mapping[str, Any]) -> list[Any]:
+        return self._compiled.run(self._connection, statement, params)
+
     def close(self) -> None:
         self._connection.close()
 
@@ -95,9 +110,25 @@ class CachedReader:
         self.close()
 
 
+class DriverReader:
+    """A SQLAlchemy connection to SQLite whose named reads run on its own ``sqlite3``
+    connection (``Database.reader``): the same rows as through SQLAlchemy, without
+    its execution and result path, which costs several times the read itself on a
+    web page's primary-key reads (docs/benchmarks.md, the web benchmark)."""
+
+    def __init__(self, connection: Connection, compiled: CompiledStatements):
+        self.connection = connection  # for the reads that are not named statements
+        self._driver = connection.connection.driver_connection
+        self._compiled = compiled
+
+    def run_cached(self, statement: NamedStatement, params: Mapping[str, Any]) -> list[Any]:
+        return self._compiled.run(self._driver, statement, params)
+
+
 # What the store's read functions read through: a SQLAlchemy connection or session,
-# or a ``CachedReader`` (``named_statements.rows`` runs a statement on any of them).
-Readable: TypeAlias = "Connection | Session | CachedReader"
+# a ``CachedReader`` or a ``DriverReader`` (``named_statements.rows`` runs a statement
+# on any of them).
+Readable: TypeAlias = "Connection | Session | CachedReader | DriverReader"
 
 
 def sqlite_file(target: str) -> Path | None:

@@ -11,13 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from binational.store.citation_models import CHECK_STATES, Citation
 from binational.store.ingest_models import Document
 from binational.store.models import utcnow
+from binational.store.named_statements import NamedStatement, rows
+
+if TYPE_CHECKING:
+    from binational.store.cached_reader import Readable
 
 # Bind parameters per IN list: well under every backend's limit.
 CHUNK = 500
@@ -101,20 +106,16 @@ def archived_text(connection: Connection, table_name: str, row_id: int) -> tuple
     return (row.title or "", row.text or "") if row else ("", "")
 
 
-# Built once (compiled once per process): an event page asks on every view.
-CHECKS_OF_URLS = select(
-    _citations.c.url, _citations.c.check_state, _citations.c.check_status,
-    _citations.c.final_url, _citations.c.check_note, _citations.c.checked_at,
-).where(
-    _citations.c.url.in_(bindparam("urls", expanding=True)), _citations.c.checked_at.is_not(None)
-)  # fmt: skip
+# An event page asks on every view: run by name (on the web's SQLite, on the driver's
+# connection: ``cached_reader.DriverReader``).
+CHECKS_OF_URLS = NamedStatement("binational.store.citation_statements", "CHECKS_OF_URLS")
 
 
-def citation_checks(connection: Connection, urls: Iterable[str]) -> dict[str, CitationCheck]:
+def citation_checks(connection: Readable, urls: Iterable[str]) -> dict[str, CitationCheck]:
     """The last re-check of each of ``urls`` that was checked."""
     checks: dict[str, CitationCheck] = {}
     for chunk in _chunks(sorted(set(urls))):
-        for row in connection.execute(CHECKS_OF_URLS, {"urls": chunk}):
+        for row in rows(connection, CHECKS_OF_URLS, {"urls": chunk}):
             checks[row.url] = CitationCheck(
                 row.url, row.check_state, row.check_status, row.final_url, row.check_note,
                 row.checked_at,

@@ -32,6 +32,7 @@ STATEMENT_MODULES = (
     "binational.store.event_reads",
     "binational.store.report_counts",
     "binational.store.candidate_reads",
+    "binational.store.citations",
 )
 
 

@@ -30,11 +30,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from binational.errors import Busy, UserError
+from binational.store.cached_reader import CompiledStatements, DriverReader
 from binational.store.schema_version import SCHEMA_HEADS as SCHEMA_HEADS  # re-exported
 from binational.store.schema_version import is_current_schema
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
+
+    from binational.store.cached_reader import Readable
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The revisions Alembic's version table records (run by name, ``schema_version.py``).
@@ -236,6 +239,18 @@ class Database:
     def connect(self) -> Connection:
         """A plain connection for reads that need no ORM (``store/event_reads.py``)."""
         return self.engine.connect()
+
+    @cached_property
+    def _compiled(self) -> CompiledStatements:
+        return CompiledStatements()
+
+    def reader(self, connection: Connection) -> Readable:
+        """What the store's named reads should run on for ``connection``: on SQLite, its
+        own ``sqlite3`` connection (``cached_reader.DriverReader``); elsewhere the
+        connection itself."""
+        if self.dialect == "sqlite":
+            return DriverReader(connection, self._compiled)
+        return connection
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()

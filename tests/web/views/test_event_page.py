@@ -86,3 +86,19 @@ def test_the_api_and_the_cli_give_an_event_the_same_fields_and_values(browser, w
     assert sorted(r["id"] for r in from_api["revisions"]) == sorted(
         r["id"] for r in from_cli["revisions"]
     )
+
+
+def test_an_event_pages_number_follows_an_edit_to_its_quarter(browser):
+    """The quarter's daily counts are kept per data version: an event moved into a
+    quarter before another renumbers it on its next view."""
+    viewer, editor = browser("viewer"), browser("editor")
+
+    def move(event_id: int, day: str) -> None:
+        edit = editor.patch(f"/api/events/{event_id}", json={"date": day},
+                            headers={"X-CSRF-Token": editor.csrf()})  # fmt: skip
+        assert edit.status_code == 200, edit.text
+
+    move(1, "2023-07-10")  # out of the 2023Q2 report, alone in 2023Q3
+    assert viewer.get("/api/events/1").json()["number"] == 1
+    move(2, "2023-07-05")
+    assert [viewer.get(f"/api/events/{i}").json()["number"] for i in (1, 2)] == [2, 1]

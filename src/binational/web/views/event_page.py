@@ -3,6 +3,7 @@ changes an edit form carries."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -11,13 +12,16 @@ from sqlalchemy.orm import Session
 
 from binational.accounts.roles import Actor
 from binational.curation.edits import EventChanges, Vocabulary, apply_changes
-from binational.domain import DatePrecision, PartialDate, Quarter
+from binational.domain import DatePrecision, PartialDate, Period, Quarter
 from binational.errors import UserError
-from binational.reports.numbers import Target, event_numbers
+from binational.reports.numbers import DayCounts, Target, event_numbers
+from binational.store.cached_reader import Readable
 from binational.store.citations import citation_checks
+from binational.store.data_version import Version, data_version
 from binational.store.event_reads import read_event_day, read_event_page
 from binational.store.events import EDITABLE_FIELDS, find_event_for_edit
 from binational.store.models import Event
+from binational.store.report_counts import reportable_day_counts
 from binational.web.context import WebContext
 from binational.web.http.errors import NotFound
 
@@ -73,24 +77,39 @@ def event_detail(
     report placements and, for signed-in users, its revision history (authors are
     not shown to the public); 'not found' if it does not exist or the actor may not
     see it."""
-    record = read_event_page(connection, event_id, web.labels, statuses, not actor.anonymous)
+    reader = web.database.reader(connection)
+    record = read_event_page(reader, event_id, web.labels, statuses, not actor.anonymous)
     if record is None:
         raise NotFound(f"there is no event {event_id}")
-    record["number"] = report_number(connection, event_id)
-    record["citations"] = citation_status(connection, record)
+    version = data_version(connection)
+    record["number"] = report_number(reader, event_id, kept_day_counts(reader, web, version))
+    record["citations"] = citation_status(reader, record)
     return record
 
 
-def report_number(connection: Connection, event_id: int) -> int | None:
+def report_number(reader: Readable, event_id: int, day_counts: DayCounts) -> int | None:
     """The event's number in its quarter's report, as ``binational events show``
     gives it (None when the report does not include it)."""
-    day = read_event_day(connection, event_id)
+    day = read_event_day(reader, event_id)
     if day is None:
         return None
-    return event_numbers(connection, [Target(*day)]).get(event_id)
+    return event_numbers(reader, [Target(*day)], day_counts).get(event_id)
 
 
-def citation_status(connection: Connection, record: dict[str, Any]) -> list[dict[str, Any]]:
+def kept_day_counts(reader: Readable, web: WebContext, version: Version) -> DayCounts:
+    """A quarter's daily counts as the process keeps them for the data's version
+    (``WebContext.day_counts``): they are most of numbering an event, and every page
+    of the quarter needs the same ones."""
+
+    def day_counts(period: Period, _horizon: dt.date) -> dict[dt.date, int]:
+        return web.day_counts.remember(
+            str(period), version, lambda: reportable_day_counts(reader, period)
+        )
+
+    return day_counts
+
+
+def citation_status(connection: Readable, record: dict[str, Any]) -> list[dict[str, Any]]:
     """What the last re-check (``binational archive check``) found at each address
     the event cites, for those that were checked."""
     cited = [record["url"]] if record.get("url") else []
