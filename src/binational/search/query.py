@@ -32,6 +32,7 @@ from binational.search.facets import (
 )
 from binational.search.ranking import best_page, field_clause, with_filters
 from binational.search.sync import synchronize
+from binational.store.data_version import Version
 from binational.store.records import event_card
 
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -154,14 +155,16 @@ def search(
     offset: int = 0,
     limit: int = 25,
     facets: bool = True,
+    version: Version | None = None,
 ) -> SearchResults:
     """One page of the events matching ``query``, the total, and (with ``facets``)
     the facet counts over every match. The index is brought up to the database's
-    data version first, so an edit shows in the next search."""
+    data version first (``version``, if the caller has just read it), so an edit
+    shows in the next search."""
     if offset < 0 or limit < 0:
         raise UserError(f"a page starts at 0 or later and holds 0 or more events, not "
                         f"offset {offset} and limit {limit}")  # fmt: skip
-    synchronize(engine)
+    synchronize(engine, known=version)
     with engine.lock:  # the index and what it reflects, as one (another thread may sync)
         index, state = engine.index, engine.state
     assert index is not None and state is not None

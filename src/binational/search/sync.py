@@ -85,13 +85,18 @@ def writer_lock(directory: Path, patience: float | None = None) -> Iterator[bool
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def synchronize(engine: SearchEngine, patience: float = LOCK_PATIENCE) -> SyncOutcome:
-    """Bring ``engine``'s index to the database's current data version. While
-    another process holds the writer lock longer than ``patience`` seconds (a full
-    build), an index already open keeps answering as it is ('busy')."""
+def synchronize(
+    engine: SearchEngine, patience: float = LOCK_PATIENCE, known: Version | None = None
+) -> SyncOutcome:
+    """Bring ``engine``'s index to the database's current data version (``known``:
+    the version the caller has just read, not read again). While another process
+    holds the writer lock longer than ``patience`` seconds (a full build), an index
+    already open keeps answering as it is ('busy')."""
     with engine.lock:
-        with engine.database.connect() as connection:
-            version = data_version(connection)
+        version = known
+        if version is None:
+            with engine.database.connect() as connection:
+                version = data_version(connection)
         if _is_current(engine, version):
             return SyncOutcome("current")
         wait = patience if engine.index is not None else None

@@ -75,7 +75,7 @@ def router() -> APIRouter:
             version = data_version(connection)
 
             def results() -> Markup:
-                listing = list_events(connection, filters, statuses, web, cards=True)
+                listing = list_events(connection, filters, statuses, web, True, version)
                 view = events_view(listing, filters, Translator(language), web)
                 return render_fragment(web.templates, "events/results.html", language,
                                        listing=listing, filters=filters, view=view)  # fmt: skip

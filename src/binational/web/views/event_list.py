@@ -17,6 +17,7 @@ from sqlalchemy import Connection
 from binational.domain import Category, EventStatus, Period
 from binational.errors import UserError
 from binational.search import SearchQuery, search
+from binational.store.data_version import Version
 from binational.store.event_reads import read_events
 from binational.web.context import WebContext
 
@@ -116,15 +117,20 @@ def list_events(
     statuses: tuple[str, ...] | None,
     web: WebContext,
     cards: bool = False,
+    version: Version | None = None,
 ) -> dict[str, Any]:
     """One page of events as records (or, with ``cards``, the lighter cards a list
     page shows, which the search index keeps), the total and the facets: best match
-    first with words, newest first without."""
+    first with words, newest first without. ``version``: the data version the
+    caller has just read on ``connection``."""
     results = search(
         web.search, search_query(filters, statuses, web),
-        offset=(filters.page - 1) * PAGE_SIZE, limit=PAGE_SIZE,
+        offset=(filters.page - 1) * PAGE_SIZE, limit=PAGE_SIZE, version=version,
     )  # fmt: skip
-    events = results.cards if cards else read_events(connection, results.ids, web.labels)
+    if cards:
+        events = results.cards
+    else:
+        events = read_events(web.database.reader(connection), results.ids, web.labels)
     return {
         "filters": asdict(filters),
         "total": results.total,
