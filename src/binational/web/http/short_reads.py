@@ -1,10 +1,10 @@
 """Where a request's short reads run.
 
-SQLite answers in process: the signed-in user's lookup or an event page's few
-primary-key reads are CPU work of well under a millisecond, less than handing them
-to a worker thread and back (measured: 3.3 → 2.5 ms of server CPU per event page
-with the other changes of that session, docs/benchmarks.md). So on SQLite they run on
-the event loop. A server database (PostgreSQL) answers over the network, and waiting
+SQLite answers in process: the signed-in user's lookup, an event page's few
+primary-key reads or a page of search results are CPU work of a few milliseconds
+at most, mostly holding the GIL, and handing them to a worker thread and back costs
+a good part of that again (docs/benchmarks.md, the web benchmark). So on SQLite they
+run on the event loop. A server database (PostgreSQL) answers over the network, and waiting
 for its round trips on the event loop would stall every other request of the
 process: there they run in a worker thread.
 """

@@ -67,20 +67,29 @@ def router() -> APIRouter:
     routes = APIRouter(include_in_schema=False)
 
     @routes.get("/events")
-    def events_page(request: Request, actor: Actor = Depends(reader)) -> Response:
+    async def events_page(request: Request, actor: Actor = Depends(reader)) -> Response:
+        """On SQLite the listing runs on the event loop, as the short reads do: a
+        search is CPU work that holds the GIL for most of its few milliseconds, and
+        handing it to a worker thread and back cost more (docs/benchmarks.md, the
+        web benchmark)."""
         web = web_context(request)
         filters = parse_filters(request.query_params)
         statuses, language = visible_statuses(actor), request_language(request)
-        with web.database.connect() as connection:
-            version = data_version(connection)
 
-            def results() -> Markup:
-                listing = list_events(connection, filters, statuses, web, True, version)
-                view = events_view(listing, filters, Translator(language), web)
-                return render_fragment(web.templates, "events/results.html", language,
-                                       listing=listing, filters=filters, view=view)  # fmt: skip
+        def page() -> Markup:
+            with web.database.connect() as connection:
+                version = data_version(connection)
 
-            body = web.results.remember(("events", filters, statuses, language), version, results)
+                def results() -> Markup:
+                    listing = list_events(connection, filters, statuses, web, True, version)
+                    view = events_view(listing, filters, Translator(language), web)
+                    return render_fragment(web.templates, "events/results.html", language,
+                                           listing=listing, filters=filters, view=view)  # fmt: skip
+
+                key = ("events", filters, statuses, language)
+                return web.results.remember(key, version, results)
+
+        body = await run_short_read(web.database, page)
         return render(request, "events/list.html", body=body)
 
     @routes.get("/events/{event_id}")
