@@ -15,7 +15,8 @@ from tests.search.conftest import add_event
 from binational.search.engine import SearchEngine, open_engine
 from binational.search.query import SearchQuery, search
 from binational.search.state import read_state
-from binational.search.sync import synchronize
+from binational.search.sync import is_current, synchronize
+from binational.store.data_version import data_version
 from binational.store.events import get_event, update_event
 from binational.store.links import add_link, remove_link
 from binational.store.models import Event, Revision
@@ -36,6 +37,22 @@ def test_built_once_then_current(engine):
     assert synchronize(engine).kind == "current"
     assert search(engine, SearchQuery(text="fentanyl")).total > 0
     assert (engine.builds, engine.deltas) == (1, 0)
+
+
+def test_is_current_tells_whether_a_search_would_only_read(engine, database, corpus):
+    """What the web asks before searching on its event loop (``web/routes/events``)."""
+
+    def version():
+        with database.connect() as connection:
+            return data_version(connection)
+
+    assert not is_current(engine, version())  # nothing loaded yet
+    synchronize(engine)
+    assert is_current(engine, version())
+    edit(database, corpus["title"], title="Zanzibar clove agreement")
+    assert not is_current(engine, version())
+    search(engine, SearchQuery(text="zanzibar"), version=version())
+    assert is_current(engine, version()) and engine.deltas == 1
 
 
 def test_an_edit_is_found_by_the_next_search_through_a_delta(engine, database, corpus):

@@ -12,9 +12,9 @@ title hit first when that provably gives the same page), ``query`` (the service:
 
 from binational.search.engine import SearchEngine, open_engine
 from binational.search.query import SearchQuery, SearchResults, search
-from binational.search.sync import SyncOutcome, index_status, synchronize
+from binational.search.sync import SyncOutcome, index_status, is_current, synchronize
 
 __all__ = [
     "SearchEngine", "SearchQuery", "SearchResults", "SyncOutcome", "index_status",
-    "open_engine", "search", "synchronize",
+    "is_current", "open_engine", "search", "synchronize",
 ]  # fmt: skip

@@ -122,6 +122,13 @@ def index_status(engine: SearchEngine) -> str:
         return "ready" if _is_current(engine, version) else "stale"
 
 
+def is_current(engine: SearchEngine, version: Version) -> bool:
+    """Whether the loaded index reflects ``version`` (a search then neither builds
+    nor applies a delta: it only reads)."""
+    with engine.lock:
+        return _is_current(engine, version)
+
+
 def _is_current(engine: SearchEngine, version: Version) -> bool:
     state = engine.state
     return (

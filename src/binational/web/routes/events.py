@@ -14,7 +14,8 @@ from binational.accounts.roles import Actor
 from binational.curation.edits import EventChanges
 from binational.domain import DatePrecision, EventStatus, PartialDate
 from binational.errors import UserError
-from binational.store.data_version import data_version
+from binational.search import is_current
+from binational.store.data_version import Version, data_version
 from binational.store.drafts import StoredDraft
 from binational.web.http.deps import reader, require_editor, visible_statuses, web_context
 from binational.web.http.short_reads import run_short_read
@@ -68,28 +69,34 @@ def router() -> APIRouter:
 
     @routes.get("/events")
     async def events_page(request: Request, actor: Actor = Depends(reader)) -> Response:
-        """On SQLite the listing runs on the event loop, as the short reads do: a
-        search is CPU work that holds the GIL for most of its few milliseconds, and
-        handing it to a worker thread and back cost more (docs/benchmarks.md, the
-        web benchmark)."""
+        """When the search index is current, on SQLite, the listing runs on the event
+        loop as the short reads do: a search is then CPU work that holds the GIL for
+        most of its few milliseconds, and handing it to a worker thread and back cost
+        more (docs/benchmarks.md, the web benchmark). Bringing the index up to date
+        (a delta after an edit, a build) runs in a worker thread."""
         web = web_context(request)
         filters = parse_filters(request.query_params)
         statuses, language = visible_statuses(actor), request_language(request)
 
-        def page() -> Markup:
-            with web.database.connect() as connection:
-                version = data_version(connection)
-
-                def results() -> Markup:
+        def page(version: Version) -> Markup:
+            def results() -> Markup:
+                with web.database.connect() as connection:
                     listing = list_events(connection, filters, statuses, web, True, version)
-                    view = events_view(listing, filters, Translator(language), web)
-                    return render_fragment(web.templates, "events/results.html", language,
-                                           listing=listing, filters=filters, view=view)  # fmt: skip
+                view = events_view(listing, filters, Translator(language), web)
+                return render_fragment(web.templates, "events/results.html", language,
+                                       listing=listing, filters=filters, view=view)  # fmt: skip
 
-                key = ("events", filters, statuses, language)
-                return web.results.remember(key, version, results)
+            return web.results.remember(("events", filters, statuses, language), version, results)
 
-        body = await run_short_read(web.database, page)
+        def read_version() -> Version:
+            with web.database.connect() as connection:
+                return data_version(connection)
+
+        version = await run_short_read(web.database, read_version)
+        if web.database.dialect == "sqlite" and is_current(web.search, version):
+            body = page(version)
+        else:
+            body = await run_in_threadpool(page, version)
         return render(request, "events/list.html", body=body)
 
     @routes.get("/events/{event_id}")
