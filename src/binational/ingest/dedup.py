@@ -59,10 +59,26 @@ _MASK = np.uint64(0xFFFFFFFF)
 
 
 _WORD = re.compile(r"\w+")
+# A non-ASCII character that is not a word character (curly quotes, dashes, "¿"...).
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+# Runs of ASCII word bytes and non-ASCII bytes: in the UTF-8 of a text whose non-ASCII
+# characters are all word characters, exactly the UTF-8 of each of its words.
+_UTF8_WORD = re.compile(rb"[\w\x80-\xff]+")
 
 
 def words_of(normalized: str) -> list[str]:
     return _WORD.findall(normalized)
+
+
+def _word_bytes(normalized: str, encoded: bytes) -> list[bytes]:
+    """The UTF-8 of each word of ``normalized`` (``encoded`` is its UTF-8), in order.
+
+    Split from the bytes when that gives the same words, which spares a string and an
+    encoding per word: when the text has no non-ASCII character other than letters
+    and digits (about half the pages; see ``_UTF8_WORD``)."""
+    if _NON_ASCII_NON_WORD.search(normalized) is None:
+        return _UTF8_WORD.findall(encoded)
+    return list(map(str.encode, words_of(normalized)))
 
 
 def shingle_hashes(text: str, normalized: str | None = None) -> np.ndarray:
@@ -70,24 +86,20 @@ def shingle_hashes(text: str, normalized: str | None = None) -> np.ndarray:
     (CRC-32 of its UTF-8, stable across processes), three consecutive ones mixed.
     (The words are hashed by ``map`` over C functions: a loop or a table of the
     distinct words in Python costs several times as much.)"""
-    return np.unique(
-        _shingle_codes(normalized if normalized is not None else normalized_text(text))
-    )
+    normalized = normalized if normalized is not None else normalized_text(text)
+    return np.unique(_shingle_codes(_word_bytes(normalized, normalized.encode())) & _MASK)
 
 
-def _shingle_codes(normalized: str) -> np.ndarray:
-    """The hash of every word 3-shingle of a normalized text, in text order, repeats
-    included."""
-    words = words_of(normalized)
+def _shingle_codes(words: list[bytes]) -> np.ndarray:
+    """The hash of every word 3-shingle of a text's words (their UTF-8), in text order,
+    repeats included, in the low 32 bits (the high ones are left as they fall)."""
     if not words:
         return np.empty(0, dtype=np.uint64)
-    crcs = map(zlib.crc32, map(str.encode, words))
-    codes = np.fromiter(crcs, dtype=np.uint64, count=len(words))
+    codes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     if len(codes) < SHINGLE_WORDS:
         codes = np.concatenate([codes, np.zeros(SHINGLE_WORDS - len(codes), dtype=np.uint64)])
     mixed = codes[:-2] * _MIX[0] + codes[1:-1] * _MIX[1] + codes[2:] * _MIX[2]
     mixed ^= mixed >> np.uint64(32)
-    mixed &= _MASK
     return mixed
 
 
@@ -105,13 +117,26 @@ def signature(text: str, normalized: str | None = None) -> bytes | None:
     each of datasketch's permutations, the minimum kept), in a few array operations:
     through a ``MinHash`` object, which converts every hash to a Python integer and
     back, a page cost three times as much. A test holds the two equal."""
+    normalized = normalized if normalized is not None else normalized_text(text)
+    return _signature_of_words(_word_bytes(normalized, normalized.encode()))
+
+
+def fingerprint(text: str) -> tuple[str, bytes | None]:
+    """``(text_sha256(text), signature(text))``, normalizing and encoding the text once."""
+    normalized = normalized_text(text)
+    encoded = normalized.encode("utf-8")
+    sha = hashlib.sha256(encoded).hexdigest()
+    return sha, _signature_of_words(_word_bytes(normalized, encoded))
+
+
+def _signature_of_words(words: list[bytes]) -> bytes | None:
     # Every shingle's hash, repeats included: a repeat cannot change a minimum, and
     # the few a page has cost less to hash again than sorting them out does.
-    hashes = _shingle_codes(normalized if normalized is not None else normalized_text(text))
+    hashes = _shingle_codes(words)
     if not len(hashes):
         return None
     a, b = _permutations()
-    mixed = hashes.astype(DTYPE)
+    mixed = hashes.astype(DTYPE)  # the low 32 bits: the shingle hash
     shift1, multiplier1, shift2, multiplier2, shift3 = _FMIX32
     mixed ^= mixed >> shift1
     mixed *= multiplier1
