@@ -151,3 +151,18 @@ def test_date_guess_is_htmldates_on_the_releases_and_random_datelines(releases, 
         assert _guess_date(text, url) == _find_date_on_the_lines(text, url), (text, url)
         guessed += _find_date_on_the_lines(text, url) is not None
     assert guessed > len(texts) // 3, guessed
+
+
+def test_a_pages_extractor_is_a_copy_with_its_url(options):
+    from copy import copy
+
+    from binational.ingest.extract import _slot_names
+
+    names = _slot_names(type(options.extractor))
+    assert names and "url" in names and "date_params" in names
+    page = options.for_page("https://x.example/a")
+    expected = copy(options.extractor)
+    expected.url = expected.source = "https://x.example/a"
+    assert page is not options.extractor and type(page) is type(options.extractor)
+    assert [getattr(page, name) for name in names] == [getattr(expected, name) for name in names]
+    assert options.extractor.url is None and options.extractor.source is None

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from copy import copy
 from dataclasses import dataclass
+from functools import cache
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 MIN_TEXT_CHARS = 80
@@ -41,6 +45,34 @@ class ExtractionOptions:
             },
         )
         return cls(extractor)
+
+    def for_page(self, url: str) -> Any:
+        """A copy of the extractor for the page at ``url``: the shared one stays as it
+        is. Its slots are read and written at once (``copy.copy`` takes a class with
+        ``__slots__`` through ``__reduce_ex__``, at several times the cost)."""
+        extractor = self.extractor
+        names = _slot_names(type(extractor))
+        if names is None:
+            page = copy(extractor)
+        else:
+            page = object.__new__(type(extractor))
+            try:
+                values = attrgetter(*names)(extractor)
+            except AttributeError:  # a slot left unset: copy.copy leaves it so too
+                page = copy(extractor)
+            else:
+                deque(map(setattr, repeat(page), names, values), maxlen=0)  # consumed in C
+        page.url = page.source = url
+        return page
+
+
+@cache
+def _slot_names(kind: type) -> tuple[str, ...] | None:
+    """The slots of a class with no instance ``__dict__`` (None when it has one)."""
+    if "__dict__" in dir(kind) or not hasattr(kind, "__slots__"):
+        return None
+    names = [name for klass in kind.__mro__ for name in getattr(klass, "__slots__", ())]
+    return tuple(dict.fromkeys(names)) or None
 
 
 @dataclass(frozen=True)
@@ -92,8 +124,7 @@ def extract_page(
     if not html:
         return None
     raw = html.encode("utf-8") if isinstance(html, str) else html
-    extractor = copy(options.extractor)  # the shared options stay untouched
-    extractor.url = extractor.source = url
+    extractor = options.for_page(url)
     try:
         result = bare_extraction(raw, options=extractor)
     except ValueError:
