@@ -19,9 +19,12 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
+from operator import getitem
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -189,16 +192,18 @@ class NearDuplicateIndex:
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.bands, self.rows = lsh.b, lsh.r
         width = self.rows * np.dtype(DTYPE).itemsize
-        self._band_bounds = tuple((i * width, (i + 1) * width) for i in range(self.bands))
-        self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.bands)]
+        self._band_slices = tuple(slice(i * width, (i + 1) * width) for i in range(self.bands))
+        self._tables: list[defaultdict[bytes, list[int]]] = [
+            defaultdict(list) for _ in range(self.bands)
+        ]
         self._entries: dict[int, tuple[int, bytes]] = {}
         self._per_candidate: dict[int, int] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def _band_keys(self, sig: bytes) -> list[bytes]:
-        return [sig[start:end] for start, end in self._band_bounds]
+    def _band_keys(self, sig: bytes) -> Iterator[bytes]:
+        return map(sig.__getitem__, self._band_slices)
 
     def add(self, document_id: int, candidate_id: int, sig: bytes) -> None:
         if document_id in self._entries:
@@ -207,8 +212,9 @@ class NearDuplicateIndex:
             return
         self._per_candidate[candidate_id] = self._per_candidate.get(candidate_id, 0) + 1
         self._entries[document_id] = (candidate_id, sig)
-        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
-            table.setdefault(key, []).append(document_id)
+        # Each band's list (made when new) gets the id; consumed in C, as in ``_candidates``.
+        lists = map(getitem, self._tables, self._band_keys(sig))
+        deque(map(list.append, lists, repeat(document_id)), maxlen=0)
 
     def add_all(self, rows: Iterable[tuple[int, int, bytes]]) -> None:
         for document_id, candidate_id, sig in rows:
