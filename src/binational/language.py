@@ -37,14 +37,35 @@ FUNCTION_WORDS = {
     )),
 }  # fmt: skip
 _LANGUAGE_OF = {word: lang for lang, words in FUNCTION_WORDS.items() for word in words}
-_WORD = re.compile(r"[^\W\d_]+")
+# The same, by the UTF-8 of the word.
+_LANGUAGE_OF_UTF8 = {word.encode("utf-8"): lang for word, lang in _LANGUAGE_OF.items()}
+# A word is a run of letters (``[^\W\d_]``). A run of non-ASCII characters that are no
+# letters (curly quotes, dashes, "¿"):
+_NON_ASCII_NON_LETTERS = re.compile(r"(?:(?![^\W\d_])[^\x00-\x7f])+")
+# Each byte as itself when it is an ASCII letter or belongs to a non-ASCII character
+# (0x80 and above, in UTF-8), else as a space.
+_LETTER_BYTES_ONLY = bytes(
+    byte if byte >= 0x80 or chr(byte).isalpha() else ord(" ") for byte in range(256)
+)
+
+
+def _words_utf8(text: str) -> list[bytes]:
+    r"""The UTF-8 of each word of ``text`` (its runs of ``[^\W\d_]``), in order.
+
+    The non-ASCII characters that are no letters become spaces, which changes no
+    word; then, in the UTF-8, every byte of no word becomes a space (one
+    ``bytes.translate``), and the words are what ``split`` leaves: a regular
+    expression finding the words costs several times as much."""
+    if not text.isascii():
+        text = _NON_ASCII_NON_LETTERS.sub(" ", text)
+    return text.encode("utf-8").translate(_LETTER_BYTES_ONLY).split()
 
 
 def function_word_guess(text: str, minimum: int = 8, ratio: float = 3.0) -> str | None:
     """The language whose function words clearly dominate ``text``, if one does."""
     # Each word's language (None for most), counted by ``list.count``: a ``Counter``
     # costs more than the counting itself on a sample this short.
-    languages = list(map(_LANGUAGE_OF.get, _WORD.findall(text.lower())))
+    languages = list(map(_LANGUAGE_OF_UTF8.get, _words_utf8(text.lower())))
     ranked = sorted(((lang, languages.count(lang)) for lang in FUNCTION_WORDS),
                     key=lambda item: -item[1])  # fmt: skip
     (best, top), (_, second) = ranked[0], ranked[1]
