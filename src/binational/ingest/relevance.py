@@ -272,8 +272,9 @@ def score_document(
 def trilateral_wording(body: str, lowered: str) -> bool:
     """Whether ``TRILATERAL`` matches ``body`` (``lowered``: ``body.lower()``), looked
     for only when the lower-cased text has one of its pieces."""
-    if not any(piece in lowered for piece in _TRILATERAL_PIECES) and not any(
-        other in body for other in _OTHER_IS
+    # (``map`` over the bound ``__contains__``: the tests run in C, with no generator)
+    if not any(map(lowered.__contains__, _TRILATERAL_PIECES)) and not any(
+        map(body.__contains__, _OTHER_IS)
     ):
         return False
     return TRILATERAL.search(body) is not None
