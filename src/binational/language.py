@@ -39,9 +39,11 @@ FUNCTION_WORDS = {
 _LANGUAGE_OF = {word: lang for lang, words in FUNCTION_WORDS.items() for word in words}
 # The same, by the UTF-8 of the word.
 _LANGUAGE_OF_UTF8 = {word.encode("utf-8"): lang for word, lang in _LANGUAGE_OF.items()}
-# A word is a run of letters (``[^\W\d_]``). A run of non-ASCII characters that are no
-# letters (curly quotes, dashes, "¿"):
-_NON_ASCII_NON_LETTERS = re.compile(r"(?:(?![^\W\d_])[^\x00-\x7f])+")
+# A word is a run of letters (``[^\W\d_]``). The non-ASCII characters that are no
+# letters: a run of non-word ones (curly quotes, dashes, "¿"), and a digit (one class
+# each: an alternation of the two, or a look-ahead, costs several times as much).
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
+_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f\D]")
 # Each byte as itself when it is an ASCII letter or belongs to a non-ASCII character
 # (0x80 and above, in UTF-8), else as a space.
 _LETTER_BYTES_ONLY = bytes(
@@ -57,7 +59,9 @@ def _words_utf8(text: str) -> list[bytes]:
     ``bytes.translate``), and the words are what ``split`` leaves: a regular
     expression finding the words costs several times as much."""
     if not text.isascii():
-        text = _NON_ASCII_NON_LETTERS.sub(" ", text)
+        text = _NON_ASCII_NON_WORD.sub(" ", text)
+        if _NON_ASCII_DIGIT.search(text):
+            text = _NON_ASCII_DIGIT.sub(" ", text)
     return text.encode("utf-8").translate(_LETTER_BYTES_ONLY).split()
 
 
