@@ -62,8 +62,8 @@ _MASK = np.uint64(0xFFFFFFFF)
 
 
 _WORD = re.compile(r"\w+")
-# A non-ASCII character that is not a word character (curly quotes, dashes, "¿"...).
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+# A run of non-ASCII characters that are no word characters (curly quotes, dashes, "¿")...
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
 # Each byte as itself when it is an ASCII word character or belongs to a non-ASCII
 # character (0x80 and above, in UTF-8), else as a space.
 _WORD_BYTES_ONLY = bytes(
