@@ -124,6 +124,22 @@ URLS = ["http://x/a", "https://www.gob.mx/sre/prensa/2023/10/31/comunicado-412",
         "https://www.state.gov/2019/05/", "https://x.example/news/2023-13-45/a"]  # fmt: skip
 
 
+def benchmark_page_texts(options, count: int) -> list[tuple[str, str]]:
+    """The article text and URL of ``count`` pages of ``benchmarks/bench_ingest.py``."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_ingest.py"
+    spec = importlib.util.spec_from_file_location("bench_ingest", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    texts = []
+    for url, body in bench.build_pages(count, seed=3):
+        extraction = extract_page(body, url, options)
+        texts.append((extraction.text, url))
+    return texts
+
+
 @pytest.mark.parametrize("url", URLS)
 @pytest.mark.parametrize("text", DATELINES)
 def test_date_guess_is_htmldates_find_date_on_the_lines(text, url):
@@ -143,6 +159,7 @@ def test_date_guess_is_htmldates_on_the_releases_and_random_datelines(releases, 
         for layout in range(4):
             html = pages.article_html(release, layout=layout, date_in="none").encode()
             texts.append(extract_page(html, "http://x/a", options).text)
+    texts += [text for text, _ in benchmark_page_texts(options, 80)]
     rng = random.Random(8)
     texts += ["".join(rng.choices(DATE_PIECES, k=rng.randint(1, 25))) for _ in range(300)]
     guessed = 0
