@@ -1,7 +1,7 @@
 """Benchmark: documents per second through extract → dedup → link → score, against
 trafilatura extraction alone on the same pages, in the same run.
 
-    .venv/bin/python benchmarks/bench_ingest.py [--pages 2000] [--runs 3]
+    .venv/bin/python benchmarks/bench_ingest.py [--pages 2000] [--runs 3] [--steps]
 
 The pages are built from the real releases (tests/fixtures/releases.json) wrapped in
 the fixture site layouts (tests/fixtures/web/pages.py): each page is a variant of one
@@ -24,6 +24,10 @@ pipeline pass is exactly what an ingest run does per page after fetching
 fallback, language, canonical URL, hashes, MinHash, registry linking, topics,
 scoring) plus the dedup decision (exact hash, LSH query and insert); it does not
 include HTTP or database writes.
+
+With ``--steps``, a further pass over new pages times the steps of that path one by
+one, in its order, each page first extracted by trafilatura alone as in the runs:
+where the pipeline's own time goes between extractions.
 """
 
 from __future__ import annotations
@@ -93,8 +97,12 @@ def interleaved_pass(corpus, analyzer) -> dict[str, float | dict[str, int]]:
     index = NearDuplicateIndex(0.5)
     hashes: dict[str, int] = {}
     outcome = {"new": 0, "duplicates": 0, "empty": 0}
-    seconds = {("bare", True): 0.0, ("bare", False): 0.0,
-               ("pipeline", True): 0.0, ("pipeline", False): 0.0}  # (side, ran first)
+    seconds = {
+        ("bare", True): 0.0,
+        ("bare", False): 0.0,
+        ("pipeline", True): 0.0,
+        ("pipeline", False): 0.0,
+    }  # (side, ran first)
     cpu = {"bare": 0.0, "pipeline": 0.0}
     pages = {True: 0, False: 0}  # pages where bare ran first, and where it ran second
 
@@ -141,10 +149,88 @@ def interleaved_pass(corpus, analyzer) -> dict[str, float | dict[str, int]]:
     return result
 
 
+def step_costs(corpus, analyzer) -> dict[str, float]:
+    """Seconds a page of each step of ``analyze_page`` and of the dedup decision, in
+    the pipeline's order, each page first extracted by trafilatura alone (timed as
+    "bare extraction"), as in the interleaved pass: where the pipeline's own time
+    goes between extractions. (The steps are called one by one, as ``analyze_page``
+    calls them, private helpers included.)"""
+    from trafilatura import bare_extraction
+
+    from binational.ingest import extract
+    from binational.ingest.canonical import canonical_url, host_of
+    from binational.ingest.dedup import NearDuplicateIndex, fingerprint
+    from binational.ingest.relevance import is_official_host, linked_entities, score_document
+
+    index, hashes = NearDuplicateIndex(0.5), {}
+    seconds: dict[str, float] = {}
+    clock = [0.0]  # when the step being timed started
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        seconds[step] = seconds.get(step, 0.0) + now - clock[0]
+        clock[0] = now
+
+    for number, (url, body) in enumerate(corpus):
+        clock[0] = time.perf_counter()
+        options = copy(analyzer.extraction.extractor)
+        options.url = options.source = url
+        bare_extraction(body, options=options)
+        lap("bare extraction (the other side)")
+        result = bare_extraction(body, options=analyzer.extraction.for_page(url))
+        lap("extraction")
+        title = (result.title or "").strip()
+        text = extract._without_heading(title, (result.text or "").strip())
+        if extract._parse_date(result.date) is None:
+            extract._guess_date(text, url)
+        lap("date guess (pages stating none)")
+        analyzer.languages.detect(text, extract.declared_language(body))
+        lap("language")
+        canonical_url(url)
+        host = host_of(url)
+        official = is_official_host(host, analyzer.official_hosts)
+        lap("canonical URL, host")
+        combined = f"{title}\n{text}"
+        linked = linked_entities(analyzer.annotator.find_mentions(combined), analyzer.parties)
+        lap("linker (folding included)")
+        topics = sorted({hit.slug for hit in analyzer.annotator.tag_topics(combined)})
+        lap("topics")
+        score_document(title, text, linked, topics, official, host)
+        lap("relevance")
+        sha256, signature = fingerprint(text)
+        lap("hash, MinHash")
+        cluster = hashes.get(sha256)
+        if cluster is None and signature:
+            match = index.best_match(signature)
+            cluster = match.candidate_id if match else None
+        cluster = number if cluster is None else cluster
+        hashes.setdefault(sha256, cluster)
+        if signature:
+            index.add(number, cluster, signature)
+        lap("dedup decision")
+    return {step: total / len(corpus) for step, total in seconds.items()}
+
+
+def print_step_costs(costs: dict[str, float]) -> None:
+    bare = costs.pop("bare extraction (the other side)")
+    own = sum(cost for step, cost in costs.items() if step != "extraction")
+    print(
+        f"per page, µs: bare extraction {bare * 1e6:.0f}; the pipeline's extraction "
+        f"{costs['extraction'] * 1e6:.0f}, its own steps {own * 1e6:.0f} ({own / bare:.0%} "
+        f"of bare; ≥ 80% allows about a quarter, {bare / 4 * 1e6:.0f}):"
+    )
+    for step, cost in sorted(costs.items(), key=lambda item: -item[1]):
+        if step != "extraction":
+            print(f"  {step:32} {cost * 1e6:6.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--steps", action="store_true", help="also time each step between extractions"
+    )
     args = parser.parse_args()
     load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
@@ -168,17 +254,26 @@ def main() -> None:
     for side, label in (("bare", "bare trafilatura extraction:"),
                         ("pipeline", "extract→dedup→link→score:  ")):  # fmt: skip
         rates = [r[side] for r in results]
-        print(f"{label} {median(rates):7.1f} docs/s  runs: "
-              + ", ".join(f"{rate:.1f}" for rate in rates)
-              + f"; ran first {median(r[f'{side} first'] for r in results):.1f}, "
-              f"second {median(r[f'{side} second'] for r in results):.1f}")
+        print(
+            f"{label} {median(rates):7.1f} docs/s  runs: "
+            + ", ".join(f"{rate:.1f}" for rate in rates)
+            + f"; ran first {median(r[f'{side} first'] for r in results):.1f}, "
+            f"second {median(r[f'{side} second'] for r in results):.1f}"
+        )
     ratios = [r["pipeline"] / r["bare"] for r in results]
     cpu_ratios = [r["pipeline cpu"] / r["bare cpu"] for r in results]
-    print(f"pipeline / bare: {median(ratios):.0%} wall (target ≥ 80%), "
-          f"{median(cpu_ratios):.0%} CPU; per run: "
-          + ", ".join(f"{ratio:.0%}" for ratio in ratios) + " wall, "
-          + ", ".join(f"{ratio:.0%}" for ratio in cpu_ratios) + " CPU")
+    print(
+        f"pipeline / bare: {median(ratios):.0%} wall (target ≥ 80%), "
+        f"{median(cpu_ratios):.0%} CPU; per run: "
+        + ", ".join(f"{ratio:.0%}" for ratio in ratios)
+        + " wall, "
+        + ", ".join(f"{ratio:.0%}" for ratio in cpu_ratios)
+        + " CPU"
+    )
     print(f"last pipeline pass: {results[-1]['outcome']}")
+    if args.steps:  # on new pages of their own, after the runs
+        print_step_costs(step_costs(build_pages(args.pages, seed=7 + args.runs), analyzer))
+
 
 if __name__ == "__main__":
     main()

@@ -68,3 +68,17 @@ def test_urls_left_as_they_are_are_those_the_rules_leave():
         assert canonical_url(url) == _canonical_by_parts(url), url
         shortcut += bool(_ALREADY_CANONICAL.fullmatch(url))
     assert shortcut > 2000, shortcut
+
+
+def test_host_of_agrees_with_urlsplit():
+    """The host read off a URL already canonical is urlsplit's, on every URL."""
+    from urllib.parse import urlsplit
+
+    rng = random.Random(4)
+    for _ in range(20000):
+        url = rng.choice(["http://", "https://", "HTTP://", ""]) + rng.choice(
+            ["a", "x.example", "gob.mx", "X.Example", "a.", "user@a", "[::1]"]
+        )
+        pieces = URL_PIECES if rng.random() < 0.5 else PLAIN_PIECES
+        url += "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert host_of(url) == (urlsplit(url).hostname or "").lower().rstrip("."), url

@@ -4,6 +4,7 @@ import random
 from datasketch import MinHash
 
 from binational.ingest.dedup import (
+    _NON_ASCII_NON_WORD,
     DTYPE,
     NUM_PERM,
     SCHEME,
@@ -79,3 +80,35 @@ def test_signature_is_datasketchs_affine32_minhash(releases):
         expected = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int)
         expected.update_batch(shingle_hashes(text))
         assert signature(text) == expected.hashvalues.astype(DTYPE).tobytes()
+
+
+WORD_PIECES = [
+    "a", "B", "7", "_", " ", "  ", "\n", ".", ",", "-", "é", "Ñ", "ü", "¿", "¡", "“", "”",
+    "—", "–", "«", "»", "ß", "İ", "\u0301", "e\u0301", "ﬁ", "²", "½", "٣", "中", "😀", "\u00a0",
+    "México", "año", "U.S.", "(SRE)", "'s",
+]  # fmt: skip
+
+
+def test_words_split_from_bytes_are_the_words_of_the_text():
+    """``_word_bytes`` finds the UTF-8 of the text's words, with or without non-ASCII
+    characters that are not word characters (which it turns into spaces first)."""
+    from binational.ingest.dedup import _word_bytes, normalized_text, words_of
+
+    rng = random.Random(6)
+    plain = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(WORD_PIECES) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.5:
+            text = "".join(c for c in text if c.isascii() or c.isalnum())
+        normalized = normalized_text(text)
+        expected = [word.encode("utf-8") for word in words_of(normalized)]
+        assert _word_bytes(normalized, normalized.encode("utf-8")) == expected, text
+        plain += _NON_ASCII_NON_WORD.search(normalized) is None
+    assert 1000 < plain < 4000, plain
+
+
+def test_fingerprint_is_the_hash_and_the_signature(releases):
+    from binational.ingest.dedup import fingerprint
+
+    for text in [*(r["text"] for r in releases.values()), "", "¿Qué? «Sí» — 2023", "a b"]:
+        assert fingerprint(text) == (text_sha256(text), signature(text))

@@ -85,3 +85,101 @@ def test_function_words_belong_to_one_language_each():
     for i, words in enumerate(languages):
         for other in languages[i + 1 :]:
             assert not words & other, words & other
+
+
+def _find_date_on_the_lines(text: str, url: str) -> dt.date | None:
+    """What ``_guess_date`` answers, the plain way: htmldate's ``find_date`` on a page
+    of the text's first twelve lines as paragraphs."""
+    from html import escape
+
+    from htmldate import find_date
+
+    lines = "".join(f"<p>{escape(line)}</p>" for line in text.split("\n")[:12])
+    found = find_date(
+        f"<html><body>{lines}</body></html>", extensive_search=True, original_date=False, url=url
+    )
+    return dt.date.fromisoformat(found) if found else None
+
+
+DATELINES = [
+    "WASHINGTON, September 29, 2023 — The delegations met.",
+    "Ciudad de México, 31 de octubre de 2023. Los gobiernos acordaron.",
+    "Ciudad de México, a 1 de noviembre de 2023\nComunicado No. 412",
+    "Sept. 29, 2023\nThe United States and Mexico held the dialogue.",
+    "29/09/2023 — Joint statement", "2023-09-29 Joint statement", "30.10.23 Reunión",
+    "Posted on 20231102 by the press office", "Updated 2023-11-02T10:00:00Z", "10/2023 report",
+    "2023/10 report", "Published: 12 March 2021 | Updated: 14 March 2021",
+    "© 2021 Secretaría de Relaciones Exteriores", "Copyright 2019-2022 U.S. Department of State",
+    "The 2026 summit follows the 2023 one.", "Meeting on 31/12/2099, far in the future.",
+    "Lunes 6 de noviembre de 2023, 10:30 hrs.", "November 6th, 2023 at 10:30 a.m. EST",
+    "Reference 4512: item 88231 of the series.\nNo date here at all.", "", "\n\n",
+    "<p>Escaped & \"quoted\" 'text' from 2022</p>",
+    "A line.\n" * 14 + "July 4, 2023 on the thirteenth line and after",
+]  # fmt: skip
+DATE_PIECES = [
+    "2023", "23", "11", "31", "1", "-", "/", ".", " ", ",", "de", "octubre", "October", "Oct.",
+    "the meeting", "©", "\n", "2021-2023", "T10:00:00", "1999", "20231102", "(c)", "updated",
+]  # fmt: skip
+URLS = ["http://x/a", "https://www.gob.mx/sre/prensa/2023/10/31/comunicado-412",
+        "https://www.state.gov/2019/05/", "https://x.example/news/2023-13-45/a"]  # fmt: skip
+
+
+def benchmark_page_texts(options, count: int) -> list[tuple[str, str]]:
+    """The article text and URL of ``count`` pages of ``benchmarks/bench_ingest.py``."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_ingest.py"
+    spec = importlib.util.spec_from_file_location("bench_ingest", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    texts = []
+    for url, body in bench.build_pages(count, seed=3):
+        extraction = extract_page(body, url, options)
+        texts.append((extraction.text, url))
+    return texts
+
+
+@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("text", DATELINES)
+def test_date_guess_is_htmldates_find_date_on_the_lines(text, url):
+    from binational.ingest.extract import _guess_date
+
+    assert _guess_date(text, url) == _find_date_on_the_lines(text, url)
+
+
+def test_date_guess_is_htmldates_on_the_releases_and_random_datelines(releases, options):
+    import random
+
+    from binational.ingest.extract import _guess_date
+
+    texts = []
+    for release in releases.values():
+        texts.append(release["text"])
+        for layout in range(4):
+            html = pages.article_html(release, layout=layout, date_in="none").encode()
+            texts.append(extract_page(html, "http://x/a", options).text)
+    texts += [text for text, _ in benchmark_page_texts(options, 80)]
+    rng = random.Random(8)
+    texts += ["".join(rng.choices(DATE_PIECES, k=rng.randint(1, 25))) for _ in range(300)]
+    guessed = 0
+    for number, text in enumerate(texts):
+        url = URLS[number % len(URLS)]
+        assert _guess_date(text, url) == _find_date_on_the_lines(text, url), (text, url)
+        guessed += _find_date_on_the_lines(text, url) is not None
+    assert guessed > len(texts) // 3, guessed
+
+
+def test_a_pages_extractor_is_a_copy_with_its_url(options):
+    from copy import copy
+
+    from binational.ingest.extract import _slot_names
+
+    names = _slot_names(type(options.extractor))
+    assert names and "url" in names and "date_params" in names
+    page = options.for_page("https://x.example/a")
+    expected = copy(options.extractor)
+    expected.url = expected.source = "https://x.example/a"
+    assert page is not options.extractor and type(page) is type(options.extractor)
+    assert [getattr(page, name) for name in names] == [getattr(expected, name) for name in names]
+    assert options.extractor.url is None and options.extractor.source is None

@@ -109,6 +109,21 @@ def test_risky_acronyms_resolve_by_context(
     assert 0.5 < acronyms[0].confidence <= 0.9
 
 
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        # SRE is linked in the first round; PDI, which needs context, only by it, in a second
+        ("The office (SRE) wrote to PDI yesterday.", {"sre", "comprehensive-development-plan"}),
+        ("The office wrote to PDI yesterday.", set()),
+    ],
+)  # fmt: skip
+def test_a_link_made_by_context_supports_related_ones(linker: Linker, text: str, linked) -> None:
+    assert slugs(linker, text) == linked
+    reasons = {mention.slug: mention.reason for mention in linker.find(text)}
+    if linked:
+        assert reasons["comprehensive-development-plan"].endswith("related sre appears")
+
+
 def test_longest_match_wins_on_overlap(linker: Linker) -> None:
     mentions = linker.find(
         "the U.S.-Mexico Bicentennial Framework for Security, Public Health, and Safe Communities"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from binational.ingest.canonical import canonical_url, host_of
-from binational.ingest.dedup import normalized_text, signature, text_sha256
+from binational.ingest.dedup import fingerprint
 from binational.ingest.extract import ExtractionOptions, extract_page
 from binational.ingest.feeds import Entry
 from binational.ingest.relevance import is_official_host, linked_entities, score_document
@@ -71,7 +71,7 @@ def _assess(analyzer: Analyzer, title: str, text: str, url: str) -> dict[str, An
     linked = linked_entities(analyzer.annotator.find_mentions(combined), analyzer.parties)
     topics = sorted({hit.slug for hit in analyzer.annotator.tag_topics(combined)})
     relevance = score_document(title, text, linked, topics, official, host)
-    normalized = normalized_text(text)
+    sha256, signature = fingerprint(text)
     return {
         "official": official,
         "score": relevance.score,
@@ -80,8 +80,8 @@ def _assess(analyzer: Analyzer, title: str, text: str, url: str) -> dict[str, An
             {"slug": item.slug, "kind": item.kind, "mention": item.mention} for item in linked
         ),
         "topics": tuple(topics),
-        "signature": signature(text, normalized),
-        "text_sha256": text_sha256(text, normalized),
+        "signature": signature,
+        "text_sha256": sha256,
     }
 
 

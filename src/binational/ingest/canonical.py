@@ -102,4 +102,6 @@ def without_tracking(url: str) -> str:
 
 def host_of(url: str) -> str:
     """The lower-cased host of a URL ('' when it has none)."""
+    if _ALREADY_CANONICAL.fullmatch(url):  # "scheme://host/...", the host as it stays
+        return url.split("/", 3)[2]
     return (urlsplit(url).hostname or "").lower().rstrip(".")

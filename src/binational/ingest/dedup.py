@@ -19,9 +19,12 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
+from operator import getitem
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -59,10 +62,32 @@ _MASK = np.uint64(0xFFFFFFFF)
 
 
 _WORD = re.compile(r"\w+")
+# A run of non-ASCII characters that are no word characters (curly quotes, dashes, "¿")...
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]+")
+# Each byte as itself when it is an ASCII word character or belongs to a non-ASCII
+# character (0x80 and above, in UTF-8), else as a space.
+_WORD_BYTES_ONLY = bytes(
+    byte if byte >= 0x80 or chr(byte).isalnum() or byte == ord("_") else ord(" ")
+    for byte in range(256)
+)
 
 
 def words_of(normalized: str) -> list[str]:
     return _WORD.findall(normalized)
+
+
+def _word_bytes(normalized: str, encoded: bytes) -> list[bytes]:
+    """The UTF-8 of each word (``\\w+``) of ``normalized``, in order (``encoded`` is
+    its UTF-8).
+
+    The non-ASCII characters that are not word characters become spaces, which
+    changes no word; then, in the UTF-8, every byte that belongs to no word becomes a
+    space (one ``bytes.translate``), and the words are what ``split`` leaves. A
+    regular expression finding the words, and a string and an encoding per word,
+    cost several times as much."""
+    if _NON_ASCII_NON_WORD.search(normalized) is not None:
+        encoded = _NON_ASCII_NON_WORD.sub(" ", normalized).encode("utf-8")
+    return encoded.translate(_WORD_BYTES_ONLY).split()
 
 
 def shingle_hashes(text: str, normalized: str | None = None) -> np.ndarray:
@@ -70,24 +95,20 @@ def shingle_hashes(text: str, normalized: str | None = None) -> np.ndarray:
     (CRC-32 of its UTF-8, stable across processes), three consecutive ones mixed.
     (The words are hashed by ``map`` over C functions: a loop or a table of the
     distinct words in Python costs several times as much.)"""
-    return np.unique(
-        _shingle_codes(normalized if normalized is not None else normalized_text(text))
-    )
+    normalized = normalized if normalized is not None else normalized_text(text)
+    return np.unique(_shingle_codes(_word_bytes(normalized, normalized.encode())) & _MASK)
 
 
-def _shingle_codes(normalized: str) -> np.ndarray:
-    """The hash of every word 3-shingle of a normalized text, in text order, repeats
-    included."""
-    words = words_of(normalized)
+def _shingle_codes(words: list[bytes]) -> np.ndarray:
+    """The hash of every word 3-shingle of a text's words (their UTF-8), in text order,
+    repeats included, in the low 32 bits (the high ones are left as they fall)."""
     if not words:
         return np.empty(0, dtype=np.uint64)
-    crcs = map(zlib.crc32, map(str.encode, words))
-    codes = np.fromiter(crcs, dtype=np.uint64, count=len(words))
+    codes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     if len(codes) < SHINGLE_WORDS:
         codes = np.concatenate([codes, np.zeros(SHINGLE_WORDS - len(codes), dtype=np.uint64)])
     mixed = codes[:-2] * _MIX[0] + codes[1:-1] * _MIX[1] + codes[2:] * _MIX[2]
     mixed ^= mixed >> np.uint64(32)
-    mixed &= _MASK
     return mixed
 
 
@@ -105,13 +126,26 @@ def signature(text: str, normalized: str | None = None) -> bytes | None:
     each of datasketch's permutations, the minimum kept), in a few array operations:
     through a ``MinHash`` object, which converts every hash to a Python integer and
     back, a page cost three times as much. A test holds the two equal."""
+    normalized = normalized if normalized is not None else normalized_text(text)
+    return _signature_of_words(_word_bytes(normalized, normalized.encode()))
+
+
+def fingerprint(text: str) -> tuple[str, bytes | None]:
+    """``(text_sha256(text), signature(text))``, normalizing and encoding the text once."""
+    normalized = normalized_text(text)
+    encoded = normalized.encode("utf-8")
+    sha = hashlib.sha256(encoded).hexdigest()
+    return sha, _signature_of_words(_word_bytes(normalized, encoded))
+
+
+def _signature_of_words(words: list[bytes]) -> bytes | None:
     # Every shingle's hash, repeats included: a repeat cannot change a minimum, and
     # the few a page has cost less to hash again than sorting them out does.
-    hashes = _shingle_codes(normalized if normalized is not None else normalized_text(text))
+    hashes = _shingle_codes(words)
     if not len(hashes):
         return None
     a, b = _permutations()
-    mixed = hashes.astype(DTYPE)
+    mixed = hashes.astype(DTYPE)  # the low 32 bits: the shingle hash
     shift1, multiplier1, shift2, multiplier2, shift3 = _FMIX32
     mixed ^= mixed >> shift1
     mixed *= multiplier1
@@ -164,16 +198,18 @@ class NearDuplicateIndex:
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.bands, self.rows = lsh.b, lsh.r
         width = self.rows * np.dtype(DTYPE).itemsize
-        self._band_bounds = tuple((i * width, (i + 1) * width) for i in range(self.bands))
-        self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.bands)]
+        self._band_slices = tuple(slice(i * width, (i + 1) * width) for i in range(self.bands))
+        self._tables: list[defaultdict[bytes, list[int]]] = [
+            defaultdict(list) for _ in range(self.bands)
+        ]
         self._entries: dict[int, tuple[int, bytes]] = {}
         self._per_candidate: dict[int, int] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def _band_keys(self, sig: bytes) -> list[bytes]:
-        return [sig[start:end] for start, end in self._band_bounds]
+    def _band_keys(self, sig: bytes) -> Iterator[bytes]:
+        return map(sig.__getitem__, self._band_slices)
 
     def add(self, document_id: int, candidate_id: int, sig: bytes) -> None:
         if document_id in self._entries:
@@ -182,8 +218,9 @@ class NearDuplicateIndex:
             return
         self._per_candidate[candidate_id] = self._per_candidate.get(candidate_id, 0) + 1
         self._entries[document_id] = (candidate_id, sig)
-        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
-            table.setdefault(key, []).append(document_id)
+        # Each band's list (made when new) gets the id; consumed in C, as in ``_candidates``.
+        lists = map(getitem, self._tables, self._band_keys(sig))
+        deque(map(list.append, lists, repeat(document_id)), maxlen=0)
 
     def add_all(self, rows: Iterable[tuple[int, int, bytes]]) -> None:
         for document_id, candidate_id, sig in rows:

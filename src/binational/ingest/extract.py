@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from copy import copy
 from dataclasses import dataclass
+from functools import cache
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 MIN_TEXT_CHARS = 80
@@ -41,6 +45,34 @@ class ExtractionOptions:
             },
         )
         return cls(extractor)
+
+    def for_page(self, url: str) -> Any:
+        """A copy of the extractor for the page at ``url``: the shared one stays as it
+        is. Its slots are read and written at once (``copy.copy`` takes a class with
+        ``__slots__`` through ``__reduce_ex__``, at several times the cost)."""
+        extractor = self.extractor
+        names = _slot_names(type(extractor))
+        if names is None:
+            page = copy(extractor)
+        else:
+            page = object.__new__(type(extractor))
+            try:
+                values = attrgetter(*names)(extractor)
+            except AttributeError:  # a slot left unset: copy.copy leaves it so too
+                page = copy(extractor)
+            else:
+                deque(map(setattr, repeat(page), names, values), maxlen=0)  # consumed in C
+        page.url = page.source = url
+        return page
+
+
+@cache
+def _slot_names(kind: type) -> tuple[str, ...] | None:
+    """The slots of a class with no instance ``__dict__`` (None when it has one)."""
+    if "__dict__" in dir(kind) or not hasattr(kind, "__slots__"):
+        return None
+    names = [name for klass in kind.__mro__ for name in getattr(klass, "__slots__", ())]
+    return tuple(dict.fromkeys(names)) or None
 
 
 @dataclass(frozen=True)
@@ -92,8 +124,7 @@ def extract_page(
     if not html:
         return None
     raw = html.encode("utf-8") if isinstance(html, str) else html
-    extractor = copy(options.extractor)  # the shared options stay untouched
-    extractor.url = extractor.source = url
+    extractor = options.for_page(url)
     try:
         result = bare_extraction(raw, options=extractor)
     except ValueError:
@@ -130,16 +161,53 @@ def _guess_date(text: str, url: str) -> dt.date | None:
     """htmldate's guess from the article's text (a dateline, a date in the first
     lines): the latest plausible date it mentions, a news item's own date being
     usually its latest. Only the extracted text is searched, not the page's
-    furniture, which is both faster and less misleading."""
+    furniture, which is both faster and less misleading.
+
+    The answer of ``htmldate.find_date(page, extensive_search=True,
+    original_date=False, url=url)`` on a page of the first twelve lines as
+    paragraphs, reached by calling its stages that can fire on such a page, in its
+    order: the URL's date, the timestamp and idiosyncratic patterns of the markup,
+    the text segments, then its extensive search. The stages that read meta, script,
+    abbr, time, title, h1 or img elements, or the attributes of elements, are skipped:
+    this page has none (a test holds the two equal)."""
     from html import escape
 
-    from htmldate import find_date
+    from htmldate.core import (
+        MAX_SEGMENT_LEN,
+        MIN_SEGMENT_LEN,
+        TIMESTAMP_PATTERN,
+        compare_reference,
+        search_page,
+        serialize,
+    )
+    from htmldate.extractors import (
+        FREE_TEXT_EXPRESSIONS,
+        extract_url_date,
+        idiosyncrasies_search,
+        pattern_search,
+    )
+    from htmldate.utils import Extractor, load_html
+    from htmldate.validators import check_extracted_reference, get_max_date, get_min_date
 
-    page = "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in text.split("\n")[:12])
+    lines = "".join(f"<p>{escape(line)}</p>" for line in text.split("\n")[:12])
     try:
-        found = find_date(
-            page + "</body></html>", extensive_search=True, original_date=False, url=url
-        )
+        tree = load_html(f"<html><body>{lines}</body></html>")
+        if tree is None:
+            return None
+        options = Extractor(True, get_max_date(None), get_min_date(None), False, "%Y-%m-%d")
+        found = extract_url_date(url, options)
+        if found is None:
+            markup = serialize(tree)
+            found = pattern_search(markup, TIMESTAMP_PATTERN, options) or idiosyncrasies_search(
+                markup, options
+            )
+        if found is None:
+            reference = None
+            for segment in FREE_TEXT_EXPRESSIONS(tree):
+                segment = segment.strip()
+                if MIN_SEGMENT_LEN < len(segment) < MAX_SEGMENT_LEN:
+                    reference = compare_reference(reference, segment, options)
+            found = check_extracted_reference(reference, options) or search_page(markup, options)
         return _parse_date(found)
     except (ValueError, TypeError):
         return None

@@ -51,6 +51,15 @@ COUNTRY_PATTERNS = {
     "MX": (_word("m", r"[eé]xic(?:o|an|ans|ana|anas|ano|anos)\b|exican[oa]s?\b"),),
     "CA": (_word("c", r"anad(?:a|á|ian|ians)\b|anadienses?\b"), _word("o", r"ttawa\b")),
 }
+# For each pattern of ``COUNTRY_PATTERNS``, in order, pieces of which every match
+# contains one: a lower-cased text with none of them is not scanned (a scan stops at
+# every "e" or "o" of the text, a look for a piece costs a fraction of that).
+_COUNTRY_PIECES = {
+    "US": (("estados unidos", "uu.", "eeuu", "estadounidense"), ("washington",),
+           ("united states",)),
+    "MX": (("mexic", "méxic"),),
+    "CA": (("canad",), ("ottawa",)),
+}  # fmt: skip
 US_CAPITALS = _word("U", r"\.\s?S\.(?:\s?A\.)?|SA\b|S\b")
 # "\bword" written as in ``_word``: the letter first, the word boundary checked behind it.
 TRILATERAL = re.compile(
@@ -142,7 +151,12 @@ def country_spans(text: str, lowered: str | None = None) -> dict[str, list[int]]
     the caller has it already)."""
     lowered = lowered if lowered is not None else text.lower()  # same offsets here
     spans = {
-        country: sorted(m.start() for pattern in patterns for m in pattern.finditer(lowered))
+        country: sorted(
+            m.start()
+            for pattern, pieces in zip(patterns, _COUNTRY_PIECES[country], strict=True)
+            if any(map(lowered.__contains__, pieces))
+            for m in pattern.finditer(lowered)
+        )
         for country, patterns in COUNTRY_PATTERNS.items()
     }
     spans["US"] = sorted(spans["US"] + [m.start() for m in US_CAPITALS.finditer(text)])
@@ -272,8 +286,9 @@ def score_document(
 def trilateral_wording(body: str, lowered: str) -> bool:
     """Whether ``TRILATERAL`` matches ``body`` (``lowered``: ``body.lower()``), looked
     for only when the lower-cased text has one of its pieces."""
-    if not any(piece in lowered for piece in _TRILATERAL_PIECES) and not any(
-        other in body for other in _OTHER_IS
+    # (``map`` over the bound ``__contains__``: the tests run in C, with no generator)
+    if not any(map(lowered.__contains__, _TRILATERAL_PIECES)) and not any(
+        map(body.__contains__, _OTHER_IS)
     ):
         return False
     return TRILATERAL.search(body) is not None

@@ -184,9 +184,10 @@ class Linker:
                 long_forms.add(plain[0])
                 start, end = original_starts[i], original_ends[i]
                 mentions.append(Mention(start, end, text[start:end], *plain))
+        supported = long_forms | {m.slug for m in mentions if m is not None}
         for _ in range(2):  # a second round lets links found by context support others
-            supported = long_forms | {m.slug for m in mentions if m is not None}
             decided: dict[int, tuple[bool, _Choice | None]] = {}  # by key, this round
+            more: set[str] = set()  # slugs linked this round that were not supported yet
             for slot, i in to_check:
                 if mentions[slot] is not None:
                     continue
@@ -207,6 +208,11 @@ class Linker:
                     mentions[slot] = Mention(
                         start, end, text[start:end], surface.slug, surface.kind, score, reason
                     )
+                    if surface.slug not in supported:
+                        more.add(surface.slug)
+            if not more:  # the next round would see the same support and decide the same
+                break
+            supported = supported | more
         return [mention for mention in mentions if mention is not None]
 
     def link(self, text: str) -> list[Link]:
