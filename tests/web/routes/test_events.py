@@ -3,6 +3,7 @@ revisions, links; and what the public may see."""
 
 import re
 
+import pytest
 from tests.web.conftest import event_id_matching
 
 
@@ -199,3 +200,28 @@ def test_an_english_edit_is_marked_in_the_spanish_history(browser):
     history = page.split('id="history"', 1)[1]
     assert '<dd lang="en">' in history
     assert '<span lang="en">' in page.split('id="links-h"', 1)[1]  # the mention
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_list_page_searches_and_follows_an_edit(
+    postgres_database, sample_report_path, tmp_path
+):
+    """On a server database the listing runs in a worker thread (routes/events.py):
+    the same page, and an edit shows in the next search."""
+    from tests.web.conftest import Browser, build_sample_database, fast_passwords
+
+    from binational.config import Settings
+    from binational.web.app import create_app
+
+    url = postgres_database.engine.url.render_as_string(hide_password=False)
+    build_sample_database(url, sample_report_path)
+    settings = Settings(db=url, secret_key="test-key", search_dir=str(tmp_path / "search"))
+    editor = Browser(create_app(settings, postgres_database, passwords=fast_passwords()))
+    editor.sign_in("editor@example.org")
+    page = editor.get("/events?q=fentanyl")
+    assert page.status_code == 200 and 'class="event-card"' in page.text
+    event_id = editor.get("/api/events?q=fentanyl").json()["events"][0]["id"]
+    edit = editor.patch(f"/api/events/{event_id}", json={"title": "Zanzibar clove accord"},
+                        headers={"X-CSRF-Token": editor.csrf()})  # fmt: skip
+    assert edit.status_code == 200, edit.text
+    assert "Zanzibar clove accord" in editor.get("/events?q=zanzibar").text

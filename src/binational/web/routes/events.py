@@ -92,8 +92,9 @@ def router() -> APIRouter:
             with web.database.connect() as connection:
                 return data_version(connection)
 
-        version = await run_short_read(web.database, read_version)
-        if web.database.dialect == "sqlite" and is_current(web.search, version):
+        if web.database.dialect != "sqlite":  # a server's round trips: off the loop, once
+            body = await run_in_threadpool(lambda: page(read_version()))
+        elif is_current(web.search, version := read_version()):
             body = page(version)
         else:
             body = await run_in_threadpool(page, version)
