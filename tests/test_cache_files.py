@@ -3,9 +3,20 @@
 import os
 from pathlib import Path
 
+import msgspec
 import pytest
 
-from binational.cache_files import default_cache_dir, read_trusted, write_replacing
+from binational.cache_files import (
+    default_cache_dir,
+    read_keyed,
+    read_trusted,
+    write_replacing,
+)
+
+
+class Record(msgspec.Struct):
+    key: str
+    value: int
 
 
 @pytest.mark.parametrize(
@@ -43,3 +54,20 @@ def test_an_unwritable_directory_gives_none(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     assert write_replacing(blocker / "cache", "x-", "k", b"data") is None
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (b'{"key": "k1", "value": 3}', Record("k1", 3)),
+        (b'{"key": "k0", "value": 3}', None),  # made for another key
+        (b'{"key": "k1", "value": "three"}', None),  # not a Record
+        (b"not json", None),
+    ],
+)
+def test_a_keyed_record_is_read_only_when_it_decodes_for_its_key(
+    tmp_path: Path, payload: bytes, expected: Record | None
+) -> None:
+    assert write_replacing(tmp_path, "r-", "k1", payload) is not None
+    assert read_keyed(tmp_path, "r-", "k1", Record) == expected
+    assert read_keyed(tmp_path, "r-", "k2", Record) is None  # no file for that key

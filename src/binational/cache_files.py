@@ -17,6 +17,11 @@ import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+Keyed = TypeVar("Keyed")  # a msgspec Struct with a ``key`` field
 
 
 def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -40,6 +45,20 @@ def read_trusted(path: Path) -> bytes | None:
             return file.read()
     except OSError:
         return None
+
+
+def read_keyed(directory: Path, prefix: str, key: str, kind: type[Keyed]) -> Keyed | None:
+    """The ``kind`` record that ``write_replacing`` wrote for ``key``, decoded by
+    msgspec; None when there is none we can trust (missing, foreign, not a ``kind``,
+    or made for another key)."""
+    data = read_trusted(directory / f"{prefix}{key}.json")
+    if data is None:
+        return None
+    try:
+        record: Any = msgspec.json.decode(data, type=kind)
+    except msgspec.DecodeError:
+        return None
+    return record if record.key == key else None
 
 
 def write_replacing(directory: Path, prefix: str, key: str, payload: bytes) -> Path | None:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import msgspec
 
-from binational.cache_files import read_trusted, write_replacing
+from binational.cache_files import read_keyed, write_replacing
 from binational.registry.entries import Agency, Institution
 
 FORMAT = "1"
@@ -71,14 +71,7 @@ def code_sources() -> list[bytes]:
 
 def read_cached(directory: Path, key: str) -> CachedRegistry | None:
     """The cached registry for ``key``, or None if there is none we can trust."""
-    data = read_trusted(directory / f"{PREFIX}{key}.json")
-    if data is None:
-        return None
-    try:
-        cached = msgspec.json.decode(data, type=CachedRegistry)
-    except msgspec.DecodeError:
-        return None
-    return cached if cached.key == key else None
+    return read_keyed(directory, PREFIX, key, CachedRegistry)
 
 
 def write_cached(

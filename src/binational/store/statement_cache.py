@@ -30,7 +30,7 @@ from typing import Any
 
 import msgspec
 
-from binational.cache_files import read_trusted, write_replacing
+from binational.cache_files import read_keyed, write_replacing
 
 FORMAT = "1"
 PREFIX = "statements-"
@@ -80,14 +80,8 @@ def cache_key() -> str:
 
 def read_cached(directory: Path, key: str) -> dict[str, Compiled] | None:
     """The compiled statements for ``key``, or None if there are none we can trust."""
-    data = read_trusted(directory / f"{PREFIX}{key}.json")
-    if data is None:
-        return None
-    try:
-        cached = msgspec.json.decode(data, type=CachedStatements)
-    except msgspec.DecodeError:
-        return None
-    return cached.statements if cached.key == key else None
+    cached = read_keyed(directory, PREFIX, key, CachedStatements)
+    return cached.statements if cached is not None else None
 
 
 def write_cached(directory: Path, key: str, statements: Mapping[str, Compiled]) -> Path | None:
