@@ -18,7 +18,6 @@ from binational.registry.annotate import registry_annotator
 from binational.store.cached_reader import (
     CachedReader,
     CompiledStatements,
-    DriverReader,
     open_cached_reader,
     sqlite_file,
 )
@@ -143,11 +142,11 @@ def typed(found) -> list:
 
 def both_ways(data, statement: NamedStatement, params: dict):
     """The statement's rows through SQLAlchemy, after holding a ``CachedReader``'s and
-    a ``DriverReader``'s (the web's, on the same connection) equal to them."""
+    ``Database.reader``'s (the web's, on the same connection) equal to them."""
     connection, reader = data
     expected = connection.execute(statement.build(), params).all()
     assert typed(reader.run_cached(statement, params)) == typed(expected)
-    driver = DriverReader(connection, CompiledStatements())
+    driver = CachedReader(connection.connection.driver_connection, CompiledStatements())
     assert typed(driver.run_cached(statement, params)) == typed(expected)
     return expected
 
@@ -184,7 +183,7 @@ def test_the_command_line_filters_are_those_compiled(data):
 
 def test_a_statement_not_compiled_ahead_is_compiled_on_first_use(data):
     connection, reader = data
-    bare = CachedReader(reader._connection, {})
+    bare = CachedReader(reader._connection, CompiledStatements())
     statement = NamedStatement(EVENT, "EVENT_DAY")
     assert bare.run_cached(statement, {"event_id": 1}) == reader.run_cached(
         statement, {"event_id": 1}
@@ -217,3 +216,18 @@ def test_no_reader_for_what_it_cannot_read(tmp_path):
 )
 def test_sqlite_file(target, path):
     assert sqlite_file(target) == (None if path is None else Path(path))
+
+
+def test_the_database_reads_sqlite_on_the_pooled_connections_driver(tmp_path):
+    """``Database.reader``: the web's named reads on SQLite go through a reader of the
+    pooled connection's own ``sqlite3`` connection, which stays open after it."""
+    database = Database.open(str(tmp_path / "web.db"))
+    statement = NamedStatement("binational.store.database", "STORED_VERSIONS")
+    with database.connect() as connection:
+        reader = database.reader(connection)
+        assert isinstance(reader, CachedReader)
+        assert typed(reader.run_cached(statement, {})) == typed(
+            connection.execute(statement.build()).all()
+        )
+        assert connection.execute(statement.build()).all()  # still usable
+    database.close()

@@ -90,12 +90,14 @@ class CompiledStatements:
 
 
 class CachedReader:
-    """A read-only ``sqlite3`` connection that runs the store's named statements from
-    their compiled text."""
+    """A ``sqlite3`` connection that runs the store's named statements from their
+    compiled text: a short command's read-only connection (``open_cached_reader``,
+    closed by it), or the web's pooled connection's own (``Database.reader``, left
+    open: the pool owns it)."""
 
-    def __init__(self, connection: sqlite3.Connection, statements: Mapping[str, Compiled]):
+    def __init__(self, connection: sqlite3.Connection, compiled: CompiledStatements):
         self._connection = connection
-        self._compiled = CompiledStatements(statements)
+        self._compiled = compiled
 
     def run_cached(self, statement: NamedStatement, params: Mapping[str, Any]) -> list[Any]:
         return self._compiled.run(self._connection, statement, params)
@@ -110,25 +112,9 @@ class CachedReader:
         self.close()
 
 
-class DriverReader:
-    """A SQLAlchemy connection to SQLite whose named reads run on its own ``sqlite3``
-    connection (``Database.reader``): the same rows as through SQLAlchemy, without
-    its execution and result path, which costs several times the read itself on a
-    web page's primary-key reads (docs/benchmarks.md, the web benchmark)."""
-
-    def __init__(self, connection: Connection, compiled: CompiledStatements):
-        self.connection = connection  # for the reads that are not named statements
-        self._driver = connection.connection.driver_connection
-        self._compiled = compiled
-
-    def run_cached(self, statement: NamedStatement, params: Mapping[str, Any]) -> list[Any]:
-        return self._compiled.run(self._driver, statement, params)
-
-
 # What the store's read functions read through: a SQLAlchemy connection or session,
-# a ``CachedReader`` or a ``DriverReader`` (``named_statements.rows`` runs a statement
-# on any of them).
-Readable: TypeAlias = "Connection | Session | CachedReader | DriverReader"
+# or a ``CachedReader`` (``named_statements.rows`` runs a statement on any of them).
+Readable: TypeAlias = "Connection | Session | CachedReader"
 
 
 def sqlite_file(target: str) -> Path | None:
@@ -158,7 +144,7 @@ def open_cached_reader(
         )
     except sqlite3.Error:
         return None
-    reader = CachedReader(connection, statements)
+    reader = CachedReader(connection, CompiledStatements(statements))
     try:
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute(f"PRAGMA busy_timeout={int(lock_wait * 1000)}")

@@ -107,7 +107,7 @@ def archived_text(connection: Connection, table_name: str, row_id: int) -> tuple
 
 
 # An event page asks on every view: run by name (on the web's SQLite, on the driver's
-# connection: ``cached_reader.DriverReader``).
+# connection: ``Database.reader``).
 CHECKS_OF_URLS = NamedStatement("binational.store.citation_statements", "CHECKS_OF_URLS")
 
 

@@ -30,7 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 from binational.errors import Busy, UserError
-from binational.store.cached_reader import CompiledStatements, DriverReader
+from binational.store.cached_reader import CachedReader, CompiledStatements
 from binational.store.schema_version import SCHEMA_HEADS as SCHEMA_HEADS  # re-exported
 from binational.store.schema_version import is_current_schema
 
@@ -246,10 +246,10 @@ class Database:
 
     def reader(self, connection: Connection) -> Readable:
         """What the store's named reads should run on for ``connection``: on SQLite, its
-        own ``sqlite3`` connection (``cached_reader.DriverReader``); elsewhere the
+        own ``sqlite3`` connection (a ``CachedReader`` of it); elsewhere the
         connection itself."""
         if self.dialect == "sqlite":
-            return DriverReader(connection, self._compiled)
+            return CachedReader(connection.connection.driver_connection, self._compiled)
         return connection
 
     def table_names(self) -> list[str]:
