@@ -19,12 +19,10 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
-from operator import getitem
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -218,9 +216,8 @@ class NearDuplicateIndex:
             return
         self._per_candidate[candidate_id] = self._per_candidate.get(candidate_id, 0) + 1
         self._entries[document_id] = (candidate_id, sig)
-        # Each band's list (made when new) gets the id; consumed in C, as in ``_candidates``.
-        lists = map(getitem, self._tables, self._band_keys(sig))
-        deque(map(list.append, lists, repeat(document_id)), maxlen=0)
+        for table, key in zip(self._tables, self._band_keys(sig), strict=True):
+            table[key].append(document_id)
 
     def add_all(self, rows: Iterable[tuple[int, int, bytes]]) -> None:
         for document_id, candidate_id, sig in rows:

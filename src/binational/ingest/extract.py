@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import deque
 from copy import copy
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
@@ -48,7 +46,7 @@ class ExtractionOptions:
 
     def for_page(self, url: str) -> Any:
         """A copy of the extractor for the page at ``url``: the shared one stays as it
-        is. Its slots are read and written at once (``copy.copy`` takes a class with
+        is. Its slots are copied directly (``copy.copy`` takes a class with
         ``__slots__`` through ``__reduce_ex__``, at several times the cost)."""
         extractor = self.extractor
         names = _slot_names(type(extractor))
@@ -61,7 +59,8 @@ class ExtractionOptions:
             except AttributeError:  # a slot left unset: copy.copy leaves it so too
                 page = copy(extractor)
             else:
-                deque(map(setattr, repeat(page), names, values), maxlen=0)  # consumed in C
+                for name, value in zip(names, values, strict=True):
+                    setattr(page, name, value)
         page.url = page.source = url
         return page
 
