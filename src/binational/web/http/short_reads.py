@@ -3,8 +3,8 @@
 SQLite answers in process: the signed-in user's lookup, an event page's few
 primary-key reads or a page of search results are CPU work of a few milliseconds
 at most, mostly holding the GIL, and handing them to a worker thread and back costs
-a good part of that again (docs/benchmarks.md, the web benchmark). So on SQLite they
-run on the event loop. A server database (PostgreSQL) answers over the network, and waiting
+a good part of that again in CPU. So on SQLite they run on the event loop. A server
+database (PostgreSQL) answers over the network, and waiting
 for its round trips on the event loop would stall every other request of the
 process: there they run in a worker thread.
 """

@@ -71,9 +71,9 @@ def router() -> APIRouter:
     async def events_page(request: Request, actor: Actor = Depends(reader)) -> Response:
         """When the search index is current, on SQLite, the listing runs on the event
         loop as the short reads do: a search is then CPU work that holds the GIL for
-        most of its few milliseconds, and handing it to a worker thread and back cost
-        more (docs/benchmarks.md, the web benchmark). Bringing the index up to date
-        (a delta after an edit, a build) runs in a worker thread."""
+        most of its few milliseconds, so a worker thread would add its hand-off's CPU
+        and overlap little. Bringing the index up to date (a delta after an edit, a
+        build) runs in a worker thread, as does everything on a server database."""
         web = web_context(request)
         filters = parse_filters(request.query_params)
         statuses, language = visible_statuses(actor), request_language(request)
