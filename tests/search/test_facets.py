@@ -13,7 +13,14 @@ from binational.search.documents import (
     period_code,
     split_kinds,
 )
-from binational.search.facets import FACET_LIMIT, facets_of, kinds_counts, total_of
+from binational.search.facets import (
+    FACET_LIMIT,
+    aggregations,
+    buckets_of,
+    facets_of,
+    kinds_counts,
+    total_of,
+)
 
 BITS = ("labor", "security", "water")
 
@@ -40,6 +47,21 @@ def test_buckets_to_facets():
                         {"value": "sre", "count": 1}],
         "category": [{"value": "agreement", "count": 3}, {"value": "program", "count": 2}],
         "topic": [{"value": "water", "count": 3}, {"value": "security", "count": 1}],
+    }  # fmt: skip
+
+
+def test_buckets_of_reads_the_filtered_extra_tags_beside_the_columns():
+    """The engine answers ``aggregations`` with one entry per column and the
+    filtered ``extra_tags`` nested in its filter's entry."""
+    filtered = next(name for name, part in aggregations().items() if "filter" in part)
+    answer = {
+        "period": {"buckets": [{"key": 17, "doc_count": 2}]},
+        "institution_1": {"buckets": [{"key": "usmca", "doc_count": 2}]},
+        filtered: {"doc_count": 1, "extra_tags": {"buckets": [
+            {"key": "topic:water", "doc_count": 1}]}},
+    }  # fmt: skip
+    assert buckets_of(answer) == {
+        "period": [(17, 2)], "institution_1": [("usmca", 2)], "extra_tags": [("topic:water", 1)],
     }  # fmt: skip
 
 

@@ -25,30 +25,37 @@ from binational.search.documents import (
 FACET_LIMIT = 12
 SLOT_COLUMNS = tuple(f"institution_{n}" for n in range(1, INSTITUTION_SLOTS + 1))
 _BUCKETS = 100_000  # more than any column has values
+_EXTRA = "with_extra"  # the filtered part of the request
 
 
 def aggregations() -> dict[str, Any]:
-    """The aggregation request over the facet columns (one pass over the matches)."""
-    return {
+    """The aggregation request over the facet columns (one pass over the matches).
+    The multi-valued ``extra_tags`` is counted only over the few matches that have
+    some (``has_extra``): a filter inside the same request, which costs less than a
+    second request over the matches."""
+    request: dict[str, Any] = {
         name: {"terms": {"field": name, "size": _BUCKETS}}
         for name in ("period", "kinds", *SLOT_COLUMNS)
     }
-
-
-def extra_aggregation() -> dict[str, Any]:
-    """The request over ``extra_tags``, for the few events with more institutions
-    than slots or a topic without a bit."""
-    return {"extra_tags": {"terms": {"field": "extra_tags", "size": _BUCKETS}}}
+    request[_EXTRA] = {
+        "filter": "has_extra:1",
+        "aggs": {"extra_tags": {"terms": {"field": "extra_tags", "size": _BUCKETS}}},
+    }
+    return request
 
 
 Buckets = Mapping[str, Iterable[tuple[Any, int]]]
 
 
 def buckets_of(result: Mapping[str, Any]) -> dict[str, list[tuple[Any, int]]]:
-    """The engine's aggregation result as (key, count) pairs per column."""
+    """The engine's answer to ``aggregations`` as (key, count) pairs per column."""
+    columns = dict(result)
+    filtered = columns.pop(_EXTRA, None)
+    if filtered is not None:
+        columns["extra_tags"] = filtered["extra_tags"]
     return {
         name: [(bucket["key"], int(bucket["doc_count"])) for bucket in value["buckets"]]
-        for name, value in result.items()
+        for name, value in columns.items()
     }
 
 
@@ -59,7 +66,7 @@ def total_of(buckets: Buckets) -> int:
 
 def facets_of(buckets: Buckets, topic_bits: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     """The listing's facets from the buckets of ``aggregations`` and
-    ``extra_aggregation`` together; ``topic_bits`` names the topics' bits.
+    its filtered ``extra_tags``; ``topic_bits`` names the topics' bits.
 
     A broad query brings hundreds of ``period`` and ``kinds`` codes: they are
     decoded as arrays (numpy), one operation per column rather than one Python step

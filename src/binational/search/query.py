@@ -25,7 +25,6 @@ from binational.search.engine import SearchEngine, analyzer
 from binational.search.facets import (
     aggregations,
     buckets_of,
-    extra_aggregation,
     facet_values,
     facets_of,
     total_of,
@@ -178,9 +177,6 @@ def search(
     found: dict[str, list[dict]] = {}
     if facets:
         buckets = buckets_of(searcher.aggregate(matching, aggregations()))
-        has_extra = tantivy.Query.term_query(schema, "has_extra", 1)
-        with_extra = tantivy.Query.boolean_query([(_Must, matching), (_Must, has_extra)])
-        buckets.update(buckets_of(searcher.aggregate(with_extra, extra_aggregation())))
         total, found = total_of(buckets), facets_of(buckets, state.topic_bits)
     else:
         total = searcher.search(matching, 1, count=True).count
