@@ -147,32 +147,37 @@ class ReportShape:
         return earlier + loose + placed_before + 1
 
 
-# The reviewed or published events per day of a period, counted at least up to the
-# day before a horizon (``reportable_day_counts``' shape).
-DayCounts = Callable[[Period, dt.date], Mapping[dt.date, int]]
+# A quarter's report shape whose daily counts reach at least the day before a
+# horizon (``report_shape``'s signature, the session bound).
+ShapeOf = Callable[[Period, dt.date], ReportShape]
+
+
+def report_shape(session: Readable, period: Period, horizon: dt.date | None = None) -> ReportShape:
+    """The report's shape from its items and its daily counts: every day's, or (with
+    ``horizon``) those a number of an event dated up to ``horizon`` needs. A number
+    counts the lines dated before its event, or before the latest placed line up to
+    it: the days after the latest of those are never read."""
+    items = placed_items(session, period)
+    before = None if horizon is None else max([horizon] + [item.day for item in items])
+    return ReportShape(period, reportable_day_counts(session, period, before=before), items)
 
 
 def event_numbers(
-    session: Readable, targets: Iterable[Target], day_counts: DayCounts | None = None
+    session: Readable, targets: Iterable[Target], shape_of: ShapeOf | None = None
 ) -> dict[int, int]:
     """event id -> its number in its quarter's report, for the events that the
     report includes; a handful of counting queries per quarter touched (on a
-    connection, or a session). ``day_counts`` gives a quarter's daily counts (a
-    caller that keeps them, as the web does per data version; by default they are
-    counted here, up to the horizon)."""
-    if day_counts is None:
-        day_counts = partial(_counted_days, session)
+    connection, or a session). ``shape_of`` gives a quarter's shape for events dated
+    up to a day (a caller that keeps shapes, as the web does per data version; by
+    default each is worked out here)."""
+    if shape_of is None:
+        shape_of = partial(report_shape, session)
     by_quarter: dict[Quarter, list[Target]] = {}
     for target in targets:
         by_quarter.setdefault(Quarter.containing(target.day), []).append(target)
     numbers: dict[int, int] = {}
     for quarter, wanted in by_quarter.items():
-        period = Period.of_quarter(quarter)
-        items = placed_items(session, period)
-        # A number counts the lines dated before its event, or before the latest
-        # placed line up to it: the days after the latest of those are never read.
-        horizon = max([target.day for target in wanted] + [item.day for item in items])
-        shape = ReportShape(period, day_counts(period, horizon), items)
+        shape = shape_of(Period.of_quarter(quarter), max(target.day for target in wanted))
         for target in wanted:
             number = shape.number(
                 target, lambda t=target: reportable_before_on_day(session, t.day, t.event_id)
@@ -180,7 +185,3 @@ def event_numbers(
             if number is not None:
                 numbers[target.event_id] = number
     return numbers
-
-
-def _counted_days(session: Readable, period: Period, horizon: dt.date) -> dict[dt.date, int]:
-    return reportable_day_counts(session, period, before=horizon)

@@ -50,11 +50,30 @@ def read_event_page(
 ) -> dict[str, Any] | None:
     """The event's record (as ``event_record`` makes it) with its ``sources``, report
     placements (``reports``) and, if asked, ``revisions``; None if there is no such
-    event or its status is not among ``statuses``. Lists that are empty are known
-    from the event's row and not queried."""
+    event or its status is not among ``statuses``."""
+    event = read_event_row(connection, event_id, statuses)
+    if event is None:
+        return None
+    return event_page_record(connection, event, labels, with_revisions)
+
+
+def read_event_row(
+    connection: Readable, event_id: int, statuses: Sequence[str] | None
+) -> Any | None:
+    """The event's row for its page (the events table's columns and whether it has
+    sources, placements and revisions); None as for ``read_event_page``."""
     event = first(connection, EVENT_PAGE, {"event_id": event_id})
     if event is None or (statuses is not None and event.status not in statuses):
         return None
+    return event
+
+
+def event_page_record(
+    connection: Readable, event: Any, labels: Mapping[str, InstitutionLabel], with_revisions: bool
+) -> dict[str, Any]:
+    """``read_event_page``'s record of an event's row (``read_event_row``). Lists that
+    are empty are known from the row and not queried."""
+    event_id = event.id
     links = rows(connection, LINKS, {"event_id": event_id})
     topics = rows(connection, TOPICS, {"event_id": event_id})
     record = event_record(event, None, labels, links=links, topics=topics)

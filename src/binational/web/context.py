@@ -36,8 +36,9 @@ class WebContext:
     throttle: LoginThrottle
     search: SearchEngine  # the one search (binational.search), over an index on disk
     results: ResultCache = field(default_factory=ResultCache)
-    # Each quarter's reportable events per day, for numbering an event on its page.
-    day_counts: ResultCache = field(default_factory=lambda: ResultCache(max_entries=64))
+    # Each quarter's report shape (its items and daily counts), for numbering an event
+    # on its page.
+    report_shapes: ResultCache = field(default_factory=lambda: ResultCache(max_entries=64))
     labels: Mapping[str, InstitutionLabel] = field(init=False)
     annotator: Annotator = field(init=False)  # links and topics for edited text
     topic_names: Mapping[str, tuple[str, str]] = field(init=False)

@@ -102,3 +102,22 @@ def test_an_event_pages_number_follows_an_edit_to_its_quarter(browser):
     assert viewer.get("/api/events/1").json()["number"] == 1
     move(2, "2023-07-05")
     assert [viewer.get(f"/api/events/{i}").json()["number"] for i in (1, 2)] == [2, 1]
+
+
+def test_an_event_pages_number_follows_its_report_being_rearranged(browser):
+    """A quarter's report shape (its items too) is kept per data version: moving an
+    item up, or excluding one, renumbers the events on their next view."""
+    viewer, editor = browser("viewer"), browser("editor")
+
+    def numbers() -> dict[int, int | None]:
+        items = viewer.get("/api/reports/2023Q2").json()["items"][:3]
+        return {item["event_id"]: viewer.get(f"/api/events/{item['event_id']}").json()["number"]
+                for item in items}  # fmt: skip
+
+    first, second, third = numbers()
+    assert numbers() == {first: 1, second: 2, third: 3}
+    assert editor.submit(f"/reports/2023Q2/items/{second}", {"action": "up"}).status_code == 303
+    assert numbers() == {second: 1, first: 2, third: 3}
+    editor.submit(f"/reports/2023Q2/items/{second}", {"action": "exclude"})
+    assert viewer.get(f"/api/events/{second}").json()["number"] is None
+    assert viewer.get(f"/api/events/{first}").json()["number"] == 1

@@ -14,14 +14,13 @@ from binational.accounts.roles import Actor
 from binational.curation.edits import EventChanges, Vocabulary, apply_changes
 from binational.domain import DatePrecision, PartialDate, Period, Quarter
 from binational.errors import UserError
-from binational.reports.numbers import DayCounts, Target, event_numbers
+from binational.reports.numbers import ReportShape, ShapeOf, Target, event_numbers, report_shape
 from binational.store.cached_reader import Readable
 from binational.store.citations import citation_checks
 from binational.store.data_version import Version, data_version
-from binational.store.event_reads import read_event_day, read_event_page
+from binational.store.event_reads import event_page_record, read_event_row
 from binational.store.events import EDITABLE_FIELDS, find_event_for_edit
 from binational.store.models import Event
-from binational.store.report_counts import reportable_day_counts
 from binational.web.context import WebContext
 from binational.web.http.errors import NotFound
 
@@ -78,35 +77,29 @@ def event_detail(
     not shown to the public); 'not found' if it does not exist or the actor may not
     see it."""
     reader = web.database.reader(connection)
-    record = read_event_page(reader, event_id, web.labels, statuses, not actor.anonymous)
-    if record is None:
+    event = read_event_row(reader, event_id, statuses)
+    if event is None:
         raise NotFound(f"there is no event {event_id}")
-    version = data_version(connection)
-    record["number"] = report_number(reader, event_id, kept_day_counts(reader, web, version))
+    record = event_page_record(reader, event, web.labels, not actor.anonymous)
+    target = Target(event.id, event.date_value, event.status)
+    shape_of = kept_report_shapes(reader, web, data_version(connection))
+    record["number"] = event_numbers(reader, [target], shape_of).get(event_id)
     record["citations"] = citation_status(reader, record)
     return record
 
 
-def report_number(reader: Readable, event_id: int, day_counts: DayCounts) -> int | None:
-    """The event's number in its quarter's report, as ``binational events show``
-    gives it (None when the report does not include it)."""
-    day = read_event_day(reader, event_id)
-    if day is None:
-        return None
-    return event_numbers(reader, [Target(*day)], day_counts).get(event_id)
+def kept_report_shapes(reader: Readable, web: WebContext, version: Version) -> ShapeOf:
+    """Quarters' report shapes as the process keeps them for the data's version
+    (``WebContext.report_shapes``): they are most of numbering an event, and every
+    page of the quarter needs the same one. (A report's items change only with a
+    revision or a new event, which change the version.)"""
 
-
-def kept_day_counts(reader: Readable, web: WebContext, version: Version) -> DayCounts:
-    """A quarter's daily counts as the process keeps them for the data's version
-    (``WebContext.day_counts``): they are most of numbering an event, and every page
-    of the quarter needs the same ones."""
-
-    def day_counts(period: Period, _horizon: dt.date) -> dict[dt.date, int]:
-        return web.day_counts.remember(
-            str(period), version, lambda: reportable_day_counts(reader, period)
+    def shape_of(period: Period, _horizon: dt.date) -> ReportShape:
+        return web.report_shapes.remember(
+            str(period), version, lambda: report_shape(reader, period)
         )
 
-    return day_counts
+    return shape_of
 
 
 def citation_status(connection: Readable, record: dict[str, Any]) -> list[dict[str, Any]]:
