@@ -106,7 +106,8 @@ def test_an_event_pages_number_follows_an_edit_to_its_quarter(browser):
 
 def test_an_event_pages_number_follows_its_report_being_rearranged(browser):
     """A quarter's report shape (its items too) is kept per data version: moving an
-    item up, or excluding one, renumbers the events on their next view."""
+    item up, or excluding one, renumbers the events on their next view, on their
+    pages as in their JSON records."""
     viewer, editor = browser("viewer"), browser("editor")
 
     def numbers() -> dict[int, int | None]:
@@ -118,6 +119,8 @@ def test_an_event_pages_number_follows_its_report_being_rearranged(browser):
     assert numbers() == {first: 1, second: 2, third: 3}
     assert editor.submit(f"/reports/2023Q2/items/{second}", {"action": "up"}).status_code == 303
     assert numbers() == {second: 1, first: 2, third: 3}
+    page = viewer.get(f"/events/{first}").text
+    assert '<a href="/reports/2023Q2">2023Q2</a>, item 2</dd>' in page
     editor.submit(f"/reports/2023Q2/items/{second}", {"action": "exclude"})
     assert viewer.get(f"/api/events/{second}").json()["number"] is None
     assert viewer.get(f"/api/events/{first}").json()["number"] == 1

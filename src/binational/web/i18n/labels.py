@@ -140,6 +140,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "citation_checked": ("checked {date}", "verificado el {date}"),
     "report": ("Report", "Reporte"),
     "item_n": ("item {n}", "punto {n}"),
+    "report_number": ("In its quarter's report", "En el reporte de su trimestre"),
     "excluded": ("excluded", "excluido"),
     "summary": ("Summary", "Resumen"),
     "implications": ("Institutional Implications", "Implicaciones institucionales"),
