@@ -18,6 +18,7 @@ SPANISH = ("El comité se reunió en la Ciudad de México y los delegados acorda
         ("USMCA", "en", "en"),  # too short to tell: the reports' English
         ("USMCA", "es", "es"),
         (f"{ENGLISH} {SPANISH}", "en", "en"),  # neither dominates
+        (f"{SPANISH * 5} {ENGLISH * 20}", "en", "es"),  # the opening decides
     ],
 )
 def test_written_language(text, default, language):

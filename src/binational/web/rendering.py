@@ -21,10 +21,29 @@ from binational.web.i18n.translator import COOKIE, LANGUAGES, Translator, choose
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+class RecordEnvironment(Environment):
+    """Jinja2 reading ``record.name`` of a plain dict (the pages' records are dicts)
+    as its key at once. Jinja tries the attribute first and takes the key after
+    the ``AttributeError``: the same answer, since a dict's only attributes are its
+    methods, which are still looked up as attributes; raising and catching that error
+    for every field a page shows was a tenth of rendering an event page."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 def template_environment(auto_reload: bool = False) -> Environment:
     """Jinja2 with autoescape on for every template (they are all HTML); every
     template is compiled here, once, not by the first requests to need it."""
-    environment = Environment(
+    environment = RecordEnvironment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
