@@ -68,8 +68,9 @@ def _assess(analyzer: Analyzer, title: str, text: str, url: str) -> dict[str, An
     host = host_of(url)
     official = is_official_host(host, analyzer.official_hosts)
     combined = f"{title}\n{text}"
-    linked = linked_entities(analyzer.annotator.find_mentions(combined), analyzer.parties)
-    topics = sorted({hit.slug for hit in analyzer.annotator.tag_topics(combined)})
+    mentions, hits = analyzer.annotator.mentions_and_topics(combined)
+    linked = linked_entities(mentions, analyzer.parties)
+    topics = sorted({hit.slug for hit in hits})
     relevance = score_document(title, text, linked, topics, official, host)
     sha256, signature = fingerprint(text)
     return {

@@ -64,16 +64,26 @@ class Annotator:
 
     find_mentions: Callable[[str], Sequence[MentionLike]]
     tag_topics: Callable[[str], Iterable[Any]]
+    # Both of one text in one pass, when the annotator has such a reader.
+    read: Callable[[str], tuple[Sequence[MentionLike], Iterable[Any]]] | None = None
 
     def annotate(self, fields: Mapping[str, str]) -> tuple[list[LinkProposal], list[TopicProposal]]:
         return propose_links(fields, self.find_mentions), propose_topics(fields, self.tag_topics)
+
+    def mentions_and_topics(self, text: str) -> tuple[Sequence[MentionLike], Iterable[Any]]:
+        """``(find_mentions(text), tag_topics(text))``."""
+        if self.read is not None:
+            return self.read(text)
+        return self.find_mentions(text), self.tag_topics(text)
 
 
 def registry_annotator(registry: Any = None) -> Annotator:
     """The annotator over the bundled registry (or the one given)."""
     from binational.registry.linker import Linker
     from binational.registry.loader import load_registry
-    from binational.registry.topics import tag_topics
+    from binational.registry.onepass import LinkerTagger
+    from binational.registry.topics import bundled_tagger, tag_topics
 
     linker = Linker.build(registry if registry is not None else load_registry())
-    return Annotator(find_mentions=linker.find, tag_topics=tag_topics)
+    reader = LinkerTagger.build(linker, bundled_tagger())
+    return Annotator(find_mentions=linker.find, tag_topics=tag_topics, read=reader.read)

@@ -118,6 +118,7 @@ class Linker:
     # than pyahocorasick: it returns all matches of a text in one call, from compiled
     # code, at twice the speed.
     automaton: ahocorasick_rs.BytesAhoCorasick
+    patterns: tuple[bytes, ...]  # the padded keys the automaton was built from
     keys: tuple[_Key, ...]
     keys_with_acronyms: frozenset[int]  # indexes into ``keys``
     longest_key: int  # bytes, padding included
@@ -142,13 +143,12 @@ class Linker:
             acronyms = tuple(dict.fromkeys(s.term for s in surfaces if s.form == "acronym"))
             mention = (only.slug, only.kind, FORM_CONFIDENCE[only.form], only.form)
             keys.append(_Key(surfaces, mention if plain and len(surfaces) == 1 else None, acronyms))
-        automaton = ahocorasick_rs.BytesAhoCorasick(
-            [f" {key} ".encode("ascii") for key in surfaces_by_key]
-        )
+        patterns = tuple(f" {key} ".encode("ascii") for key in surfaces_by_key)
+        automaton = ahocorasick_rs.BytesAhoCorasick(list(patterns))
         with_acronyms = frozenset(index for index, key in enumerate(keys) if key.acronyms)
         longest = max(len(key) for key in surfaces_by_key) + 2
         return cls(
-            automaton, tuple(keys), with_acronyms, longest, relations(registry),
+            automaton, patterns, tuple(keys), with_acronyms, longest, relations(registry),
             countries(registry),
         )  # fmt: skip
 
@@ -164,7 +164,20 @@ class Linker:
         normalized = normalize_text(text)
         # (key index, start, end) of " key ", overlapping ones included (a space
         # ends one term and starts the next)
-        indexes, starts, ends = windowed_matches(self.automaton, normalized.ascii, self.longest_key)
+        matches = windowed_matches(self.automaton, normalized.ascii, self.longest_key)
+        return self.mentions_of(text, normalized, *matches)
+
+    def mentions_of(
+        self,
+        text: str,
+        normalized: NormalizedText,
+        indexes: Sequence[int],
+        starts: Sequence[int],
+        ends: Sequence[int],
+    ) -> list[Mention]:
+        """``find``'s mentions from the matches of the keys in ``normalized`` (that of
+        ``text``): key indexes, starts and ends of the terms without their padding,
+        as ``windowed_matches`` gives them."""
         if not indexes:
             return []
         keys = self.keys

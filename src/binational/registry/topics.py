@@ -68,6 +68,7 @@ class TopicTagger:
     # Every key padded as " key ", over the folded bytes the linker reads too
     # (``NormalizedText.ascii``): ahocorasick-rs returns all matches in one call.
     automaton: ahocorasick_rs.BytesAhoCorasick
+    patterns: tuple[bytes, ...]  # the padded keys the automaton was built from
     refs: tuple[tuple[_TermRef, ...], ...]  # what each key stands for, in key order
 
     @classmethod
@@ -84,17 +85,21 @@ class TopicTagger:
                         refs_by_key.setdefault(key, {}).setdefault(
                             index, _TermRef(index, term, strong)
                         )
-        automaton = ahocorasick_rs.BytesAhoCorasick(
-            [f" {key} ".encode("ascii") for key in refs_by_key]
-        )
+        patterns = tuple(f" {key} ".encode("ascii") for key in refs_by_key)
+        automaton = ahocorasick_rs.BytesAhoCorasick(list(patterns))
         refs = tuple(tuple(by_topic.values()) for by_topic in refs_by_key.values())
-        return cls(taxonomy, automaton, refs)
+        return cls(taxonomy, automaton, patterns, refs)
 
     def tag(self, text: str) -> list[TopicHit]:
         """Topics with enough evidence in ``text``, in taxonomy order."""
-        fired: dict[int, dict[str, bool]] = {}
         found = self.automaton.find_matches_as_indexes(normalize_text(text).ascii, overlapping=True)
-        for index, _, _ in found:
+        return self.hits_of(index for index, _, _ in found)
+
+    def hits_of(self, indexes: Iterable[int]) -> list[TopicHit]:
+        """``tag``'s topics from the keys found in a text (by index, in the order the
+        automaton reports them: by end, the longest first at one end)."""
+        fired: dict[int, dict[str, bool]] = {}
+        for index in indexes:
             for ref in self.refs[index]:
                 terms = fired.setdefault(ref.topic, {})
                 terms[ref.term] = terms.get(ref.term, False) or ref.strong
