@@ -4,6 +4,10 @@
 Targets (issue 5): search page p95 < 100 ms, event page p95 < 50 ms.
 Run: .venv/bin/python benchmarks/bench_web.py [--events 100000] [--seconds 20]
      [--connections 20] [--workers 2] [--db PATH (reused if it exists)] [--only SCENARIO]
+     [--baseline OTHER/.venv/bin/binational --baseline-db PATH --rounds N]
+With --baseline, another checkout's server (its own executable, on its own database
+built by that checkout's copy of this script) runs the same scenarios, round by round,
+the two alternating which goes first; medians of the rounds are printed at the end.
 Needs: `apt-get install wrk` for the wrk load generator (an httpx fallback is built in).
 """
 
@@ -121,11 +125,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(
+    db: Path, workers: int, binational: Path = BINATIONAL
+) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "BINATIONAL_SECRET_KEY": "bench-secret"}
     process = subprocess.Popen(
-        [str(BINATIONAL), "serve", "--host", "127.0.0.1", "--port", str(port), "--db", str(db),
+        [str(binational), "serve", "--host", "127.0.0.1", "--port", str(port), "--db", str(db),
          "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -256,6 +262,75 @@ def run_load(url: str, paths: list[str], cookie: str, connections: int, seconds:
     return {"tool": "httpx", **asyncio.run(_httpx_load(url, paths, cookie, connections, seconds))}
 
 
+SCENARIOS = (  # name, target p95 in ms
+    ("search page", 100.0),  # 20 queries again and again
+    ("search, new", 100.0),  # every query new: no cached listing
+    ("event page", 50.0),
+)
+
+
+def scenario_paths(events: int) -> dict[str, list[str]]:
+    """Each scenario's request paths, the same for every server and round."""
+    rng = random.Random(11)
+    fresh = new_queries(20_000, rng)
+    return {
+        "search page": ["/events?" + str(httpx.QueryParams({"q": q})) for q in QUERIES],
+        "search, new": ["/events?" + str(httpx.QueryParams({"q": q})) for q in fresh],
+        "event page": [f"/events/{rng.randint(1, events)}" for _ in range(500)],
+    }
+
+
+def run_scenarios(binational: Path, db: Path, args: argparse.Namespace) -> dict[str, dict]:
+    """A new server on ``db``: every scenario, each after 5 s of warm-up, with the
+    server's CPU (all its processes) a request."""
+    process, url = start_server(db, args.workers, binational)
+    results: dict[str, dict] = {}
+    try:
+        print(f"  {binational}: search index ready in {wait_for_search_index(url):.1f} s")
+        cookie = session_cookie(url)
+        paths = scenario_paths(args.events)
+        with httpx.Client(base_url=url, headers={"Cookie": cookie}) as client:
+            for path in paths["search page"][:3] + paths["event page"][:3]:  # they work
+                assert client.get(path).status_code == 200, path
+        for name, target in SCENARIOS:
+            if args.only and name not in args.only:
+                continue
+            run_load(url, paths[name], cookie, args.connections, 5)  # warm-up, not counted
+            cpu_before = tree_cpu_seconds(process.pid)
+            result = run_load(url, paths[name][::-1], cookie, args.connections, args.seconds)
+            result["cpu_ms"] = (
+                1000 * (tree_cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
+            )
+            results[name] = result
+            verdict = "OK" if result["p95"] < target and result["errors"] == 0 else "MISSED"
+            print(f"  {name:12s} {result['tool']}: {result['requests']:6d} requests "
+                  f"({result['rps']:.0f}/s), errors {result['errors']}, "
+                  f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, "
+                  f"p99 {result['p99']:.1f} ms, max {result['max']:.1f} ms, "
+                  f"server CPU {result['cpu_ms']:.2f} ms/request "
+                  f"[target p95 < {target:.0f} ms: {verdict}]")  # fmt: skip
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    return results
+
+
+def print_medians(runs: dict[str, list[dict[str, dict]]]) -> None:
+    """Per scenario and server: medians (ranges) of CPU a request, req/s and p95."""
+    print("medians of the rounds (range):")
+    for name, _ in SCENARIOS:
+        for label, rounds in runs.items():
+            values = [r[name] for r in rounds if name in r]
+            if not values:
+                continue
+            cells = []
+            for key, unit in (("cpu_ms", "ms CPU"), ("rps", "req/s"), ("p95", "ms p95")):
+                column = [v[key] for v in values]
+                cells.append(f"{statistics.median(column):.2f} {unit} "
+                             f"({min(column):.2f}-{max(column):.2f})")  # fmt: skip
+            print(f"  {name:12s} {label:8s} " + ", ".join(cells))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -263,9 +338,14 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, default=None)
-    parser.add_argument("--only", choices=["search page", "search, new", "event page"],
+    parser.add_argument("--only", choices=[name for name, _ in SCENARIOS],
                         action="append", help="run only this scenario (repeatable)")  # fmt: skip
+    parser.add_argument("--baseline", type=Path, help="another checkout's binational executable")
+    parser.add_argument("--baseline-db", type=Path, help="its database (built by its checkout)")
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
+    if args.baseline and not (args.baseline_db and args.baseline_db.exists()):
+        parser.error("--baseline needs --baseline-db, an existing database built by that checkout")
 
     directory = Path(tempfile.mkdtemp(prefix="bench-web-"))
     db = args.db or directory / "bench.db"
@@ -274,44 +354,18 @@ def main() -> None:
     else:
         print(f"building {args.events:,} events in {db} … ", end="", flush=True)
         print(f"{build_database(db, args.events):.1f} s")
-    process, url = start_server(db, args.workers)
-    try:
-        print(f"search index ready in {wait_for_search_index(url):.1f} s")
-        cookie = session_cookie(url)
-        rng = random.Random(11)
-        search_paths = ["/events?" + str(httpx.QueryParams({"q": q})) for q in QUERIES]
-        fresh = new_queries(20_000, rng)
-        cold_paths = ["/events?" + str(httpx.QueryParams({"q": q})) for q in fresh]
-        event_paths = [f"/events/{rng.randint(1, args.events)}" for _ in range(500)]
-        with httpx.Client(base_url=url, headers={"Cookie": cookie}) as client:
-            for path in search_paths[:3] + event_paths[:3]:  # warm up, and check they work
-                assert client.get(path).status_code == 200, path
-        results = {}
-        scenarios = (
-            ("search page", search_paths, 100.0),  # 20 queries again and again
-            ("search, new", cold_paths, 100.0),  # every query new: no cached listing
-            ("event page", event_paths, 50.0),
-        )
-        for name, paths, target in scenarios:
-            if args.only and name not in args.only:
-                continue
-            run_load(url, paths, cookie, args.connections, 5)  # warm-up, not counted
-            cpu_before = tree_cpu_seconds(process.pid)
-            result = run_load(url, paths[::-1], cookie, args.connections, args.seconds)
-            result["cpu_ms"] = (
-                1000 * (tree_cpu_seconds(process.pid) - cpu_before) / max(1, result["requests"])
-            )
-            results[name] = result
-            verdict = "OK" if result["p95"] < target and result["errors"] == 0 else "MISSED"
-            print(f"{name:12s} {result['tool']}: {result['requests']:6d} requests "
-                  f"({result['rps']:.0f}/s), errors {result['errors']}, "
-                  f"p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, "
-                  f"p99 {result['p99']:.1f} ms, max {result['max']:.1f} ms, "
-                  f"server CPU {result['cpu_ms']:.1f} ms/request "
-                  f"[target p95 < {target:.0f} ms: {verdict}]")  # fmt: skip
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    servers = [("current", BINATIONAL, db)]
+    if args.baseline:
+        servers.append(("baseline", args.baseline, args.baseline_db))
+    runs: dict[str, list[dict[str, dict]]] = {label: [] for label, _, _ in servers}
+    for number in range(args.rounds):
+        order = servers if number % 2 == 0 else servers[::-1]
+        for label, binational, database in order:
+            print(f"round {number + 1}, {label}:")
+            runs[label].append(run_scenarios(binational, database, args))
+    if args.rounds > 1 or args.baseline:
+        print_medians(runs)
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text()
                 .splitlines() if line.startswith("model name")), platform.processor())  # fmt: skip
     print(
