@@ -226,6 +226,19 @@ def test_a_quoted_phrase_keeps_its_words_together(engine, database):
     assert together in search(engine, SearchQuery(text='"Water Treaty" minute')).ids
 
 
+
+def test_a_quoted_phrase_does_not_run_from_one_text_into_the_next(engine, database):
+    """A phrase's words at the end of the title and the start of the summary (or
+    of the implications, the summary empty) are not together."""
+    across = add_event(database, title="Talks on water", summary="Treaty minutes followed.")
+    skipping = add_event(database, title="Talks on water", summary="",
+                         implications="Treaty minutes may follow.")  # fmt: skip
+    inside = add_event(database, title="Talks", summary="", implications="A water treaty.")
+    words = search(engine, SearchQuery(text="water treaty")).ids
+    assert {across, skipping, inside} <= set(words)
+    phrase = search(engine, SearchQuery(text='"water treaty"')).ids
+    assert inside in phrase and across not in phrase and skipping not in phrase
+
 @pytest.mark.parametrize(
     ("text", "clauses"),
     [
