@@ -41,7 +41,11 @@ def server(sample_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -
     running.stop()
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running in
+# the main thread until it stops, and a test run after these (tests/site builds a site,
+# which runs a loop of its own) must not find one. (No package scope: tests/ holds no
+# packages.)
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         if os.environ.get("BINATIONAL_REQUIRE_BROWSER") == "1":
