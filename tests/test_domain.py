@@ -160,3 +160,16 @@ def test_period_parse_more_forms(text, canonical):
 def test_period_refuses_more_forms(text, reason):
     with pytest.raises(ValueError, match=reason):
         Period.parse(text)
+
+
+@pytest.mark.parametrize("year", [1, 999, 1000, 2023, 9999])
+@pytest.mark.parametrize("precision", list(DatePrecision))
+def test_partial_dates_of_any_year_read_back_as_written(year, precision):
+    """``iso`` writes four-digit years, which is what ``parse`` reads."""
+    date = PartialDate(dt.date(year, 5, 1), precision)
+    assert PartialDate.parse(date.iso()) == date
+
+
+@pytest.mark.parametrize("year", [1, 999, 1000, 2023])
+def test_quarters_of_any_year_read_back_as_written(year):
+    assert Quarter.parse(str(Quarter(year, 2))) == Quarter(year, 2)

@@ -141,7 +141,7 @@ class Quarter:
         return f"{MONTH_NAMES[first - 1]}-{MONTH_NAMES[last - 1]} {self.year}"
 
     def __str__(self) -> str:
-        return f"{self.year}Q{self.number}"
+        return f"{self.year:04d}Q{self.number}"  # four digits, as parse reads
 
 
 # Years a period or a report may name: wide enough for the oldest institutions (the
@@ -367,7 +367,7 @@ class PartialDate:
         if self.precision is DatePrecision.DAY:
             return self.value.isoformat()
         if self.precision is DatePrecision.MONTH:
-            return self.value.strftime("%Y-%m")
+            return f"{self.value.year:04d}-{self.value.month:02d}"  # strftime: no zeros
         return str(self.quarter)
 
     def display(self) -> str:

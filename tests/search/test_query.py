@@ -226,7 +226,6 @@ def test_a_quoted_phrase_keeps_its_words_together(engine, database):
     assert together in search(engine, SearchQuery(text='"Water Treaty" minute')).ids
 
 
-
 def test_a_quoted_phrase_does_not_run_from_one_text_into_the_next(engine, database):
     """A phrase's words at the end of the title and the start of the summary (or
     of the implications, the summary empty) are not together."""
@@ -238,6 +237,7 @@ def test_a_quoted_phrase_does_not_run_from_one_text_into_the_next(engine, databa
     assert {across, skipping, inside} <= set(words)
     phrase = search(engine, SearchQuery(text='"water treaty"')).ids
     assert inside in phrase and across not in phrase and skipping not in phrase
+
 
 @pytest.mark.parametrize(
     ("text", "clauses"),

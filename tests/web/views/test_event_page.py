@@ -19,6 +19,8 @@ from binational.web.views.event_page import compose_date, form_changes, vocabula
         ("2023-05-12", "quarter", "2023Q2"),
         ("2023-12-31", "quarter", "2023Q4"),
         ("2023-05", "month", "2023-05"),
+        ("0999-05-12", "month", "0999-05"),
+        ("0999-05-12", "quarter", "0999Q2"),
     ],
 )
 def test_compose_date(day, precision, iso):

@@ -43,7 +43,7 @@ def compose_date(day: str, precision: str) -> str:
             raise UserError(f"{day!r} is not a whole date; write it like 2023-05-12")
         return value.iso()
     if chosen is DatePrecision.MONTH:
-        return value.value.strftime("%Y-%m")
+        return PartialDate(value.value, DatePrecision.MONTH).iso()
     return str(Quarter.containing(value.value))
 
 
