@@ -143,8 +143,7 @@ def facet_values(
 ) -> dict[str, list[dict[str, Any]]]:
     """Each facet's values with their counts: quarters newest first, months in
     calendar order, the most linked institutions first (ties by slug), topics the
-    same way. Values counted zero are left out. (The shape of the web's facets,
-    ``web/facets.facet_values``.)"""
+    same way. Values counted zero are left out."""
 
     def values(pairs: Iterable[tuple[Any, int]]) -> list[dict[str, Any]]:
         return [{"value": str(value), "count": int(count)} for value, count in pairs if count]

@@ -55,7 +55,7 @@ class SearchQuery:
 class SearchResults:
     total: int
     ids: list[int]  # the requested page, in order
-    facets: dict[str, list[dict]]  # same shape as web/facets.facet_values gives
+    facets: dict[str, list[dict]]  # facets.facet_values's shape
     cards: list[dict]  # store.records.event_card shape, same order as ids
 
 
