@@ -280,7 +280,9 @@ def scenario_paths(events: int) -> dict[str, list[str]]:
     }
 
 
-def run_scenarios(binational: Path, db: Path, args: argparse.Namespace) -> dict[str, dict]:
+def run_scenarios(
+    binational: Path, db: Path, paths: dict[str, list[str]], args: argparse.Namespace
+) -> dict[str, dict]:
     """A new server on ``db``: every scenario, each after 5 s of warm-up, with the
     server's CPU (all its processes) a request."""
     process, url = start_server(db, args.workers, binational)
@@ -288,7 +290,6 @@ def run_scenarios(binational: Path, db: Path, args: argparse.Namespace) -> dict[
     try:
         print(f"  {binational}: search index ready in {wait_for_search_index(url):.1f} s")
         cookie = session_cookie(url)
-        paths = scenario_paths(args.events)
         with httpx.Client(base_url=url, headers={"Cookie": cookie}) as client:
             for path in paths["search page"][:3] + paths["event page"][:3]:  # they work
                 assert client.get(path).status_code == 200, path
@@ -359,11 +360,12 @@ def main() -> None:
     if args.baseline:
         servers.append(("baseline", args.baseline, args.baseline_db))
     runs: dict[str, list[dict[str, dict]]] = {label: [] for label, _, _ in servers}
+    paths = scenario_paths(args.events)
     for number in range(args.rounds):
         order = servers if number % 2 == 0 else servers[::-1]
         for label, binational, database in order:
             print(f"round {number + 1}, {label}:")
-            runs[label].append(run_scenarios(binational, database, args))
+            runs[label].append(run_scenarios(binational, database, paths, args))
     if args.rounds > 1 or args.baseline:
         print_medians(runs)
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text()
