@@ -6,6 +6,9 @@ import datetime as dt
 import random
 from collections import Counter
 
+import pytest
+
+from binational.domain import Quarter
 from binational.search.documents import (
     CATEGORY_BITS,
     EMPTY_SLOT,
@@ -88,3 +91,11 @@ def test_kinds_counts_add_each_codes_count_to_its_categories_and_topics():
         topics.update(dict.fromkeys(in_topics, count))
     assert kinds_counts(pairs, bits) == (categories, topics)
     assert kinds_counts([(0, 7)], bits) == (Counter(), Counter())
+
+
+@pytest.mark.parametrize("year", [1, 999, 1000, 2023])
+def test_quarters_are_labelled_as_a_quarter_writes_itself(year):
+    """A facet's quarter is a link's filter value: it must read back as a quarter."""
+    buckets = {"period": [(period_code(dt.date(year, 5, 1), "published"), 1)], "kinds": []}
+    (label,) = [value["value"] for value in facets_of(buckets, BITS)["quarter"]]
+    assert label == str(Quarter(year, 2)) and Quarter.parse(label) == Quarter(year, 2)

@@ -75,7 +75,8 @@ def facets_of(buckets: Buckets, topic_bits: Sequence[str]) -> dict[str, list[dic
     months_since_zero, status = np.divmod(codes, 8)
     year, month = np.divmod(months_since_zero, 12)
     quarter_of, per_quarter = _sums(year * 4 + month // 3, counts)
-    quarters = [(f"{q // 4}Q{q % 4 + 1}", n) for q, n in zip(quarter_of, per_quarter, strict=True)]
+    quarters = [(f"{q // 4:04d}Q{q % 4 + 1}", n)  # as str(Quarter) writes it
+                for q, n in zip(quarter_of, per_quarter, strict=True)]  # fmt: skip
     months = [(m + 1, n) for m, n in enumerate(_bincount(month, counts, 12))]
     statuses = list(zip(STATUSES, _bincount(status, counts, len(STATUSES)), strict=True))
     categories, topics = kinds_counts(buckets.get("kinds", ()), topic_bits)
