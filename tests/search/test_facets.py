@@ -16,20 +16,26 @@ from binational.search.documents import (
     period_code,
     split_kinds,
 )
-from binational.search.facets import (
-    FACET_LIMIT,
-    aggregations,
-    buckets_of,
-    facets_of,
-    kinds_counts,
-    total_of,
-)
+from binational.search.facets import FACET_LIMIT, aggregations, facets_of, kinds_counts
 
 BITS = ("labor", "security", "water")
+EXTRA = next(name for name, part in aggregations().items() if "filter" in part)
 
 
-def test_buckets_to_facets():
-    buckets = {
+def answer_of(columns: dict[str, list[tuple]]) -> dict:
+    """The engine's answer to ``aggregations`` holding these (key, count) pairs per
+    column; ``extra_tags`` nested in the filter's entry, as the engine nests it."""
+    answer = {
+        name: {"buckets": [{"key": key, "doc_count": count} for key, count in pairs]}
+        for name, pairs in columns.items()
+    }
+    if "extra_tags" in answer:
+        answer[EXTRA] = {"doc_count": 1, "extra_tags": answer.pop("extra_tags")}
+    return answer
+
+
+def test_answer_to_total_and_facets():
+    answer = answer_of({
         "period": [(period_code(dt.date(2023, 5, 1), "draft"), 2),
                    (period_code(dt.date(2023, 6, 1), "published"), 3),
                    (period_code(dt.date(2022, 5, 1), "published"), 1)],
@@ -40,9 +46,8 @@ def test_buckets_to_facets():
         "institution_2": [("sre", 1), (EMPTY_SLOT, 5)],
         "institution_3": [(EMPTY_SLOT, 6)],
         "extra_tags": [("institution:usmca", 1), ("topic:water", 1)],
-    }  # fmt: skip
-    assert total_of(buckets) == 6
-    assert facets_of(buckets, BITS) == {
+    })  # fmt: skip
+    assert facets_of(answer, BITS) == (6, {
         "quarter": [{"value": "2023Q2", "count": 5}, {"value": "2022Q2", "count": 1}],
         "month": [{"value": "5", "count": 3}, {"value": "6", "count": 3}],
         "status": [{"value": "draft", "count": 2}, {"value": "published", "count": 4}],
@@ -50,34 +55,33 @@ def test_buckets_to_facets():
                         {"value": "sre", "count": 1}],
         "category": [{"value": "agreement", "count": 3}, {"value": "program", "count": 2}],
         "topic": [{"value": "water", "count": 3}, {"value": "security", "count": 1}],
-    }  # fmt: skip
+    })  # fmt: skip
 
 
-def test_buckets_of_reads_the_filtered_extra_tags_beside_the_columns():
+def test_the_filtered_extra_tags_are_read_from_the_filters_entry():
     """The engine answers ``aggregations`` with one entry per column and the
     filtered ``extra_tags`` nested in its filter's entry."""
-    filtered = next(name for name, part in aggregations().items() if "filter" in part)
     answer = {
-        "period": {"buckets": [{"key": 17, "doc_count": 2}]},
+        "period": {"buckets": [{"key": period_code(dt.date(2023, 5, 1), "draft"), "doc_count": 2}]},
         "institution_1": {"buckets": [{"key": "usmca", "doc_count": 2}]},
-        filtered: {"doc_count": 1, "extra_tags": {"buckets": [
-            {"key": "topic:water", "doc_count": 1}]}},
+        EXTRA: {"doc_count": 1, "extra_tags": {"buckets": [
+            {"key": "topic:water", "doc_count": 1}, {"key": "institution:ibwc", "doc_count": 1}]}},
     }  # fmt: skip
-    assert buckets_of(answer) == {
-        "period": [(17, 2)], "institution_1": [("usmca", 2)], "extra_tags": [("topic:water", 1)],
-    }  # fmt: skip
+    total, found = facets_of(answer, BITS)
+    assert total == 2
+    assert found["topic"] == [{"value": "water", "count": 1}]
+    assert found["institution"] == [{"value": "usmca", "count": 2}, {"value": "ibwc", "count": 1}]
 
 
 def test_only_the_most_linked_institutions_are_listed():
-    buckets = {"institution_1": [(f"i{n:02d}", n) for n in range(1, 30)]}
-    listed = facets_of(buckets, BITS)["institution"]
+    answer = answer_of({"institution_1": [(f"i{n:02d}", n) for n in range(1, 30)]})
+    listed = facets_of(answer, BITS)[1]["institution"]
     assert len(listed) == FACET_LIMIT and listed[0] == {"value": "i29", "count": 29}
 
 
 def test_no_buckets_no_facets():
-    assert facets_of({}, BITS) == {name: [] for name in
-                             ("quarter", "month", "status", "institution", "category", "topic")}
-    assert total_of({}) == 0
+    assert facets_of({}, BITS) == (0, {name: [] for name in
+                             ("quarter", "month", "status", "institution", "category", "topic")})
 
 
 def test_kinds_counts_add_each_codes_count_to_its_categories_and_topics():
@@ -89,13 +93,25 @@ def test_kinds_counts_add_each_codes_count_to_its_categories_and_topics():
         in_categories, in_topics = split_kinds(code, bits)
         categories.update(dict.fromkeys(in_categories, count))
         topics.update(dict.fromkeys(in_topics, count))
-    assert kinds_counts(pairs, bits) == (categories, topics)
-    assert kinds_counts([(0, 7)], bits) == (Counter(), Counter())
+    buckets = answer_of({"kinds": pairs})["kinds"]["buckets"]
+    assert tuple(Counter(tally) for tally in kinds_counts(buckets, bits)) == (categories, topics)
+    zero = kinds_counts(answer_of({"kinds": [(0, 7)]})["kinds"]["buckets"], bits)
+    assert not any(count for tally in zero for count in tally.values())
+
+
+def test_kinds_counts_are_exact_for_every_bit_and_large_counts():
+    """Codes use all 64 bits, and counts reach millions: both survive the product."""
+    bits = tuple(f"topic-{n}" for n in range(60))
+    pairs = [((1 << 64) - 1, 3_000_001), (1 << 63, 2), (1, 5)]
+    categories, topics = kinds_counts(answer_of({"kinds": pairs})["kinds"]["buckets"], bits)
+    assert topics["topic-59"] == 3_000_003 and topics["topic-0"] == 3_000_001
+    assert categories[next(iter(CATEGORY_BITS))] == 3_000_006
 
 
 @pytest.mark.parametrize("year", [1, 999, 1000, 2023])
 def test_quarters_are_labelled_as_a_quarter_writes_itself(year):
     """A facet's quarter is a link's filter value: it must read back as a quarter."""
-    buckets = {"period": [(period_code(dt.date(year, 5, 1), "published"), 1)], "kinds": []}
-    (label,) = [value["value"] for value in facets_of(buckets, BITS)["quarter"]]
+    code = period_code(dt.date(year, 5, 1), "published")
+    answer = answer_of({"period": [(code, 1)], "kinds": []})
+    (label,) = [value["value"] for value in facets_of(answer, BITS)[1]["quarter"]]
     assert label == str(Quarter(year, 2)) and Quarter.parse(label) == Quarter(year, 2)

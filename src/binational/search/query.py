@@ -22,13 +22,7 @@ import tantivy
 from binational.errors import UserError
 from binational.search.documents import TEXT_FIELDS
 from binational.search.engine import SearchEngine, analyzer
-from binational.search.facets import (
-    aggregations,
-    buckets_of,
-    facet_values,
-    facets_of,
-    total_of,
-)
+from binational.search.facets import aggregations, facet_values, facets_of
 from binational.search.ranking import best_page, field_clause, with_filters
 from binational.search.sync import synchronize
 from binational.store.data_version import Version
@@ -176,8 +170,7 @@ def search(
     searcher = index.searcher()
     found: dict[str, list[dict]] = {}
     if facets:
-        buckets = buckets_of(searcher.aggregate(matching, aggregations()))
-        total, found = total_of(buckets), facets_of(buckets, state.topic_bits)
+        total, found = facets_of(searcher.aggregate(matching, aggregations()), state.topic_bits)
     else:
         total = searcher.search(matching, 1, count=True).count
     page: list[tuple[int, tantivy.DocAddress]] = []
