@@ -111,9 +111,10 @@ def test_an_event_with_more_tags_than_slots():
     assert sorted(document["category"]) == ["agreement", "dialogue_mechanism", "organization"]
     assert (document["day"], document["month"]) == (dt.date(2023, 5, 1).toordinal(), 5)
     card = json.loads(document["card"])
-    assert card == {"title": "Título", "date": "2023-05", "status": "reviewed",
+    assert card == {"id": 5, "title": "Título", "date": "2023-05", "status": "reviewed",
                     "summary": ("Resumen " * 100)[:240],
-                    "institutions": ["hled", "ibwc", "nadbank", "sre", "usmca"],
+                    "institutions": [{"slug": slug} for slug in
+                                     ("hled", "ibwc", "nadbank", "sre", "usmca")],
                     "language": "en"}  # no function words to tell by: English  # fmt: skip
 
 

@@ -22,12 +22,13 @@ out as the index's fields (``engine.SCHEMA_FIELDS`` names them):
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import msgspec
+
 from binational.domain import Category, DatePrecision, EventStatus, PartialDate
-from binational.store.records import CARD_SUMMARY, card_language
+from binational.store.records import card_language, event_card
 from binational.store.search_rows import EventRow
 
 # Field weights: a word in the title counts most, then the summary, then the
@@ -110,15 +111,13 @@ def slots(prefix: str, values: list[str], count: int) -> dict[str, str]:
 
 
 def card_of(row: EventRow) -> dict[str, Any]:
-    """What a result's card shows (``store.records.event_card``), kept with the
-    document so a page of results needs no database read."""
+    """The event's card (``store.records.event_card``) as a result page shows it,
+    kept whole with the document so a page of results needs no database read and no
+    reshaping."""
+    summary = row.summary or ""
     date = PartialDate(row.day, DatePrecision(row.date_precision)).iso()
-    return {
-        "title": row.title, "date": date, "status": row.status,
-        "summary": (row.summary or "")[:CARD_SUMMARY],
-        "institutions": sorted(set(row.institutions)),
-        "language": card_language(row.title, row.summary or ""),
-    }  # fmt: skip
+    return event_card(row.id, row.title, date, row.status, summary, set(row.institutions),
+                      card_language(row.title, summary))  # fmt: skip
 
 
 def index_document(
@@ -151,5 +150,5 @@ def index_document(
         "extra_tags": extra,
         "has_extra": int(bool(extra)),
         "recency": recency(row.day, row.id),
-        "card": json.dumps(card_of(row), ensure_ascii=False).encode(),
+        "card": msgspec.json.encode(card_of(row)),
     }

@@ -34,7 +34,7 @@ from binational.store.database import Database
 # Bumped whenever the schema, the documents' layout or what a stored card holds
 # changes (its language is worked out when indexed): an index of another format is
 # rebuilt rather than read.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 ANALYZER = "folded"
 # Tantivy's writer needs at least 15 MB of heap per thread; a delta is small. A full
 # build writes with one thread and a large heap: one segment for up to about a
