@@ -16,7 +16,13 @@ from binational.search.documents import (
     period_code,
     split_kinds,
 )
-from binational.search.facets import FACET_LIMIT, aggregations, facets_of, kinds_counts
+from binational.search.facets import (
+    FACET_LIMIT,
+    aggregations,
+    facets_of,
+    kinds_counts,
+    newest_months_start,
+)
 
 BITS = ("labor", "security", "water")
 EXTRA = next(name for name, part in aggregations().items() if "filter" in part)
@@ -115,3 +121,18 @@ def test_quarters_are_labelled_as_a_quarter_writes_itself(year):
     answer = answer_of({"period": [(code, 1)], "kinds": []})
     (label,) = [value["value"] for value in facets_of(answer, BITS)[1]["quarter"]]
     assert label == str(Quarter(year, 2)) and Quarter.parse(label) == Quarter(year, 2)
+
+
+@pytest.mark.parametrize(
+    ("count", "start"),
+    [(1, dt.date(2023, 5, 1)), (3, dt.date(2023, 5, 1)), (4, dt.date(2023, 2, 1)),
+     (9, dt.date(2023, 2, 1)), (10, dt.date(2019, 12, 1)), (12, dt.date(2019, 12, 1)),
+     (13, None)],
+)  # fmt: skip
+def test_the_newest_months_that_hold_a_page(count, start):
+    """May 2023 holds 3 matches (two statuses), February 2023 six, December 2019 three."""
+    periods = [(period_code(dt.date(2023, 5, 9), "published"), 2),
+               (period_code(dt.date(2023, 5, 1), "draft"), 1),
+               (period_code(dt.date(2019, 12, 31), "published"), 3),
+               (period_code(dt.date(2023, 2, 28), "reviewed"), 6)]  # fmt: skip
+    assert newest_months_start(answer_of({"period": periods}), count) == start

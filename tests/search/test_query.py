@@ -168,6 +168,23 @@ def test_the_same_answers_as_the_database_for_many_filter_sets(engine, database)
     assert tried > 150 and with_matches > 80  # most sets match something
 
 
+def test_listing_pages_are_the_newest_first_order_at_every_offset(engine, database):
+    """A listing's page is read from its latest months only: it must be the same
+    slice of the newest-first order as the whole listing's."""
+    events = all_events(database)
+    checked = 0
+    for filters in filter_sets():
+        if filters["text"] is not None:
+            continue
+        expected = database_matches(database, filters, events)
+        for offset, limit in ((0, 1), (0, 5), (3, 4), (10, 7), (len(expected) - 2, 5)):
+            if offset >= 0:
+                found = search(engine, search_query(filters), offset=offset, limit=limit)
+                assert found.ids == expected[offset : offset + limit], (filters, offset, limit)
+                checked += 1
+    assert checked > 100
+
+
 def test_pages_and_cards(engine, database):
     everything = search(engine, SearchQuery(text="mexico"), limit=1000)
     assert everything.total > 10

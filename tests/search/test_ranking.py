@@ -13,7 +13,6 @@ from binational.search.ranking import (
     ranked_query,
     title_first_page,
     untitled_bound,
-    with_filters,
 )
 
 TEXTS = ["mexico", "security cooperation", "united states", "border", "water", "agreement",
@@ -34,7 +33,7 @@ def test_a_title_first_page_is_the_full_rankings_page(engine):
         clauses = text_clauses(text, analyzer())
         for status in STATUSES:
             filters = filter_queries(schema, SearchQuery(text, status=status), engine.category_of)
-            ranked = with_filters(ranked_query(schema, clauses), filters)
+            ranked = ranked_query(schema, clauses, filters)
             total = searcher.search(ranked, 1, count=True).count
             for offset, limit in PAGES:
                 if offset >= total:
@@ -43,7 +42,7 @@ def test_a_title_first_page_is_the_full_rankings_page(engine):
                 full = best_page(searcher, schema, clauses, filters, total, offset, limit,
                                  title_first_from=total + 1)  # fmt: skip
                 assert len(full) == limit
-                page = title_first_page(searcher, schema, clauses, ranked, offset, limit)
+                page = title_first_page(searcher, schema, clauses, filters, offset, limit)
                 if page is None:
                     refused += 1
                 else:

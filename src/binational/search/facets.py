@@ -8,6 +8,7 @@ institution (its top ``FACET_LIMIT``), per category and per topic.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
@@ -84,6 +85,24 @@ def facets_of(
         institutions.items(), categories.items(), topics.items(),
     )  # fmt: skip
     return sum(statuses), found
+
+
+def newest_months_start(answer: Mapping[str, Any], count: int) -> dt.date | None:
+    """The first day of the latest months that together hold at least ``count`` of
+    the matches, from the ``period`` buckets of the engine's answer to
+    ``aggregations``; None when all the matches are fewer. The newest ``count``
+    matches are all dated from that day on."""
+    per_month: dict[int, int] = {}
+    for bucket in _buckets(answer, "period"):
+        month = bucket["key"] // 8
+        per_month[month] = per_month.get(month, 0) + bucket["doc_count"]
+    held = 0
+    for month in sorted(per_month, reverse=True):
+        held += per_month[month]
+        if held >= count:
+            year, month_of_year = divmod(month, 12)
+            return dt.date(year, month_of_year + 1, 1)
+    return None
 
 
 def _buckets(answer: Mapping[str, Any], column: str) -> Sequence[Mapping[str, Any]]:

@@ -22,8 +22,13 @@ import tantivy
 from binational.errors import UserError
 from binational.search.documents import TEXT_FIELDS
 from binational.search.engine import SearchEngine, analyzer
-from binational.search.facets import aggregations, facet_values, facets_of
-from binational.search.ranking import best_page, field_clause, with_filters
+from binational.search.facets import (
+    aggregations,
+    facet_values,
+    facets_of,
+    newest_months_start,
+)
+from binational.search.ranking import best_page, field_clause, phrase_within, with_filters
 from binational.search.sync import synchronize
 from binational.store.data_version import Version
 
@@ -63,7 +68,9 @@ def text_clauses(text: str | None, words: tantivy.TextAnalyzer) -> list[list[str
     return clauses
 
 
-def matching_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.Query:
+def matching_query(
+    schema: tantivy.Schema, clauses: list[list[str]], filters: list[tantivy.Query]
+) -> tantivy.Query:
     """The same matches as ``ranked_query``, unscored and cheaper to count: a word
     is looked up once, in ``words``, rather than in each field."""
     parts = []
@@ -71,10 +78,25 @@ def matching_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.
         if len(terms) == 1:
             parts.append(tantivy.Query.term_query(schema, "words", terms[0]))
         else:
-            parts.append(tantivy.Query.boolean_query(
-                [(_Should, field_clause(schema, field, terms)) for field, _ in TEXT_FIELDS]
-            ))  # fmt: skip
-    return parts[0] if len(parts) == 1 else tantivy.Query.boolean_query([(_Must, p) for p in parts])
+            parts.append(tantivy.Query.boolean_query([
+                (_Should, phrase_within(field_clause(schema, field, terms), terms, filters))
+                for field, _ in TEXT_FIELDS
+            ]))  # fmt: skip
+    return with_filters(
+        parts[0] if len(parts) == 1 else tantivy.Query.boolean_query([(_Must, p) for p in parts]),
+        filters,
+    )
+
+
+def days_between(
+    schema: tantivy.Schema, first: dt.date | None, last: dt.date | None
+) -> tantivy.Query:
+    """Events dated from ``first`` to ``last``, both included (either open)."""
+    return tantivy.Query.range_query(
+        schema, "day", tantivy.FieldType.Integer,
+        first.toordinal() if first else -(2**62), last.toordinal() if last else 2**62,
+        use_inverted_index=True,
+    )  # fmt: skip
 
 
 def category_named(slugs: tuple[str, ...], category_of: Mapping[str, str]) -> str | None:
@@ -95,12 +117,7 @@ def filter_queries(
     term, terms = tantivy.Query.term_query, tantivy.Query.term_set_query
     found: list[tantivy.Query] = []
     if query.first_day is not None or query.last_day is not None:
-        found.append(tantivy.Query.range_query(
-            schema, "day", tantivy.FieldType.Integer,
-            query.first_day.toordinal() if query.first_day else -(2**62),
-            query.last_day.toordinal() if query.last_day else 2**62,
-            use_inverted_index=True,
-        ))  # fmt: skip
+        found.append(days_between(schema, query.first_day, query.last_day))
     if query.month is not None:
         found.append(term(schema, "month", query.month))
     if query.status is not None:
@@ -162,11 +179,14 @@ def search(
     if clauses == []:  # text with no word in it
         return SearchResults(0, [], facet_values([], [], [], [], [], []) if facets else {}, [])
     filters = filter_queries(schema, query, engine.category_of)
-    matching = with_filters(matching_query(schema, clauses) if clauses else None, filters)
+    matching = matching_query(schema, clauses, filters) if clauses else with_filters(None, filters)
     searcher = index.searcher()
     found: dict[str, list[dict]] = {}
+    since = None
     if facets:
-        total, found = facets_of(searcher.aggregate(matching, aggregations()), state.topic_bits)
+        answer = searcher.aggregate(matching, aggregations())
+        total, found = facets_of(answer, state.topic_bits)
+        since = None if clauses else newest_months_start(answer, offset + limit)
     else:
         total = searcher.search(matching, 1, count=True).count
     page: list[tuple[int, tantivy.DocAddress]] = []
@@ -174,6 +194,9 @@ def search(
         if clauses:
             page = best_page(searcher, schema, clauses, filters, total, offset,
                              min(limit, total - offset))  # fmt: skip
+        elif since is not None:  # the page lies in the latest months: only they are read
+            newest = with_filters(matching, [days_between(schema, since, None)])
+            page = newest_page(searcher, newest, offset, limit)
         else:
             page = newest_page(searcher, matching, offset, limit)
     return SearchResults(

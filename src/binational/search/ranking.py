@@ -41,15 +41,34 @@ def field_clause(schema: tantivy.Schema, field: str, terms: list[str]) -> tantiv
     return tantivy.Query.phrase_query(schema, field, terms)
 
 
-def ranked_query(schema: tantivy.Schema, clauses: list[list[str]]) -> tantivy.Query:
-    """Every clause in some text field; the score sums each field's BM25 by weight."""
-    return tantivy.Query.boolean_query([
+def ranked_query(
+    schema: tantivy.Schema, clauses: list[list[str]], filters: list[tantivy.Query] | None = None
+) -> tantivy.Query:
+    """Every clause in some text field, and every filter; the score sums each field's
+    BM25 by weight (filters score nothing)."""
+    filters = filters or []
+    return with_filters(tantivy.Query.boolean_query([
         (_Must, tantivy.Query.boolean_query([
-            (_Should, tantivy.Query.boost_query(field_clause(schema, field, terms), weight))
+            (_Should, tantivy.Query.boost_query(
+                phrase_within(field_clause(schema, field, terms), terms, filters), weight))
             for field, weight in TEXT_FIELDS
         ]))
         for terms in clauses
-    ])  # fmt: skip
+    ]), filters)  # fmt: skip
+
+
+def phrase_within(
+    query: tantivy.Query, terms: list[str], filters: list[tantivy.Query]
+) -> tantivy.Query:
+    """A phrase's query in one field, intersected with the filters when there are
+    any (a word's is left alone). The engine intersects a union of phrases (the
+    phrase in any field) with a filter by reading the whole union, but a single
+    phrase with a filter from the filter's side, so the filters go inside each
+    field's phrase too: the same matches and scores, read in a fraction of the time
+    under a narrow filter (see docs/benchmarks.md, "Search")."""
+    if len(terms) < 2 or not filters:
+        return query
+    return tantivy.Query.boolean_query([(_Must, query), *((_Must, f) for f in filters)])
 
 
 def with_filters(base: tantivy.Query | None, filters: list[tantivy.Query]) -> tantivy.Query:
@@ -72,12 +91,12 @@ def best_page(
     """(id, address) of the ``total`` matches' ``offset`` to ``offset + limit`` by
     score, ties lower id first: from the events with a title hit when that is
     provably the same page (see the module's docstring), else scoring every match."""
-    ranked = with_filters(ranked_query(schema, clauses), filters)
     if total >= title_first_from:
-        page = title_first_page(searcher, schema, clauses, ranked, offset, limit)
+        page = title_first_page(searcher, schema, clauses, filters, offset, limit)
         if page is not None:
             return page
     need = offset + limit
+    ranked = ranked_query(schema, clauses, filters)
     return _in_order(searcher, _ranked_hits(searcher, ranked, need))[offset:need]
 
 
@@ -85,18 +104,18 @@ def title_first_page(
     searcher: tantivy.Searcher,
     schema: tantivy.Schema,
     clauses: list[list[str]],
-    ranked: tantivy.Query,
+    filters: list[tantivy.Query],
     offset: int,
     limit: int,
 ) -> Page | None:
-    """The page of ``ranked`` (the full query, filters included) ranked among the
+    """The page of the full query (``clauses`` under ``filters``) ranked among the
     events with some clause in their title; None when it cannot be shown to be the
     full query's page (too few such events, or the page's last within the bound)."""
     in_title = tantivy.Query.boolean_query(
         [(_Should, field_clause(schema, "title", terms)) for terms in clauses]
     )
-    titled = tantivy.Query.boolean_query(
-        [(_Must, ranked), (_Must, tantivy.Query.const_score_query(in_title, 0.0))]
+    titled = ranked_query(
+        schema, clauses, [*filters, tantivy.Query.const_score_query(in_title, 0.0)]
     )
     need = offset + limit
     hits = _ranked_hits(searcher, titled, need)
