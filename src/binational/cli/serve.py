@@ -54,8 +54,9 @@ def serve_command(
     )  # fmt: skip
     if workers == 1:
         from binational.web.app import create_app
+        from binational.web.server import served
 
-        uvicorn.run(create_app(settings, database), **options)
+        uvicorn.run(served(create_app(settings, database)), **options)
         return
     database.close()
     os.environ["BINATIONAL_DB"] = settings.db

@@ -4,6 +4,8 @@ session key to them through ``BINATIONAL_*`` variables)."""
 
 from __future__ import annotations
 
+import gc
+
 from fastapi import FastAPI
 
 from binational.config import load_settings
@@ -14,4 +16,16 @@ from binational.web.app import create_app
 def app_from_environment() -> FastAPI:
     """The uvicorn factory for worker processes."""
     settings = load_settings()
-    return create_app(settings, Database.open(settings.db, lock_wait=settings.lock_wait))
+    return served(create_app(settings, Database.open(settings.db, lock_wait=settings.lock_wait)))
+
+
+def served(app: FastAPI) -> FastAPI:
+    """``app``, with what the process holds by now (the app, its templates, the
+    registry, the libraries) set aside from the cyclic garbage collector
+    (``gc.freeze``): these live as long as the server, and without this every full
+    collection walks them again, a pause of tens of milliseconds in the middle of
+    some request. Only for a serving process: a frozen object that later becomes
+    cyclic garbage is never freed."""
+    gc.collect()
+    gc.freeze()
+    return app
