@@ -39,6 +39,7 @@ TOPIC_BITS = 60  # a u64 holds the 4 category bits and this many topics
 EMPTY_SLOT = "-"  # a slot with no value: every slot column is dense
 STATUSES = tuple(status.value for status in EventStatus)
 STATUS_CODES = {status: code for code, status in enumerate(STATUSES)}
+STATUS_SLOTS = 8  # a period code keeps room for this many statuses under its month
 CATEGORY_BITS = {category.value: 1 << bit for bit, category in enumerate(Category)}
 
 
@@ -49,12 +50,12 @@ def month_number(day: dt.date) -> int:
 
 def period_code(day: dt.date, status: str) -> int:
     """The month and the status of an event in one number (see ``split_period``)."""
-    return month_number(day) * 8 + STATUS_CODES[status]
+    return month_number(day) * STATUS_SLOTS + STATUS_CODES[status]
 
 
 def split_period(code: int) -> tuple[int, int, str]:
     """(year, month 1-12, status) of a ``period_code``."""
-    months, status = divmod(code, 8)
+    months, status = divmod(code, STATUS_SLOTS)
     year, month = divmod(months, 12)
     return year, month + 1, STATUSES[status]
 

@@ -19,6 +19,7 @@ from binational.search.documents import (
     CATEGORY_BITS,
     EMPTY_SLOT,
     INSTITUTION_SLOTS,
+    STATUS_SLOTS,
     STATUSES,
     TOPIC_BITS,
 )
@@ -60,7 +61,7 @@ def facets_of(
     statuses = [0] * len(STATUSES)
     for bucket in _buckets(answer, "period"):
         count = bucket["doc_count"]
-        months_since_zero, status = divmod(bucket["key"], 8)
+        months_since_zero, status = divmod(bucket["key"], STATUS_SLOTS)  # split_period's
         year, month = divmod(months_since_zero, 12)
         quarter = year * 4 + month // 3
         quarters[quarter] = quarters.get(quarter, 0) + count
@@ -94,7 +95,7 @@ def newest_months_start(answer: Mapping[str, Any], count: int) -> dt.date | None
     matches are all dated from that day on."""
     per_month: dict[int, int] = {}
     for bucket in _buckets(answer, "period"):
-        month = bucket["key"] // 8
+        month = bucket["key"] // STATUS_SLOTS
         per_month[month] = per_month.get(month, 0) + bucket["doc_count"]
     held = 0
     for month in sorted(per_month, reverse=True):

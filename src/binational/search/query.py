@@ -194,11 +194,9 @@ def search(
         if clauses:
             page = best_page(searcher, schema, clauses, filters, total, offset,
                              min(limit, total - offset))  # fmt: skip
-        elif since is not None:  # the page lies in the latest months: only they are read
-            newest = with_filters(matching, [days_between(schema, since, None)])
-            page = newest_page(searcher, newest, offset, limit)
-        else:
-            page = newest_page(searcher, matching, offset, limit)
+        else:  # only the latest months that hold the page, when the facets told which
+            window = [days_between(schema, since, None)] if since is not None else []
+            page = newest_page(searcher, with_filters(matching, window), offset, limit)
     return SearchResults(
         total, [event_id for event_id, _ in page], found,
         [_card(searcher, address) for _, address in page],
