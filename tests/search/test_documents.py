@@ -13,6 +13,7 @@ from binational.search.documents import (
     categories_of_mask,
     category_mask,
     index_document,
+    institution_codes,
     kinds_code,
     period_code,
     recency,
@@ -23,6 +24,7 @@ from binational.search.documents import (
 from binational.store.search_rows import EventRow
 
 CATEGORY_OF = {"usmca": "agreement", "ibwc": "organization", "hled": "dialogue_mechanism"}
+CODE_OF = institution_codes(["hled", "ibwc", "nadbank", "sre", "usmca"])
 
 
 @pytest.mark.parametrize(
@@ -80,12 +82,18 @@ def test_kinds_codes(categories, topics, bits, expected_topics, left):
     ("values", "count", "expected"),
     [
         ([], 2, {"t_1": EMPTY_SLOT, "t_2": EMPTY_SLOT}),
-        (["a"], 2, {"t_1": "a", "t_2": EMPTY_SLOT}),
-        (["a", "b", "c"], 2, {"t_1": "a", "t_2": "b"}),
+        ([4], 2, {"t_1": 4, "t_2": EMPTY_SLOT}),
+        ([4, 7, 9], 2, {"t_1": 4, "t_2": 7}),
     ],
 )
 def test_slots(values, count, expected):
     assert slots("t", values, count) == expected
+
+
+def test_institution_codes_start_at_one():
+    """0 marks an empty slot."""
+    assert institution_codes(["a", "b"]) == {"a": 1, "b": 2}
+    assert EMPTY_SLOT == 0
 
 
 def test_recency_orders_newest_first_then_the_higher_id():
@@ -100,9 +108,9 @@ def test_an_event_with_more_tags_than_slots():
         5, "Título", "Resumen " * 100, "Implicaciones", dt.date(2023, 5, 1), "reviewed", "month",
         ("usmca", "ibwc", "hled", "sre", "nadbank", "ibwc"), ("water", "security", "trade-economy"),
     )  # fmt: skip
-    document = index_document(row, CATEGORY_OF, ("security", "trade-economy"))
+    document = index_document(row, CATEGORY_OF, ("security", "trade-economy"), CODE_OF)
     assert document["institution"] == ["hled", "ibwc", "nadbank", "sre", "usmca"]
-    assert [document[f"institution_{n}"] for n in (1, 2, 3)] == ["hled", "ibwc", "nadbank"]
+    assert [document[f"institution_{n}"] for n in (1, 2, 3)] == [1, 2, 3]
     assert split_kinds(document["kinds"], ("security", "trade-economy")) == (
         ["agreement", "organization", "dialogue_mechanism"], ["security", "trade-economy"])
     assert document["extra_tags"] == ["institution:sre", "institution:usmca", "topic:water"]
@@ -129,10 +137,20 @@ def test_an_event_with_more_tags_than_slots():
 )  # fmt: skip
 def test_a_card_keeps_the_language_its_texts_are_written_in(title, summary, language):
     row = EventRow(1, title, summary, "", dt.date(2023, 5, 1), "published")
-    assert json.loads(index_document(row, {}, ())["card"])["language"] == language
+    assert json.loads(index_document(row, {}, (), {})["card"])["language"] == language
 
 
 def test_an_event_without_tags():
-    document = index_document(EventRow(1, "T", "", "", dt.date(2020, 2, 29), "draft"), {}, ())
+    row = EventRow(1, "T", "", "", dt.date(2020, 2, 29), "draft")
+    document = index_document(row, {}, (), {})
     assert document["extra_tags"] == [] and document["has_extra"] == 0
     assert document["institution_1"] == EMPTY_SLOT and document["kinds"] == 0
+
+
+def test_an_institution_without_a_code_is_an_extra_tag_and_leaves_its_slot():
+    """Linked after the index was built: counted as an extra tag until the next build."""
+    row = EventRow(1, "T", "", "", dt.date(2020, 2, 29), "draft", "day", ("new-one", "usmca"))
+    document = index_document(row, CATEGORY_OF, (), CODE_OF)
+    assert [document[f"institution_{n}"] for n in (1, 2, 3)] == [CODE_OF["usmca"], 0, 0]
+    assert document["extra_tags"] == ["institution:new-one"]
+    assert document["has_extra"] == 1

@@ -18,6 +18,7 @@ from binational.search.documents import (
 )
 from binational.search.facets import (
     FACET_LIMIT,
+    _column,
     aggregations,
     facets_of,
     kinds_counts,
@@ -25,6 +26,8 @@ from binational.search.facets import (
 )
 
 BITS = ("labor", "security", "water")
+CODES = ("ibwc", "sre", "usmca")  # the codes 1, 2 and 3
+IBWC, SRE, USMCA = 1, 2, 3
 EXTRA = next(name for name, part in aggregations().items() if "filter" in part)
 
 
@@ -48,12 +51,12 @@ def test_answer_to_total_and_facets():
         "kinds": [(kinds_code(CATEGORY_BITS["agreement"] | CATEGORY_BITS["program"],
                               ["water"], BITS)[0], 2),
                   (kinds_code(CATEGORY_BITS["agreement"], ["security"], BITS)[0], 1), (0, 3)],
-        "institution_1": [("usmca", 3), ("ibwc", 1), (EMPTY_SLOT, 2)],
-        "institution_2": [("sre", 1), (EMPTY_SLOT, 5)],
+        "institution_1": [(USMCA, 3), (IBWC, 1), (EMPTY_SLOT, 2)],
+        "institution_2": [(SRE, 1), (EMPTY_SLOT, 5)],
         "institution_3": [(EMPTY_SLOT, 6)],
         "extra_tags": [("institution:usmca", 1), ("topic:water", 1)],
     })  # fmt: skip
-    assert facets_of(answer, BITS) == (6, {
+    assert facets_of(answer, BITS, CODES) == (6, {
         "quarter": [{"value": "2023Q2", "count": 5}, {"value": "2022Q2", "count": 1}],
         "month": [{"value": "5", "count": 3}, {"value": "6", "count": 3}],
         "status": [{"value": "draft", "count": 2}, {"value": "published", "count": 4}],
@@ -69,24 +72,30 @@ def test_the_filtered_extra_tags_are_read_from_the_filters_entry():
     filtered ``extra_tags`` nested in its filter's entry."""
     answer = {
         "period": {"buckets": [{"key": period_code(dt.date(2023, 5, 1), "draft"), "doc_count": 2}]},
-        "institution_1": {"buckets": [{"key": "usmca", "doc_count": 2}]},
+        "institution_1": {"buckets": [{"key": USMCA, "doc_count": 2}]},
         EXTRA: {"doc_count": 1, "extra_tags": {"buckets": [
             {"key": "topic:water", "doc_count": 1}, {"key": "institution:ibwc", "doc_count": 1}]}},
     }  # fmt: skip
-    total, found = facets_of(answer, BITS)
+    total, found = facets_of(answer, BITS, CODES)
     assert total == 2
     assert found["topic"] == [{"value": "water", "count": 1}]
     assert found["institution"] == [{"value": "usmca", "count": 2}, {"value": "ibwc", "count": 1}]
 
 
 def test_only_the_most_linked_institutions_are_listed():
-    answer = answer_of({"institution_1": [(f"i{n:02d}", n) for n in range(1, 30)]})
-    listed = facets_of(answer, BITS)[1]["institution"]
+    codes = tuple(f"i{n:02d}" for n in range(1, 30))
+    answer = answer_of({"institution_1": [(n, n) for n in range(1, 30)]})
+    listed = facets_of(answer, BITS, codes)[1]["institution"]
     assert len(listed) == FACET_LIMIT and listed[0] == {"value": "i29", "count": 29}
 
 
+def test_a_code_the_index_does_not_name_is_left_out():
+    answer = answer_of({"institution_1": [(USMCA, 2), (len(CODES) + 1, 5)]})
+    assert facets_of(answer, BITS, CODES)[1]["institution"] == [{"value": "usmca", "count": 2}]
+
+
 def test_no_buckets_no_facets():
-    assert facets_of({}, BITS) == (0, {name: [] for name in
+    assert facets_of({}, BITS, CODES) == (0, {name: [] for name in
                              ("quarter", "month", "status", "institution", "category", "topic")})
 
 
@@ -99,9 +108,9 @@ def test_kinds_counts_add_each_codes_count_to_its_categories_and_topics():
         in_categories, in_topics = split_kinds(code, bits)
         categories.update(dict.fromkeys(in_categories, count))
         topics.update(dict.fromkeys(in_topics, count))
-    buckets = answer_of({"kinds": pairs})["kinds"]["buckets"]
-    assert tuple(Counter(tally) for tally in kinds_counts(buckets, bits)) == (categories, topics)
-    zero = kinds_counts(answer_of({"kinds": [(0, 7)]})["kinds"]["buckets"], bits)
+    column = _column(answer_of({"kinds": pairs})["kinds"]["buckets"])
+    assert tuple(Counter(tally) for tally in kinds_counts(*column, bits)) == (categories, topics)
+    zero = kinds_counts(*_column(answer_of({"kinds": [(0, 7)]})["kinds"]["buckets"]), bits)
     assert not any(count for tally in zero for count in tally.values())
 
 
@@ -109,7 +118,8 @@ def test_kinds_counts_are_exact_for_every_bit_and_large_counts():
     """Codes use all 64 bits, and counts reach millions: both survive the product."""
     bits = tuple(f"topic-{n}" for n in range(60))
     pairs = [((1 << 64) - 1, 3_000_001), (1 << 63, 2), (1, 5)]
-    categories, topics = kinds_counts(answer_of({"kinds": pairs})["kinds"]["buckets"], bits)
+    column = _column(answer_of({"kinds": pairs})["kinds"]["buckets"])
+    categories, topics = kinds_counts(*column, bits)
     assert topics["topic-59"] == 3_000_003 and topics["topic-0"] == 3_000_001
     assert categories[next(iter(CATEGORY_BITS))] == 3_000_006
 
@@ -119,7 +129,7 @@ def test_quarters_are_labelled_as_a_quarter_writes_itself(year):
     """A facet's quarter is a link's filter value: it must read back as a quarter."""
     code = period_code(dt.date(year, 5, 1), "published")
     answer = answer_of({"period": [(code, 1)], "kinds": []})
-    (label,) = [value["value"] for value in facets_of(answer, BITS)[1]["quarter"]]
+    (label,) = [value["value"] for value in facets_of(answer, BITS, CODES)[1]["quarter"]]
     assert label == str(Quarter(year, 2)) and Quarter.parse(label) == Quarter(year, 2)
 
 

@@ -13,9 +13,10 @@ out as the index's fields (``engine.SCHEMA_FIELDS`` names them):
   at a million events, ``benchmarks/bench_search_engines.py``): ``period`` packs the
   month and the status; ``kinds`` packs two bit masks, the categories of the event's
   institutions and its topics (a bit per topic, the index's ``topic_bits``); the
-  institutions fill numbered slots (``institution_1``…); the rare tags left over
-  (more institutions than slots, a topic without a bit) go to the multi-valued
-  ``extra_tags``;
+  institutions fill numbered slots (``institution_1``…) with their codes (an
+  institution's position in the index's ``institution_codes``, plus one); the rare
+  tags left over (more institutions than slots, a topic without a bit, an
+  institution without a code) go to the multi-valued ``extra_tags``;
 - ``recency`` (newest first, then the higher id) and the stored ``card``.
 """
 
@@ -36,7 +37,7 @@ from binational.store.search_rows import EventRow
 TEXT_FIELDS = (("title", 10.0), ("summary", 3.0), ("implications", 1.0))
 INSTITUTION_SLOTS = 3
 TOPIC_BITS = 60  # a u64 holds the 4 category bits and this many topics
-EMPTY_SLOT = "-"  # a slot with no value: every slot column is dense
+EMPTY_SLOT = 0  # a slot with no institution: every slot column is dense
 STATUSES = tuple(status.value for status in EventStatus)
 STATUS_CODES = {status: code for code, status in enumerate(STATUSES)}
 STATUS_SLOTS = 8  # a period code keeps room for this many statuses under its month
@@ -103,12 +104,18 @@ def recency(day: dt.date, event_id: int) -> int:
     return (day.toordinal() << 32) | event_id
 
 
-def slots(prefix: str, values: list[str], count: int) -> dict[str, str]:
+def slots(prefix: str, values: list[int], count: int) -> dict[str, int]:
     """``values`` spread over ``count`` numbered slot fields, empty ones marked."""
     return {
         f"{prefix}_{number}": values[number - 1] if number <= len(values) else EMPTY_SLOT
         for number in range(1, count + 1)
     }
+
+
+def institution_codes(slugs: Iterable[str]) -> dict[str, int]:
+    """The code of each institution of an index's ``institution_codes``: its
+    position plus one (0 is ``EMPTY_SLOT``)."""
+    return {slug: code for code, slug in enumerate(slugs, start=1)}
 
 
 def card_of(row: EventRow) -> dict[str, Any]:
@@ -122,15 +129,21 @@ def card_of(row: EventRow) -> dict[str, Any]:
 
 
 def index_document(
-    row: EventRow, category_of: Mapping[str, str], topic_bits: Sequence[str]
+    row: EventRow,
+    category_of: Mapping[str, str],
+    topic_bits: Sequence[str],
+    code_of: Mapping[str, int],
 ) -> dict[str, Any]:
     """The index's fields of one event; ``category_of`` maps an institution's slug
-    to its category (agencies have none), ``topic_bits`` names the topics' bits."""
+    to its category (agencies have none), ``topic_bits`` names the topics' bits,
+    ``code_of`` gives the institutions' codes (``institution_codes``)."""
     institutions = sorted(set(row.institutions))
     topics = sorted(set(row.topics))
     mask = category_mask(institutions, category_of)
     kinds, topics_left = kinds_code(mask, topics, topic_bits)
-    extra = [f"institution:{slug}" for slug in institutions[INSTITUTION_SLOTS:]]
+    coded = [slug for slug in institutions if slug in code_of][:INSTITUTION_SLOTS]
+    codes = [code_of[slug] for slug in coded]
+    extra = [f"institution:{slug}" for slug in institutions if slug not in coded]
     extra += [f"topic:{slug}" for slug in topics_left]
     texts = [row.title or "", row.summary or "", row.implications or ""]
     return {
@@ -147,7 +160,7 @@ def index_document(
         "category": categories_of_mask(mask),
         "period": period_code(row.day, row.status),
         "kinds": kinds,
-        **slots("institution", institutions, INSTITUTION_SLOTS),
+        **slots("institution", codes, INSTITUTION_SLOTS),
         "extra_tags": extra,
         "has_extra": int(bool(extra)),
         "recency": recency(row.day, row.id),

@@ -34,7 +34,7 @@ from binational.store.database import Database
 # Bumped whenever the schema, the documents' layout or what a stored card holds
 # changes (its language is worked out when indexed): an index of another format is
 # rebuilt rather than read.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 ANALYZER = "folded"
 # Tantivy's writer needs at least 15 MB of heap per thread; a delta is small. A full
 # build writes with one thread and a large heap: one segment for up to about a
@@ -69,9 +69,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_unsigned_field("period", fast=True)
     builder.add_unsigned_field("kinds", fast=True)
     for number in range(1, INSTITUTION_SLOTS + 1):
-        builder.add_text_field(
-            f"institution_{number}", tokenizer_name="raw", index_option="basic", fast=True
-        )
+        builder.add_unsigned_field(f"institution_{number}", fast=True)
     builder.add_text_field("extra_tags", tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_unsigned_field("has_extra", indexed=True)
     builder.add_unsigned_field("recency", fast=True)

@@ -47,45 +47,89 @@ def aggregations() -> dict[str, Any]:
 
 
 def facets_of(
-    answer: Mapping[str, Any], topic_bits: Sequence[str]
+    answer: Mapping[str, Any], topic_bits: Sequence[str], institution_codes: Sequence[str]
 ) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     """The number of matches and the listing's facets, from the engine's answer to
-    ``aggregations``; ``topic_bits`` names the topics' bits.
+    ``aggregations``; ``topic_bits`` names the topics' bits and ``institution_codes``
+    the institutions' codes (the index's)."""
+    period = _column(_buckets(answer, "period"))
+    kinds = _column(_buckets(answer, "kinds"))
+    slots = [_column(_buckets(answer, column)) for column in SLOT_COLUMNS]
+    return tally(period, kinds, slots, extra_buckets(answer), topic_bits, institution_codes)
 
-    A new search's answer holds about a thousand buckets, and reading them is most
-    of what a search costs in Python: each column is read in one pass over its
-    buckets, with no intermediate lists (the ``period`` buckets fold into quarters,
-    months and statuses in the same pass)."""
-    quarters: dict[int, int] = {}
-    months = [0] * 12
-    statuses = [0] * len(STATUSES)
-    for bucket in _buckets(answer, "period"):
-        count = bucket["doc_count"]
-        months_since_zero, status = divmod(bucket["key"], STATUS_SLOTS)  # split_period's
-        year, month = divmod(months_since_zero, 12)
-        quarter = year * 4 + month // 3
-        quarters[quarter] = quarters.get(quarter, 0) + count
-        months[month] += count
-        statuses[status] += count
-    categories, topics = kinds_counts(_buckets(answer, "kinds"), topic_bits)
-    institutions: dict[str, int] = {}
-    for column in SLOT_COLUMNS:
-        for bucket in _buckets(answer, column):
-            slug = bucket["key"]
-            institutions[slug] = institutions.get(slug, 0) + bucket["doc_count"]
-    institutions.pop(EMPTY_SLOT, None)
-    extra = answer.get(_EXTRA, {}).get("extra_tags", {}).get("buckets", ())
+
+def extra_buckets(answer: Mapping[str, Any]) -> Sequence[Mapping[str, Any]]:
+    """The ``extra_tags`` buckets of an answer to ``aggregations``."""
+    return answer.get(_EXTRA, {}).get("extra_tags", {}).get("buckets", ())
+
+
+# A facet column's values and how many matches hold each, from its buckets.
+Column = tuple[np.ndarray, np.ndarray]
+
+
+def _column(buckets: Sequence[Mapping[str, Any]]) -> Column:
+    values = np.fromiter(map(itemgetter("key"), buckets), np.uint64, len(buckets))
+    counts = np.fromiter(map(itemgetter("doc_count"), buckets), np.float64, len(buckets))
+    return values, counts
+
+
+def _per_value(values: np.ndarray, counts: np.ndarray, size: int = 0) -> np.ndarray:
+    """How many matches hold each value from 0, as integers (a sum of counts is
+    exact below 2**53)."""
+    tallied = np.bincount(values.astype(np.int64), weights=counts, minlength=size)
+    return tallied.round().astype(np.int64)
+
+
+def tally(
+    period: Column,
+    kinds: Column,
+    slots: Sequence[Column],
+    extra: Iterable[Mapping[str, Any]],
+    topic_bits: Sequence[str],
+    institution_codes: Sequence[str],
+) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """The number of matches and the facets, from the facet columns (``Column``)
+    and the ``extra_tags`` buckets. A new search's answer holds about a thousand
+    buckets, so each column is counted in a few array operations, not bucket by
+    bucket: a period code splits into its month (hence quarter and month of the
+    year) and status, an institution's code is its position in ``institution_codes``."""
+    codes, counts = period
+    months_since_zero, status = np.divmod(codes.astype(np.int64), STATUS_SLOTS)  # split_period's
+    statuses = _per_value(status, counts, len(STATUSES))[: len(STATUSES)].tolist()
+    months = _per_value(months_since_zero % 12, counts, 12).tolist()
+    quarters: Iterable[tuple[int, int]] = ()
+    if len(codes):
+        quarter = months_since_zero // 3  # year * 4 + quarter - 1
+        first = int(quarter.min())
+        per_quarter = _per_value(quarter - first, counts)
+        held = np.flatnonzero(per_quarter)
+        quarters = zip((held + first).tolist(), per_quarter[held].tolist(), strict=True)
+    categories, topics = kinds_counts(*kinds, topic_bits)
+    institutions = institution_counts(slots, institution_codes)
     for bucket in extra:
         facet, value = str(bucket["key"]).split(":", 1)
-        tally = institutions if facet == "institution" else topics
-        tally[value] = tally.get(value, 0) + bucket["doc_count"]
+        counted = institutions if facet == "institution" else topics
+        counted[value] = counted.get(value, 0) + bucket["doc_count"]
     found = facet_values(
-        ((f"{q // 4:04d}Q{q % 4 + 1}", n) for q, n in quarters.items()),  # as str(Quarter)
+        ((f"{q // 4:04d}Q{q % 4 + 1}", n) for q, n in quarters),  # as str(Quarter)
         ((month + 1, count) for month, count in enumerate(months)),
         zip(STATUSES, statuses, strict=True),
         institutions.items(), categories.items(), topics.items(),
     )  # fmt: skip
     return sum(statuses), found
+
+
+def institution_counts(slots: Sequence[Column], institution_codes: Sequence[str]) -> dict[str, int]:
+    """Events per institution from the slot columns' codes (``EMPTY_SLOT`` and
+    codes the index does not name left out)."""
+    values = np.concatenate([codes for codes, _ in slots])
+    counts = np.concatenate([counts for _, counts in slots])
+    per_code = _per_value(values, counts, len(institution_codes) + 1)
+    per_code = per_code[: len(institution_codes) + 1]
+    per_code[EMPTY_SLOT] = 0
+    held = np.flatnonzero(per_code)
+    return dict(zip(map(institution_codes.__getitem__, (held - 1).tolist()),
+                    per_code[held].tolist(), strict=True))  # fmt: skip
 
 
 def newest_months_start(answer: Mapping[str, Any], count: int) -> dt.date | None:
@@ -111,15 +155,15 @@ def _buckets(answer: Mapping[str, Any], column: str) -> Sequence[Mapping[str, An
 
 
 def kinds_counts(
-    buckets: Sequence[Mapping[str, Any]], topic_bits: Sequence[str]
+    codes: np.ndarray, counts: np.ndarray, topic_bits: Sequence[str]
 ) -> tuple[dict[str, int], dict[str, int]]:
-    """Events per category and per topic from the ``kinds`` buckets: each set bit
-    of a code adds its count (``split_kinds`` reads one code; here the codes' 64
-    bits are unpacked as a matrix and weighted by the counts in one product)."""
-    codes = np.fromiter(map(itemgetter("key"), buckets), np.dtype("<u8"), len(buckets))
-    counts = np.fromiter(map(itemgetter("doc_count"), buckets), np.float64, len(buckets))
-    bits = np.unpackbits(codes.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
-    per_bit = [round(total) for total in (counts @ bits).tolist()]  # exact below 2**53
+    """Events per category and per topic from ``kinds`` codes (unsigned 64-bit)
+    and how many matches hold each: each set bit of a code adds its count
+    (``split_kinds`` reads one code; here the codes' 64 bits are unpacked
+    as a matrix and weighted by the counts in one product)."""
+    bits = np.unpackbits(codes.astype("<u8").view(np.uint8).reshape(-1, 8), axis=1,
+                         bitorder="little")  # fmt: skip
+    per_bit = (counts @ bits).round().astype(np.int64).tolist()  # exact below 2**53
     categories = {category: per_bit[bit.bit_length() - 1]
                   for category, bit in CATEGORY_BITS.items()}  # fmt: skip
     topics = {slug: per_bit[len(CATEGORY_BITS) + number]
@@ -143,7 +187,8 @@ def facet_values(
         return [{"value": str(value), "count": int(count)} for value, count in pairs if count]
 
     def by_count(pairs: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
-        return sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
+        # by name, then by count: the second sort is stable, so ties stay by name
+        return sorted(sorted(pair for pair in pairs if pair[1]), key=itemgetter(1), reverse=True)
 
     return {
         "quarter": values(sorted(quarters, reverse=True)),

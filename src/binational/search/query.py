@@ -185,7 +185,7 @@ def search(
     since = None
     if facets:
         answer = searcher.aggregate(matching, aggregations())
-        total, found = facets_of(answer, state.topic_bits)
+        total, found = facets_of(answer, state.topic_bits, state.institution_codes)
         since = None if clauses else newest_months_start(answer, offset + limit)
     else:
         total = searcher.search(matching, 1, count=True).count

@@ -33,6 +33,7 @@ class IndexState:
     event_gaps: Mapping[int, float] = field(default_factory=dict)  # id → first missed at
     revision_gaps: Mapping[int, float] = field(default_factory=dict)
     topic_bits: tuple[str, ...] = ()  # the topic of each bit of the ``kinds`` column
+    institution_codes: tuple[str, ...] = ()  # the institution of each code, from 1
 
     @property
     def version(self) -> tuple[int, int]:
@@ -75,6 +76,7 @@ def read_state(directory: Path) -> IndexState | None:
             event_gaps={int(k): float(v) for k, v in data.get("event_gaps", {}).items()},
             revision_gaps={int(k): float(v) for k, v in data.get("revision_gaps", {}).items()},
             topic_bits=tuple(str(slug) for slug in data.get("topic_bits", ())),
+            institution_codes=tuple(str(slug) for slug in data.get("institution_codes", ())),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -17,7 +17,7 @@ import fcntl
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,7 +25,7 @@ from pathlib import Path
 import tantivy
 from sqlalchemy import Connection
 
-from binational.search.documents import TOPIC_BITS, index_document
+from binational.search.documents import TOPIC_BITS, index_document, institution_codes
 from binational.search.engine import (
     BUILD_WRITER_HEAP,
     DELTA_WRITER_HEAP,
@@ -38,6 +38,7 @@ from binational.store.data_version import Version, data_version
 from binational.store.search_rows import (
     EventRow,
     all_rows,
+    institution_slugs,
     new_events,
     new_revisions,
     read_rows,
@@ -166,9 +167,15 @@ def _load(engine: SearchEngine, state: IndexState) -> None:
 
 
 def _document(
-    row: EventRow, engine: SearchEngine, schema: tantivy.Schema, topic_bits: tuple[str, ...]
+    row: EventRow,
+    engine: SearchEngine,
+    schema: tantivy.Schema,
+    topic_bits: tuple[str, ...],
+    code_of: Mapping[str, int],
 ) -> tantivy.Document:
-    return tantivy.Document.from_dict(index_document(row, engine.category_of, topic_bits), schema)
+    return tantivy.Document.from_dict(
+        index_document(row, engine.category_of, topic_bits, code_of), schema
+    )
 
 
 def _build(engine: SearchEngine, connection: Connection) -> SyncOutcome:
@@ -179,11 +186,15 @@ def _build(engine: SearchEngine, connection: Connection) -> SyncOutcome:
     schema = index.schema
     version = data_version(connection)
     topic_bits = tuple(topic_slugs(connection)[:TOPIC_BITS])
+    # the institutions linked now and the registry's: those linked later by a delta
+    # have no code, and are counted as extra tags until the next build
+    codes = tuple(sorted(set(institution_slugs(connection)) | set(engine.category_of)))
+    code_of = institution_codes(codes)
     writer = index.writer(BUILD_WRITER_HEAP, num_threads=1)
     count = 0
     for rows in all_rows(connection, version[0]):
         for row in rows:
-            writer.add_document(_document(row, engine, schema, topic_bits))
+            writer.add_document(_document(row, engine, schema, topic_bits, code_of))
         count += len(rows)
     writer.commit()
     writer.wait_merging_threads()
@@ -196,7 +207,7 @@ def _build(engine: SearchEngine, connection: Connection) -> SyncOutcome:
                    recent_ids(connection, "events", events, GAP_WINDOW), now),
         gaps_after({}, max(0, revisions - GAP_WINDOW), revisions,
                    recent_ids(connection, "revisions", revisions, GAP_WINDOW), now),
-        topic_bits,
+        topic_bits, codes,
     )  # fmt: skip
     write_state(engine.directory, state)
     for old in engine.directory.glob("index-*"):
@@ -223,8 +234,9 @@ def _delta(
         # matches no document of this unsigned field.
         stale = tantivy.Query.term_set_query(schema, "id", sorted(changed))
         writer.delete_documents_by_query(stale)
+        code_of = institution_codes(state.institution_codes)
         for row in rows:
-            writer.add_document(_document(row, engine, schema, state.topic_bits))
+            writer.add_document(_document(row, engine, schema, state.topic_bits, code_of))
         writer.commit()
         writer.wait_merging_threads()
     now = time.time()

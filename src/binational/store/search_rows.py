@@ -142,6 +142,12 @@ def recent_ids(connection: Connection, table: str, upto: int, window: int) -> li
     return list(connection.scalars(select(column).where(column > upto - window, column <= upto)))
 
 
+def institution_slugs(connection: Connection) -> list[str]:
+    """Every institution or agency some event links, in slug order."""
+    live = select(_links.c.slug).where(_links.c.removed.is_(False))
+    return list(connection.scalars(live.distinct().order_by(_links.c.slug)))
+
+
 def topic_slugs(connection: Connection) -> list[str]:
     """Every topic some event has, in slug order."""
     return list(connection.scalars(select(_topics.c.slug).distinct().order_by(_topics.c.slug)))
