@@ -234,3 +234,18 @@ def test_a_topic_new_since_the_build_is_counted(engine, database, corpus):
     assert {"value": "water", "count": 1} in found.facets["topic"]
     assert search(engine, SearchQuery(topic="brand-new")).ids == [corpus["title"]]
     assert engine.builds == 1
+
+
+def test_an_institution_new_since_the_build_is_counted(engine, database, corpus):
+    """Its slug has no code in the built index: it is counted as an extra tag."""
+    search(engine, SearchQuery())
+    assert "brand-new-agency" not in engine.state.institution_codes
+    with database.transaction() as session:
+        event = session.get(Event, corpus["title"])
+        add_link(session, event, "brand-new-agency", "agency", "analyst")
+        add_link(session, event, "ibwc", "institution", "analyst")
+    found = search(engine, SearchQuery(text="quinoa"))
+    assert {"value": "brand-new-agency", "count": 1} in found.facets["institution"]
+    assert {"value": "ibwc", "count": 1} in found.facets["institution"]
+    assert search(engine, SearchQuery(institution="brand-new-agency")).ids == [corpus["title"]]
+    assert engine.builds == 1
