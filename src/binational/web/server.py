@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from binational.config import load_settings
 from binational.store.database import Database
 from binational.web.app import create_app
+from binational.web.rendering import compile_templates
 
 
 def app_from_environment() -> FastAPI:
@@ -20,12 +21,14 @@ def app_from_environment() -> FastAPI:
 
 
 def served(app: FastAPI) -> FastAPI:
-    """``app``, with what the process holds by now (the app, its templates, the
+    """``app`` made ready to serve: its templates compiled (no first visitor waits
+    for one), then what the process holds by now (the app, its templates, the
     registry, the libraries) set aside from the cyclic garbage collector
     (``gc.freeze``): these live as long as the server, and without this every full
     collection walks them again, a pause of tens of milliseconds in the middle of
     some request. Only for a serving process: a frozen object that later becomes
     cyclic garbage is never freed."""
+    compile_templates(app.state.web.templates)
     gc.collect()
     gc.freeze()
     return app
