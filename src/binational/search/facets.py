@@ -55,10 +55,10 @@ def facets_of(
     period = _column(_buckets(answer, "period"))
     kinds = _column(_buckets(answer, "kinds"))
     slots = [_column(_buckets(answer, column)) for column in SLOT_COLUMNS]
-    return tally(period, kinds, slots, extra_buckets(answer), topic_bits, institution_codes)
+    return tally(period, kinds, slots, _extra_buckets(answer), topic_bits, institution_codes)
 
 
-def extra_buckets(answer: Mapping[str, Any]) -> Sequence[Mapping[str, Any]]:
+def _extra_buckets(answer: Mapping[str, Any]) -> Sequence[Mapping[str, Any]]:
     """The ``extra_tags`` buckets of an answer to ``aggregations``."""
     return answer.get(_EXTRA, {}).get("extra_tags", {}).get("buckets", ())
 
