@@ -59,8 +59,9 @@ def template_environment(auto_reload: bool = False) -> Environment:
 
 def compile_templates(environment: Environment) -> None:
     """Compile every page template now, as a serving process does before its first
-    request, so no visitor waits for one. (Not in ``template_environment``: all of
-    them take about 0.4 s, which every app built by a test or a command would pay.)"""
+    request, so no visitor waits for one. (Not in ``template_environment``: every app
+    built by a test or a command would pay for all of them; docs/benchmarks.md,
+    "Tests".)"""
     for name in environment.list_templates(extensions=["html"]):
         environment.get_template(name)
 
